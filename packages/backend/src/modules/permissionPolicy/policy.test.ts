@@ -1,0 +1,98 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  kubernetesProxyPermission,
+  kubernetesResourcesReadPermission,
+} from '@backstage/plugin-kubernetes-common';
+import { createPermission } from '@backstage/plugin-permission-common';
+import { PavedPermissionPolicy } from './policy';
+
+const policy = new PavedPermissionPolicy(
+  new Set(['group:default/platform-team']),
+);
+
+function userOf(...ownershipEntityRefs: string[]): PolicyQueryUser {
+  return {
+    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+  } as PolicyQueryUser;
+}
+
+const developer = userOf('user:default/dev', 'group:default/payments-team');
+const admin = userOf('user:default/ada', 'group:default/Platform-Team');
+
+describe('PavedPermissionPolicy', () => {
+  it('lets platform admins use the Kubernetes proxy and nobody else', async () => {
+    const query = { permission: kubernetesProxyPermission };
+    expect((await policy.handle(query, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await policy.handle(query, developer)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it('lets anyone signed in read workloads and catalog entities', async () => {
+    for (const permission of [
+      kubernetesResourcesReadPermission,
+      catalogEntityReadPermission,
+    ]) {
+      expect((await policy.handle({ permission }, developer)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+    }
+  });
+
+  it('makes entity deletion conditional on ownership', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityDeletePermission },
+      developer,
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/dev', 'group:default/payments-team'],
+        },
+      },
+    });
+  });
+
+  it('keeps location registration for admins', async () => {
+    const query = { permission: catalogLocationCreatePermission };
+    expect((await policy.handle(query, developer)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect((await policy.handle(query, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
+
+  it('denies unknown state-changing permissions by default', async () => {
+    const permission = createPermission({
+      name: 'someplugin.thing.update',
+      attributes: { action: 'update' },
+    });
+    expect((await policy.handle({ permission }, developer)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it('treats a request without a user as having no ownership', async () => {
+    const decision = await policy.handle({
+      permission: catalogEntityDeletePermission,
+    });
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { claims: [] } },
+    });
+  });
+});

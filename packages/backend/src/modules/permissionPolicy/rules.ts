@@ -1,0 +1,129 @@
+import {
+  AuthorizeResult,
+  isPermission,
+  isResourcePermission,
+  Permission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityRefreshPermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogEntityCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  kubernetesProxyPermission,
+  kubernetesClustersReadPermission,
+  kubernetesResourcesReadPermission,
+} from '@backstage/plugin-kubernetes-common';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+
+/** What the policy knows about the person asking. */
+export interface Requester {
+  /** The user's entity ref, e.g. `user:default/jane`; absent for services. */
+  userEntityRef?: string;
+  /** Every ref the user may claim ownership through (user and groups). */
+  ownershipEntityRefs: string[];
+}
+
+/**
+ * One line of the policy: who it is for, which permissions it covers, and the
+ * decision. Rules are read top to bottom and the first match wins, so the
+ * table reads the way a reviewer would explain it.
+ */
+export interface PolicyRule {
+  description: string;
+  appliesTo(requester: Requester, isAdmin: boolean): boolean;
+  matches(permission: Permission): boolean;
+  decide(requester: Requester, permission: Permission): PolicyDecision;
+}
+
+const allow = (): PolicyDecision => ({ result: AuthorizeResult.ALLOW });
+const deny = (): PolicyDecision => ({ result: AuthorizeResult.DENY });
+const anyone = () => true;
+const admins = (_r: Requester, isAdmin: boolean) => isAdmin;
+
+const isOneOf =
+  (...permissions: Permission[]) =>
+  (permission: Permission) =>
+    permissions.some(p => isPermission(permission, p));
+
+/** Paved's permission policy for the portal, in order. */
+export const policyRules: PolicyRule[] = [
+  {
+    description: 'Platform admins may do everything.',
+    appliesTo: admins,
+    matches: () => true,
+    decide: allow,
+  },
+  {
+    description:
+      'The Kubernetes proxy can change live clusters (exec, delete pods): platform admins only.',
+    appliesTo: anyone,
+    matches: isOneOf(kubernetesProxyPermission),
+    decide: deny,
+  },
+  {
+    description:
+      'Anyone signed in may see which clusters exist and the workloads of an entity.',
+    appliesTo: anyone,
+    matches: isOneOf(
+      kubernetesClustersReadPermission,
+      kubernetesResourcesReadPermission,
+    ),
+    decide: allow,
+  },
+  {
+    description:
+      'Owners may refresh and unregister the entities they own; nobody else may.',
+    appliesTo: anyone,
+    matches: isOneOf(
+      catalogEntityDeletePermission,
+      catalogEntityRefreshPermission,
+    ),
+    decide: (requester, permission) =>
+      isResourcePermission(permission, 'catalog-entity')
+        ? createCatalogConditionalDecision(
+            permission,
+            catalogConditions.isEntityOwner({
+              claims: requester.ownershipEntityRefs,
+            }),
+          )
+        : deny(),
+  },
+  {
+    description:
+      'Registering and removing catalog locations is for platform admins.',
+    appliesTo: anyone,
+    matches: isOneOf(
+      catalogLocationCreatePermission,
+      catalogLocationDeletePermission,
+      catalogEntityCreatePermission,
+    ),
+    decide: deny,
+  },
+  {
+    description:
+      'Anyone signed in may use software templates (run, read parameters and steps, cancel their tasks).',
+    appliesTo: anyone,
+    matches: permission => permission.name.startsWith('scaffolder.'),
+    decide: allow,
+  },
+  {
+    description: 'Anyone signed in may read (catalog, docs, search, ...).',
+    appliesTo: anyone,
+    matches: permission => permission.attributes.action === 'read',
+    decide: allow,
+  },
+  {
+    description:
+      'Anything else that changes state is denied until a rule allows it.',
+    appliesTo: anyone,
+    matches: () => true,
+    decide: deny,
+  },
+];
