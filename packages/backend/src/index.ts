@@ -16,6 +16,9 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
+// Events: lets the catalog and others publish and subscribe across plugins.
+backend.add(import('@backstage/plugin-events-backend'));
+
 // Catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
