@@ -1,4 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the app's navigation shows.
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
 
 /**
  * The portal as a first-time user meets it: sign in as guest, find Paved's
@@ -8,8 +19,7 @@ import { expect, test } from '@playwright/test';
 test('guest finds the Paved system and live pods on a Kubernetes tab', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
 
   // The catalog home page lists components; switch the kind to System.
   await expect(
@@ -26,11 +36,29 @@ test('guest finds the Paved system and live pods on a Kubernetes tab', async ({
 
   // A component whose workloads run on the local test cluster.
   await page.goto('/catalog/default/component/payments-api');
-  await page.getByRole('tab', { name: 'Kubernetes' }).click();
-  await expect(page.getByText('paved-local').first()).toBeVisible();
-  // The Kubernetes plugin flags failing pods from the cluster by name.
-  await expect(page.getByText(/CrashLoopBackOff/).first()).toBeVisible();
-  await page.getByText(/payments-api/, { exact: false }).first().waitFor();
+  await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
+  const cluster = page.getByRole('button', { name: /Paved local test cluster/ });
+  await expect(cluster).toBeVisible();
+  await expect(cluster.getByText('3 pods')).toBeVisible();
+  // The plugin reports the pod that restarted after an OOM kill.
+  await expect(
+    page.getByRole('cell', { name: /payments-api-7c9d8f6b5d-tq9mc/ }),
+  ).toBeVisible();
+  // Expanding the cluster and its deployment lists the pods by name.
+  await cluster.click();
+  // Keyboard on the accordion itself: a click would land on the title's own
+  // button, which opens the object drawer instead.
+  await page
+    .getByRole('button', {
+      name: /^payments-api Deployment namespace: payments min replicas/,
+      expanded: false,
+    })
+    .press('Enter');
+  for (const pod of ['2xkqp', '8wzrt', 'tq9mc']) {
+    await expect(
+      page.getByText(`payments-api-7c9d8f6b5d-${pod}`).first(),
+    ).toBeVisible();
+  }
 
   await page.screenshot({
     path: '.test-results/screenshots/kubernetes-tab.png',
@@ -41,12 +69,11 @@ test('guest finds the Paved system and live pods on a Kubernetes tab', async ({
 test('the suite documentation renders in TechDocs, built by MkDocs', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
   await page.goto('/docs/default/system/paved');
   // The first visit builds the site with MkDocs on the backend.
   await expect(
-    page.getByRole('heading', { name: 'Paved', exact: true }),
+    page.getByText('This site documents the monorepo and its local portal.'),
   ).toBeVisible({ timeout: 90_000 });
   await page.getByRole('link', { name: 'Local Kubernetes test double' }).click();
   await expect(page.getByText('Not a cluster')).toBeVisible();
