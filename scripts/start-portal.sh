@@ -16,7 +16,7 @@ yarn install
 
 if [ "${PAVED_KUBE_DOUBLE:-on}" != off ]; then
   echo "==> Starting the Kubernetes API test double on 127.0.0.1:8143" >&2
-  yarn workspace @paved/kubernetes-api-test-double start &
+  yarn start:cluster &
   double_pid=$!
   trap 'kill $double_pid 2>/dev/null || true' EXIT INT TERM
 fi

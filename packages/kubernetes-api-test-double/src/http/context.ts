@@ -1,0 +1,43 @@
+import { TokenConfig, TokenGrant } from '../auth/tokens';
+import { ResourceRegistry } from '../resources/registry';
+import { ObjectStore } from '../store/objectStore';
+
+/** Everything request handling needs; no sockets in here. */
+export interface ApiContext {
+  registry: ResourceRegistry;
+  store: ObjectStore;
+  tokens: TokenConfig;
+  /** Grant for requests without a token; undefined means they get 401. */
+  anonymous?: TokenGrant;
+  now: () => Date;
+  /** Fixture log text by `namespace/pod/container` (and `.../previous`). */
+  logs: Map<string, string>;
+  /** host:port the server reports in /api serverAddressByClientCIDRs. */
+  serverAddress: string;
+  allocateClusterIP: () => string;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path and query, as on the request line. */
+  url: string;
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+}
+
+export type ApiResponse =
+  | { type: 'json'; status: number; body: unknown; yaml?: boolean }
+  | { type: 'text'; status: number; body: string }
+  | { type: 'stream'; status: number; open: (sink: StreamSink) => () => void };
+
+/** Where a watch writes events; `end` finishes the response. */
+export interface StreamSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
+export const json = (status: number, body: unknown): ApiResponse => ({
+  type: 'json',
+  status,
+  body,
+});

@@ -1,0 +1,56 @@
+import { isPlainObject, KubeObject } from '../types';
+import { ResourceType, Subresource } from './types';
+
+const CRD_VERBS: ResourceType['verbs'] = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
+
+/**
+ * The resource types a CustomResourceDefinition serves: one per served
+ * version, the way the apiextensions server registers them.
+ */
+export function resourceTypesFromCrd(crd: KubeObject): ResourceType[] {
+  const spec = isPlainObject(crd.spec) ? crd.spec : {};
+  const names = isPlainObject(spec.names) ? spec.names : {};
+  const group = String(spec.group ?? '');
+  const kind = String(names.kind ?? '');
+  const plural = String(names.plural ?? '');
+  if (!group || !kind || !plural) return [];
+  const versions = Array.isArray(spec.versions)
+    ? spec.versions.filter(isPlainObject)
+    : [];
+  return versions
+    .filter(v => v.served !== false && typeof v.name === 'string')
+    .map(v => {
+      const declared = isPlainObject(v.subresources) ? v.subresources : {};
+      const subresources = (['status', 'scale'] as Subresource[]).filter(
+        s => s in declared,
+      );
+      return {
+        group,
+        version: String(v.name),
+        kind,
+        listKind: String(names.listKind ?? `${kind}List`),
+        plural,
+        singular: String(names.singular ?? kind.toLowerCase()),
+        namespaced: spec.scope !== 'Cluster',
+        verbs: CRD_VERBS,
+        shortNames: stringArray(names.shortNames),
+        categories: stringArray(names.categories),
+        subresources,
+        nameRule: 'dns1123Subdomain' as const,
+        fromCrd: crd.metadata.name,
+      };
+    });
+}
+
+function stringArray(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.map(String) : undefined;
+}

@@ -1,0 +1,180 @@
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import {
+  DEFAULT_ADMIN_TOKEN,
+  DEFAULT_TOKENS,
+  TokenConfig,
+  TokenGrant,
+} from './auth/tokens';
+import { startControllers } from './controllers/controllers';
+import { loadFixtures } from './fixtures/loadFixtures';
+import { seedStore } from './fixtures/seedStore';
+import { ApiContext } from './http/context';
+import { FaultInjector, FaultOptions } from './http/faults';
+import { createDualListener } from './http/listener';
+import { createRequestListener, RecordedRequest } from './http/server';
+import { ResourceRegistry } from './resources/registry';
+import { ResourceType } from './resources/types';
+import { ObjectStore } from './store/objectStore';
+import { packageRoot } from './packageRoot';
+import { KubeObject } from './types';
+
+/** The package's own fixtures: the `paved-local` cluster. */
+export const DEFAULT_FIXTURES_DIR = join(packageRoot(), 'fixtures');
+export const DEFAULT_CLUSTER_NAME = 'paved-local';
+
+export interface KubernetesApiTestDoubleOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Only loopback: '127.0.0.1' (default). */
+  host?: '127.0.0.1';
+  /** Fixture directory; the package's fixtures/ by default; false for an empty cluster. */
+  fixturesDir?: string | false;
+  /** Extra objects to seed after the fixtures (same completion rules as fixtures). */
+  objects?: KubeObject[];
+  /** Extra served kinds, as if their CRDs were installed. */
+  resourceTypes?: ResourceType[];
+  /** Bearer tokens and what they may do; defaults to DEFAULT_TOKENS. */
+  tokens?: TokenConfig;
+  /**
+   * What a request without a token may do, like kube-apiserver's anonymous
+   * auth (user `system:anonymous`). Unset (the default): such requests get 401.
+   */
+  anonymous?: TokenGrant;
+  /** Name used in kubeconfig(); default `paved-local`. */
+  clusterName?: string;
+  /** Delay added before every response. */
+  latencyMs?: number;
+  /** Clock for creation timestamps and table ages; defaults to the real time. */
+  now?: () => Date;
+  /** Called with one line per request (the CLI logs them). */
+  log?: (line: string) => void;
+}
+
+export interface KubernetesApiTestDouble {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** The same port over TLS (self-signed test CA): what kubectl needs to send a token. */
+  httpsUrl: string;
+  /** PEM of the test CA that signed the serving certificate. */
+  caPem: string;
+  port: number;
+  clusterName: string;
+  store: ObjectStore;
+  registry: ResourceRegistry;
+  /** Every request served so far, oldest first. */
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  /** Answer the next matching request(s) with this status code and a Status body. */
+  failNext(
+    pathPrefix: string,
+    statusCode: number,
+    options?: FaultOptions,
+  ): void;
+  /** Never answer the next matching request(s): a cluster that times out. */
+  hangNext(pathPrefix: string, options?: FaultOptions): void;
+  clearFaults(): void;
+  /** A kubeconfig (YAML) for the HTTPS endpoint with the test CA, authenticating with the given token. */
+  kubeconfig(token?: string): string;
+  close(): Promise<void>;
+}
+
+/** Starts the Kubernetes API test double on loopback, seeded with fixtures. */
+export async function startKubernetesApiTestDouble(
+  options: KubernetesApiTestDoubleOptions = {},
+): Promise<KubernetesApiTestDouble> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1')
+    throw new Error('the test double only listens on 127.0.0.1');
+  const now = options.now ?? (() => new Date());
+  const registry = new ResourceRegistry();
+  options.resourceTypes?.forEach(rt => registry.add(rt));
+  const store = new ObjectStore(registry);
+
+  const fixtures =
+    options.fixturesDir === false
+      ? { objects: [], logs: new Map<string, string>() }
+      : loadFixtures(options.fixturesDir ?? DEFAULT_FIXTURES_DIR);
+  seedStore(store, [...fixtures.objects, ...(options.objects ?? [])]);
+  const stopControllers = startControllers(store, registry, now);
+
+  let nextIp = 0;
+  const ctx: ApiContext = {
+    registry,
+    store,
+    tokens: options.tokens ?? DEFAULT_TOKENS,
+    anonymous: options.anonymous,
+    now,
+    logs: fixtures.logs,
+    serverAddress: `${host}:${options.port ?? 0}`,
+    allocateClusterIP: () => {
+      nextIp++;
+      return `10.96.${200 + Math.floor(nextIp / 250)}.${(nextIp % 250) + 1}`;
+    },
+  };
+  const faults = new FaultInjector();
+  const requests: RecordedRequest[] = [];
+  const listener = createRequestListener(ctx, {
+    latencyMs: options.latencyMs,
+    faults,
+    requests,
+    log: options.log,
+  });
+  const { server, caPem, closeAll } = createDualListener(listener.handle);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  ctx.serverAddress = `${host}:${port}`;
+  const url = `http://${host}:${port}`;
+  const httpsUrl = `https://${host}:${port}`;
+  const clusterName = options.clusterName ?? DEFAULT_CLUSTER_NAME;
+
+  return {
+    url,
+    httpsUrl,
+    caPem,
+    port,
+    clusterName,
+    store,
+    registry,
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    failNext: (prefix, code, o) => faults.failNext(prefix, code, o),
+    hangNext: (prefix, o) => faults.hangNext(prefix, o),
+    clearFaults: () => faults.clear(),
+    kubeconfig: (token = DEFAULT_ADMIN_TOKEN) =>
+      toYaml({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [
+          {
+            name: clusterName,
+            cluster: {
+              server: httpsUrl,
+              'certificate-authority-data':
+                Buffer.from(caPem).toString('base64'),
+            },
+          },
+        ],
+        users: [{ name: `${clusterName}-user`, user: { token } }],
+        contexts: [
+          {
+            name: clusterName,
+            context: { cluster: clusterName, user: `${clusterName}-user` },
+          },
+        ],
+        'current-context': clusterName,
+      }),
+    close: async () => {
+      stopControllers();
+      listener.stopStreams();
+      await closeAll();
+    },
+  };
+}
