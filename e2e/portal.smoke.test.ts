@@ -31,13 +31,17 @@ test('guest finds the Paved system and live pods on a Kubernetes tab', async ({
   await systemLink.first().click();
   await expect(page).toHaveURL(/\/catalog\/default\/system\/paved/);
   await expect(
-    page.getByText('Backstage plugins for teams that run Kubernetes platforms.'),
+    page.getByText(
+      'Backstage plugins for teams that run Kubernetes platforms.',
+    ),
   ).toBeVisible();
 
   // A component whose workloads run on the local test cluster.
   await page.goto('/catalog/default/component/payments-api');
   await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
-  const cluster = page.getByRole('button', { name: /Paved local test cluster/ });
+  const cluster = page.getByRole('button', {
+    name: /Paved local test cluster/,
+  });
   await expect(cluster).toBeVisible();
   await expect(cluster.getByText('3 pods')).toBeVisible();
   // The plugin reports the pod that restarted after an OOM kill.
@@ -75,6 +79,8 @@ test('the suite documentation renders in TechDocs, built by MkDocs', async ({
   await expect(
     page.getByText('This site documents the monorepo and its local portal.'),
   ).toBeVisible({ timeout: 90_000 });
-  await page.getByRole('link', { name: 'Local Kubernetes test double' }).click();
+  await page
+    .getByRole('link', { name: 'Local Kubernetes test double' })
+    .click();
   await expect(page.getByText('Not a cluster')).toBeVisible();
 });

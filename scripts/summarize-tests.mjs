@@ -32,7 +32,12 @@ if (existsSync(jestFile)) {
     skipped: jest.numPendingTests + (jest.numTodoTests ?? 0),
   });
 } else {
-  suites.push({ name: 'unit tests (jest): no results', passed: 0, failed: 1, skipped: 0 });
+  suites.push({
+    name: 'unit tests (jest): no results',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+  });
 }
 
 const pwFile = path.join(dir, 'playwright.json');
@@ -47,17 +52,26 @@ if (existsSync(pwFile)) {
     skipped: s.skipped ?? 0,
   });
 } else {
-  suites.push({ name: 'browser tests (playwright): no results', passed: 0, failed: 1, skipped: 0 });
+  suites.push({
+    name: 'browser tests (playwright): no results',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+  });
 }
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const s of suites) {
-  console.log(`  ${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
+  console.log(
+    `  ${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`,
+  );
   passed += s.passed;
   failed += s.failed;
   skipped += s.skipped;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
