@@ -1,6 +1,7 @@
 import { ResourceType, Subresource, NameRule, Verb } from './types';
 
-const ALL_VERBS: Verb[] = [
+/** Every verb a plain REST resource serves (built-ins and custom resources). */
+export const ALL_VERBS: Verb[] = [
   'create',
   'delete',
   'deletecollection',

@@ -1,16 +1,6 @@
 import { isPlainObject, KubeObject } from '../types';
+import { ALL_VERBS } from './builtins';
 import { ResourceType, Subresource } from './types';
-
-const CRD_VERBS: ResourceType['verbs'] = [
-  'create',
-  'delete',
-  'deletecollection',
-  'get',
-  'list',
-  'patch',
-  'update',
-  'watch',
-];
 
 /**
  * The resource types a CustomResourceDefinition serves: one per served
@@ -41,7 +31,7 @@ export function resourceTypesFromCrd(crd: KubeObject): ResourceType[] {
         plural,
         singular: String(names.singular ?? kind.toLowerCase()),
         namespaced: spec.scope !== 'Cluster',
-        verbs: CRD_VERBS,
+        verbs: ALL_VERBS,
         shortNames: stringArray(names.shortNames),
         categories: stringArray(names.categories),
         subresources,
