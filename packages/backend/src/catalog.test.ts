@@ -9,6 +9,7 @@ import catalogPlugin, {
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import pavedCatalogModule from '@paved/plugin-catalog-backend-module-paved';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,11 @@ const expectedRefs = [
   'group:default/platform-team',
   'user:default/guest',
   'location:default/paved-templates',
+  // Paved's own ADRs and roadmap, imported from Markdown by its catalog module.
+  'adr:default/paved-adr-0001',
+  'adr:default/paved-adr-0002',
+  'adr:default/paved-adr-0003',
+  'roadmap:default/paved-roadmap',
 ];
 
 type CatalogEntity = Entity & {
@@ -107,6 +113,7 @@ describe('the portal catalog', () => {
         features: [
           catalogPlugin,
           scaffolderEntityModel,
+          pavedCatalogModule,
           catalogErrorCollector(publishedErrors),
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({ data: { catalog: catalogConfig } }),

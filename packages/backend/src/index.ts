@@ -25,9 +25,12 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Paved's ADR and Roadmap kinds, imported from Markdown.
+backend.add(import('@paved/plugin-catalog-backend-module-paved'));
 
 // Scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));

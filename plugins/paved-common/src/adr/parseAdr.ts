@@ -1,0 +1,183 @@
+import type { Heading, List, RootContent } from 'mdast';
+import { readFrontMatter } from '../markdown/frontMatter';
+import { MarkdownParseResult, parseFailure } from '../markdown/result';
+import { parseMarkdownTree, plainText, sourceOf } from '../markdown/tree';
+import { normaliseAdrDate } from './dates';
+import { findAdrReferences } from './references';
+import { AdrStatusInfo, parseAdrStatus } from './status';
+import { AdrFormat, ParsedAdr } from './types';
+
+/** `# 3. Title` (adr-tools), `# ADR-0003: Title`, `# ADR 3 - Title`. */
+const NUMBERED_TITLE =
+  /^(?:ADR[-\s_]*(\d{1,6})\s*[:.)\-–—]?|(\d{1,6})\s*[.:)])\s*(.+)$/i;
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return value.map(v => String(v).trim()).filter(Boolean);
+  }
+  if (typeof value === 'string') {
+    return value
+      .split(/[,;]/)
+      .map(v => v.trim())
+      .filter(Boolean);
+  }
+  return [];
+}
+
+function numberFromFileName(fileName?: string): number | undefined {
+  const base = fileName?.split(/[\\/]/).pop() ?? '';
+  const match = /^(?:ADR[-_]?)?(\d{1,6})[-_.]/i.exec(base);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** `Key: value` lines, from a paragraph or a MADR 2 list under the title. */
+function keyValues(nodes: RootContent[], source: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const node of nodes) {
+    if (node.type !== 'paragraph' && node.type !== 'list') {
+      continue;
+    }
+    for (const raw of sourceOf(node, source).split(/\r?\n/)) {
+      const line = raw
+        .replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')
+        .replace(/\*\*/g, '');
+      const match = /^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*)$/.exec(line);
+      if (match && !values.has(match[1].toLowerCase())) {
+        values.set(match[1].toLowerCase(), match[2].trim());
+      }
+    }
+  }
+  return values;
+}
+
+/**
+ * Parses an ADR in any of the layouts teams use: Nygard / adr-tools
+ * (`# N. Title`, `Date:`, `## Status`), MADR 2 (a `* Status:` list under the
+ * title) and MADR 3 (YAML front matter). Never throws; a document that
+ * cannot be an ADR gives a typed error.
+ *
+ * @param text - the Markdown
+ * @param options - `fileName` supplies the number when the title has none
+ */
+export function parseAdrMarkdown(
+  text: string,
+  options: { fileName?: string } = {},
+): MarkdownParseResult<ParsedAdr> {
+  if (!text.trim()) {
+    return parseFailure('empty', 'file is empty');
+  }
+  const tree = parseMarkdownTree(text);
+  const front = readFrontMatter(tree, text);
+  if (!front.ok) {
+    return front;
+  }
+  const meta = front.value;
+  const warnings: string[] = [];
+
+  const titleIndex = tree.children.findIndex(
+    n => n.type === 'heading' && n.depth === 1,
+  );
+  const metaTitle = typeof meta?.title === 'string' ? meta.title : undefined;
+  const rawTitle =
+    titleIndex >= 0 ? plainText(tree.children[titleIndex]) : metaTitle?.trim();
+  if (!rawTitle) {
+    return parseFailure(
+      'missing-title',
+      'no title: expected a "# Title" heading at the top',
+    );
+  }
+  const numbered = NUMBERED_TITLE.exec(rawTitle);
+  const title = numbered ? numbered[3].trim() : rawTitle;
+  const number = numbered
+    ? Number(numbered[1] ?? numbered[2])
+    : numberFromFileName(options.fileName);
+
+  // Sections are the level-2 headings; the preamble is what precedes them.
+  const sections: Record<string, string> = {};
+  const sectionNodes = new Map<string, RootContent[]>();
+  const preamble: RootContent[] = [];
+  let current: RootContent[] = preamble;
+  tree.children.forEach((node, index) => {
+    if (index === titleIndex || node.type === 'yaml') {
+      return;
+    }
+    if (node.type === 'heading' && (node as Heading).depth <= 2) {
+      const name = plainText(node).toLowerCase();
+      current = [];
+      if (!sectionNodes.has(name)) {
+        sectionNodes.set(name, current);
+      }
+      return;
+    }
+    current.push(node);
+  });
+  for (const [name, nodes] of sectionNodes) {
+    sections[name] = nodes.map(n => sourceOf(n, text).trim()).join('\n\n');
+  }
+  const fields = keyValues(preamble, text);
+
+  let format: AdrFormat;
+  let statusText: string | undefined;
+  let statusLine: number | undefined;
+  if (meta) {
+    format = 'madr3';
+    statusText = meta.status === undefined ? undefined : String(meta.status);
+    statusLine = 2;
+  } else if (preamble.some(n => n.type === 'list') && fields.has('status')) {
+    format = 'madr2';
+    statusText = fields.get('status');
+    statusLine = (preamble.find(n => n.type === 'list') as List).position?.start
+      .line;
+  } else {
+    format = 'nygard';
+    statusText = sections.status ?? fields.get('status');
+    statusLine = sectionNodes.get('status')?.[0]?.position?.start.line;
+  }
+
+  let status: AdrStatusInfo = { supersedes: [], supersededBy: [] };
+  if (statusText?.trim()) {
+    status = parseAdrStatus(statusText);
+    if (status.unknown !== undefined) {
+      return parseFailure(
+        'unknown-status',
+        `unknown status "${status.unknown}"; expected one of proposed, accepted, rejected, deprecated, superseded`,
+        statusLine,
+      );
+    }
+  }
+  if (!status.status) {
+    warnings.push('no status given; treated as proposed');
+  }
+  // MADR 3 may also list what it supersedes in the front matter.
+  if (meta?.supersedes !== undefined) {
+    for (const entry of list(meta.supersedes)) {
+      status.supersedes.push(...findAdrReferences(entry));
+    }
+  }
+
+  const rawDate =
+    meta?.date ?? fields.get('date') ?? fields.get('last updated');
+  const date = normaliseAdrDate(rawDate);
+  if (rawDate !== undefined && rawDate !== '' && !date) {
+    warnings.push(`date "${String(rawDate)}" is not a date we can read`);
+  }
+
+  const value: ParsedAdr = {
+    format,
+    title,
+    status: status.status ?? 'proposed',
+    deciders: list(meta?.deciders ?? fields.get('deciders')),
+    consulted: list(meta?.consulted ?? fields.get('consulted')),
+    informed: list(meta?.informed ?? fields.get('informed')),
+    supersedes: status.supersedes,
+    supersededBy: status.supersededBy,
+    sections,
+  };
+  if (number !== undefined) {
+    value.number = number;
+  }
+  if (date) {
+    value.date = date;
+  }
+  return { ok: true, value, warnings };
+}

@@ -1,0 +1,13 @@
+/**
+ * Shared types and pure domain logic for Paved: the ADR and Roadmap kinds,
+ * their JSON schemas and relation names, and the Markdown parsers that read
+ * them.
+ *
+ * @packageDocumentation
+ */
+export * from './kinds';
+export * from './adr';
+export * from './roadmap';
+export * from './markdown';
+export * from './tiers';
+export * from './runbooks/runbooks';

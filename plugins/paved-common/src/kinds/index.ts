@@ -1,0 +1,10 @@
+export * from './constants';
+export * from './entities';
+export {
+  adrEntityV1alpha1Schema,
+  roadmapEntityV1alpha1Schema,
+} from './schemas';
+export {
+  adrEntityV1alpha1Validator,
+  roadmapEntityV1alpha1Validator,
+} from './validators';

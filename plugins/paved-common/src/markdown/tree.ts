@@ -1,0 +1,34 @@
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+
+/** Parses Markdown with GFM (task lists, tables) and YAML front matter. */
+export function parseMarkdownTree(text: string): Root {
+  return fromMarkdown(text, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+}
+
+/** The plain text of a node, whitespace collapsed. */
+export function plainText(node: Nodes | Nodes[]): string {
+  const nodes = Array.isArray(node) ? node : [node];
+  return nodes
+    .map(n => toString(n))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The source text a node was parsed from. */
+export function sourceOf(node: Nodes, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined
+    ? toString(node)
+    : source.slice(start, end);
+}

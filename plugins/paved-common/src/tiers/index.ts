@@ -1,0 +1,4 @@
+export * from './tiers';
+export * from './outputSpec';
+export * from './quantity';
+export * from './names';
