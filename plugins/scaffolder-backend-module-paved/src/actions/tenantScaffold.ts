@@ -1,0 +1,120 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readConfiguredClusters } from '../clusters/configuredClusters';
+import { renderTenant, TenantInput, tenantNamespaceName } from '../render/tenant';
+import { checkEnvironments, checkResources, InputProblems } from '../validate/inputs';
+import { validateFiles } from '../validate/models';
+import { resolveInWorkspace, writeFiles } from './workspace';
+import { RenderedFile } from '../render/types';
+
+export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
+
+/** Checks raw input field by field; returns a render input or throws InputError. */
+export function checkTenantInput(
+  input: Record<string, any>,
+  knownClusters?: string[],
+): TenantInput {
+  const p = new InputProblems();
+  p.dns1123('name', input.name);
+  p.dns1123('team', input.team);
+  p.labelValue('project', input.project);
+  p.labelValue('costCenter', input.costCenter);
+  p.tier('tier', input.tier);
+  checkEnvironments(p, String(input.name), input.environments);
+  checkResources(p, input.quota ?? {}, input.defaults ?? {});
+  for (const g of ['admin', 'developer'] as const) {
+    const v = input.groups?.[g];
+    if (typeof v !== 'string' || !/^[^\s]{1,253}$/.test(v)) {
+      p.add(`groups.${g}`, `${JSON.stringify(v)} must be a group name without spaces`);
+    }
+  }
+  if (!['argocd', 'none'].includes(input.gitops)) {
+    p.add('gitops', `${JSON.stringify(input.gitops)} must be argocd or none`);
+  }
+  if (input.cluster !== undefined && knownClusters && !knownClusters.includes(input.cluster)) {
+    p.add('cluster', `"${input.cluster}" is not a cluster in kubernetes.clusterLocatorMethods (known: ${knownClusters.join(', ') || 'none'})`);
+  }
+  p.throwIfAny();
+  return input as TenantInput;
+}
+
+/** Render and validate in memory; throws before anything would be written. */
+export async function renderValidated(files: RenderedFile[]): Promise<RenderedFile[]> {
+  const problems = await validateFiles(files);
+  if (problems.length > 0) {
+    throw new InputError(
+      `Generated manifests failed schema validation, nothing was written: ${problems
+        .map(x => `${x.file} ${x.object}: ${x.message}`)
+        .join('; ')}`,
+    );
+  }
+  return files;
+}
+
+export function createTenantScaffoldAction(options: { config: Config }) {
+  return createTemplateAction({
+    id: TENANT_SCAFFOLD_ID,
+    description:
+      'Renders a tenant onboarding (namespaces per environment, quota, limit range, default-deny network policy, roles, Pod Security labels, Argo CD project) into the workspace, validated against the Kubernetes schemas.',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Onboard the payments tenant on a tier 3 cluster',
+        example: `steps:
+  - id: tenant
+    action: paved:tenant:scaffold
+    input:
+      name: payments
+      team: payments-team
+      project: checkout
+      costCenter: cc-42
+      tier: 3
+      environments: [dev, prod]
+      quota: { cpu: '8', memory: 16Gi, pods: 50 }
+      defaults: { cpuRequest: 100m, cpuLimit: 500m, memoryRequest: 128Mi, memoryLimit: 512Mi }
+      groups: { admin: payments-admins, developer: payments-developers }
+      outputPath: tenants/payments`,
+      },
+    ],
+    schema: {
+      input: {
+        name: z => z.string().describe('Tenant name (DNS-1123 label); namespaces are <name>-<environment>'),
+        team: z => z.string().describe('Owning team (DNS-1123 label), written as the team cost label'),
+        project: z => z.string().describe('Project cost label'),
+        costCenter: z => z.string().describe('Cost centre label'),
+        tier: z => z.number().describe('Cluster tier 1-5; sets Pod Security level'),
+        environments: z => z.array(z.string()).default(['dev', 'staging', 'prod']).describe('Environments, one namespace each'),
+        quota: z =>
+          z.object({ cpu: z.string(), memory: z.string(), pods: z.number() })
+            .describe('ResourceQuota hard limits per namespace'),
+        defaults: z =>
+          z.object({ cpuRequest: z.string(), cpuLimit: z.string(), memoryRequest: z.string(), memoryLimit: z.string() })
+            .describe('LimitRange defaults per container'),
+        groups: z =>
+          z.object({ admin: z.string(), developer: z.string() })
+            .describe('Identity-provider groups bound to tenant-admin and tenant-developer'),
+        gitops: z => z.enum(['argocd', 'none']).default('argocd').describe('Emit an Argo CD AppProject'),
+        gitopsRepoUrl: z => z.string().optional().describe('Repository the AppProject may deploy from'),
+        cluster: z => z.string().optional().describe('Target cluster; must be configured in the Kubernetes backend'),
+        outputPath: z => z.string().default('.').describe('Folder inside the workspace'),
+      },
+      output: {
+        path: z => z.string().describe('Folder written, relative to the workspace'),
+        files: z => z.array(z.string()).describe('Files written'),
+        namespaces: z => z.array(z.string()).describe('Namespaces the manifests create'),
+      },
+    },
+    async handler(ctx) {
+      const known = readConfiguredClusters(options.config).map(c => c.name);
+      const input = checkTenantInput(ctx.input, known);
+      const dir = resolveInWorkspace(ctx.workspacePath, ctx.input.outputPath ?? '.');
+      const files = await renderValidated(renderTenant(input));
+      const written = await writeFiles(dir, files);
+      ctx.logger.info(`Wrote ${written.length} files for tenant ${input.name}`);
+      ctx.output('path', ctx.input.outputPath ?? '.');
+      ctx.output('files', written);
+      ctx.output('namespaces', input.environments.map(e => tenantNamespaceName(input.name, e)));
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createClusterScaffoldAction } from './actions/clusterScaffold';
+import { createKubernetesApplyAction } from './actions/kubernetesApply';
+import { createTenantScaffoldAction } from './actions/tenantScaffold';
+
+/** Adds Paved's actions to the scaffolder. @public */
+export const scaffolderModulePaved = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'paved',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(
+          createClusterScaffoldAction(),
+          createTenantScaffoldAction({ config }),
+          createKubernetesApplyAction({ config }),
+        );
+      },
+    });
+  },
+});

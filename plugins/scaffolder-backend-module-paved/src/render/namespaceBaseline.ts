@@ -1,0 +1,206 @@
+import { podSecurityLabels, TierNumber } from '@paved/plugin-paved-common';
+import { costLabels, MANAGED_BY } from './labels';
+import { ContainerDefaults, CostLabels, KubeObject, QuotaInput } from './types';
+
+/** Label that groups a tenant's namespaces; network policy allows traffic within it. */
+export const TENANT_LABEL = 'paved.dev/tenant';
+
+export type NamespaceSpec = {
+  name: string;
+  tier: TierNumber;
+  cost: CostLabels;
+  /** Tenant (or team) the namespace belongs to. */
+  tenant: string;
+  /** Parent in the namespace hierarchy (tier 3+). */
+  parent?: string;
+  extraLabels?: Record<string, string>;
+};
+
+export function namespaceObject(ns: NamespaceSpec): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: ns.name,
+      labels: {
+        'app.kubernetes.io/managed-by': MANAGED_BY,
+        [TENANT_LABEL]: ns.tenant,
+        ...(ns.parent ? { 'paved.dev/parent': ns.parent } : {}),
+        ...costLabels(ns.cost),
+        ...podSecurityLabels(ns.tier),
+        ...ns.extraLabels,
+      },
+    },
+  };
+}
+
+function meta(ns: NamespaceSpec, name: string) {
+  return {
+    name,
+    namespace: ns.name,
+    labels: {
+      'app.kubernetes.io/managed-by': MANAGED_BY,
+      [TENANT_LABEL]: ns.tenant,
+      ...costLabels(ns.cost),
+    },
+  };
+}
+
+/** Quota and per-container defaults, so no pod runs without requests and limits. */
+export function resourceLimits(
+  ns: NamespaceSpec,
+  quota: QuotaInput,
+  defaults: ContainerDefaults,
+): KubeObject[] {
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: meta(ns, 'tenant-quota'),
+      spec: {
+        hard: {
+          'requests.cpu': quota.cpu,
+          'requests.memory': quota.memory,
+          'limits.cpu': quota.cpu,
+          'limits.memory': quota.memory,
+          pods: String(quota.pods),
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: meta(ns, 'container-defaults'),
+      spec: {
+        limits: [
+          {
+            type: 'Container',
+            defaultRequest: {
+              cpu: defaults.cpuRequest,
+              memory: defaults.memoryRequest,
+            },
+            default: { cpu: defaults.cpuLimit, memory: defaults.memoryLimit },
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * Default deny in both directions, then DNS to kube-system and traffic among
+ * the tenant's own namespaces: a workload must ask for anything else.
+ */
+export function networkPolicies(ns: NamespaceSpec): KubeObject[] {
+  const sameTenant = {
+    namespaceSelector: { matchLabels: { [TENANT_LABEL]: ns.tenant } },
+  };
+  return [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(ns, 'default-deny-all'),
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(ns, 'allow-dns'),
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+                },
+                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+              },
+            ],
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(ns, 'allow-same-tenant'),
+      spec: {
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ from: [sameTenant] }],
+        egress: [{ to: [sameTenant] }],
+      },
+    },
+  ];
+}
+
+/**
+ * Tenant admins manage workloads and RBAC inside the namespace; developers
+ * deploy and debug but cannot read secrets or change roles. Least privilege:
+ * nothing cluster-wide.
+ */
+export function tenantRbac(
+  ns: NamespaceSpec,
+  groups: { admin: string; developer: string },
+): KubeObject[] {
+  const workloads = {
+    apiGroups: ['', 'apps', 'batch', 'autoscaling', 'policy'],
+    resources: [
+      'pods',
+      'pods/log',
+      'services',
+      'configmaps',
+      'deployments',
+      'statefulsets',
+      'replicasets',
+      'jobs',
+      'cronjobs',
+      'horizontalpodautoscalers',
+      'poddisruptionbudgets',
+    ],
+    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+  };
+  const role = (name: string, rules: unknown[]): KubeObject => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: meta(ns, name),
+    rules,
+  });
+  const binding = (name: string, group: string): KubeObject => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: meta(ns, name),
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+    subjects: [
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group },
+    ],
+  });
+  return [
+    role('tenant-admin', [
+      workloads,
+      {
+        apiGroups: [''],
+        resources: ['secrets', 'serviceaccounts'],
+        verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+      },
+      {
+        apiGroups: ['rbac.authorization.k8s.io'],
+        resources: ['roles', 'rolebindings'],
+        verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+      },
+    ]),
+    role('tenant-developer', [
+      workloads,
+      { apiGroups: [''], resources: ['events'], verbs: ['get', 'list', 'watch'] },
+    ]),
+    binding('tenant-admin', groups.admin),
+    binding('tenant-developer', groups.developer),
+  ];
+}

@@ -1,0 +1,43 @@
+/** A Kubernetes object as plain data, the way it is written to YAML. */
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [key: string]: unknown;
+};
+
+/**
+ * One generated file. `objects` is set for manifests (validated before
+ * anything is written); other files (README, plans) only carry `content`.
+ */
+export type RenderedFile = {
+  path: string;
+  content: string;
+  objects?: KubeObject[];
+  /** Output-spec item ids this file helps satisfy, for the README. */
+  satisfies?: string[];
+};
+
+/** Owner and cost attribution every generated object carries. */
+export type CostLabels = {
+  team: string;
+  project: string;
+  environment: string;
+  costCenter: string;
+};
+
+/** Per-container defaults a LimitRange hands out. */
+export type ContainerDefaults = {
+  cpuRequest: string;
+  cpuLimit: string;
+  memoryRequest: string;
+  memoryLimit: string;
+};
+
+/** Hard limits of a namespace's ResourceQuota. */
+export type QuotaInput = { cpu: string; memory: string; pods: number };
