@@ -1,0 +1,51 @@
+import { createFrontendPlugin, PageBlueprint } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isAdrEntity, isRoadmapEntity } from '@paved/plugin-paved-common';
+import GavelIcon from '@material-ui/icons/Gavel';
+import { decisionsRouteRef } from './routes';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+
+const adrContent = EntityContentBlueprint.make({
+  name: 'adr',
+  params: {
+    path: '/decision',
+    title: 'Decision',
+    filter: isAdrEntity,
+    loader: () =>
+      import('./components/AdrContent/AdrContent').then(m => <m.AdrContent />),
+  },
+});
+
+const roadmapContent = EntityContentBlueprint.make({
+  name: 'roadmap',
+  params: {
+    path: '/roadmap',
+    title: 'Roadmap',
+    filter: isRoadmapEntity,
+    loader: () =>
+      import('./components/RoadmapContent/RoadmapContent').then(m => (
+        <m.RoadmapContent />
+      )),
+  },
+});
+
+const decisionsPage = PageBlueprint.make({
+  params: {
+    path: '/decisions',
+    title: 'Decisions',
+    icon: <GavelIcon />,
+    routeRef: convertLegacyRouteRef(decisionsRouteRef),
+    loader: () =>
+      import('./components/DecisionsPage/DecisionsPage').then(m => (
+        <m.DecisionsPage />
+      )),
+  },
+});
+
+/** Paved's frontend plugin for apps on the new frontend system. */
+export default createFrontendPlugin({
+  pluginId: 'paved',
+  title: 'Paved',
+  extensions: [adrContent, roadmapContent, decisionsPage],
+  routes: { decisions: convertLegacyRouteRef(decisionsRouteRef) },
+});

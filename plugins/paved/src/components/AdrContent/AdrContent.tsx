@@ -1,0 +1,130 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  MarkdownContent,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import {
+  EntityRefLink,
+  EntityRefLinks,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  AdrEntityV1alpha1,
+  isAdrEntity,
+  RELATION_DECIDES_ABOUT,
+} from '@paved/plugin-paved-common';
+import { StatusChip } from '../common/StatusChip';
+import { formatDate } from '../common/formatDate';
+import { relatedRefs } from './supersessionChain';
+import { useSupersession } from './useSupersession';
+
+const SECTIONS = ['context', 'decision', 'consequences'] as const;
+
+function People(props: { label: string; names?: string[] }) {
+  if (!props.names?.length) return null;
+  return (
+    <Typography variant="body2">
+      <strong>{props.label}:</strong> {props.names.join(', ')}
+    </Typography>
+  );
+}
+
+function SupersessionChain(props: { entity: AdrEntityV1alpha1 }) {
+  const { value, loading, error } = useSupersession(props.entity);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const chain = value ?? [props.entity];
+  if (chain.length < 2) {
+    return (
+      <Typography variant="body2">
+        Neither supersedes nor is superseded by another decision.
+      </Typography>
+    );
+  }
+  const self = stringifyEntityRef(props.entity);
+  return (
+    <ol aria-label="Supersession chain">
+      {chain.map((adr: Entity) => {
+        const ref = stringifyEntityRef(adr);
+        const status = isAdrEntity(adr) ? adr.spec.status : undefined;
+        return (
+          <li key={ref}>
+            {ref === self ? (
+              <strong>{adr.metadata.title ?? adr.metadata.name} (this)</strong>
+            ) : (
+              <EntityRefLink entityRef={adr} />
+            )}{' '}
+            {status && <StatusChip status={status} />}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The body of an ADR's entity page: status, people, text and links. */
+export function AdrContent() {
+  const { entity } = useEntity();
+  if (!isAdrEntity(entity)) {
+    return (
+      <WarningPanel title="Not an ADR">
+        This content shows entities of kind ADR (paved.dev/v1alpha1).
+      </WarningPanel>
+    );
+  }
+  const { spec } = entity;
+  const decidesAbout = relatedRefs(entity, RELATION_DECIDES_ABOUT);
+  const sections = SECTIONS.map(name => ({
+    name,
+    text: spec[name],
+  })).filter(s => s.text);
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={8}>
+        <InfoCard title={entity.metadata.title ?? entity.metadata.name}>
+          <Typography variant="body2" component="div">
+            <StatusChip status={spec.status} />{' '}
+            {spec.number !== undefined && `ADR ${spec.number} · `}
+            {formatDate(spec.date) ?? 'No date recorded'}
+          </Typography>
+          <People label="Deciders" names={spec.deciders} />
+          <People label="Consulted" names={spec.consulted} />
+          <People label="Informed" names={spec.informed} />
+          {sections.length === 0 && (
+            <Typography variant="body2">
+              The record has no context, decision or consequences sections.
+            </Typography>
+          )}
+          {sections.map(s => (
+            <section key={s.name} aria-label={s.name}>
+              <Typography variant="h6" style={{ textTransform: 'capitalize' }}>
+                {s.name}
+              </Typography>
+              <MarkdownContent content={s.text!} />
+            </section>
+          ))}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Supersession">
+          <SupersessionChain entity={entity} />
+        </InfoCard>
+        <InfoCard title="Decides about">
+          {decidesAbout.length ? (
+            <EntityRefLinks entityRefs={decidesAbout} />
+          ) : (
+            <Typography variant="body2">
+              Nothing yet: name components, systems or roadmap items under
+              `spec.decidesAbout`.
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,171 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  Content,
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  EntityRefLink,
+  EntityRefLinks,
+} from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import {
+  ADR_KIND,
+  AdrEntityV1alpha1,
+  isAdrEntity,
+} from '@paved/plugin-paved-common';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { formatDate } from '../common/formatDate';
+import { StatusChip } from '../common/StatusChip';
+import {
+  DecisionFilters,
+  DecisionRow,
+  filterDecisions,
+  filterOptions,
+  toDecisionRow,
+} from './filterDecisions';
+
+const columns: TableColumn<DecisionRow>[] = [
+  { title: '#', field: 'number', width: '5%' },
+  {
+    title: 'Decision',
+    field: 'title',
+    render: row => <EntityRefLink entityRef={row.ref} title={row.title} />,
+  },
+  {
+    title: 'Status',
+    field: 'status',
+    render: row => <StatusChip status={row.status} />,
+  },
+  { title: 'Date', field: 'date', render: row => formatDate(row.date) ?? '' },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row => (row.owner ? <EntityRefLink entityRef={row.owner} /> : ''),
+  },
+  {
+    title: 'Decides about',
+    render: row => <EntityRefLinks entityRefs={row.about} />,
+  },
+];
+
+function Select(props: {
+  label: string;
+  value?: string;
+  options: string[];
+  onChange: (value?: string) => void;
+}) {
+  return (
+    <TextField
+      select
+      fullWidth
+      id={`decisions-filter-${props.label.toLocaleLowerCase('en-US')}`}
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={e => props.onChange(e.target.value || undefined)}
+    >
+      <MenuItem value="">All</MenuItem>
+      {props.options.map(o => (
+        <MenuItem key={o} value={o}>
+          {o}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** Every ADR in the organisation, filterable. */
+export function DecisionsPage() {
+  const catalogApi = useApi(catalogApiRef);
+  const [filters, setFilters] = useState<DecisionFilters>({});
+  const { value, loading, error } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: ADR_KIND },
+    });
+    return items
+      .filter((e: Entity): e is AdrEntityV1alpha1 => isAdrEntity(e))
+      .map(toDecisionRow)
+      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  }, [catalogApi]);
+  const rows = useMemo(() => value ?? [], [value]);
+  const options = useMemo(() => filterOptions(rows), [rows]);
+  const set = (patch: DecisionFilters) => setFilters({ ...filters, ...patch });
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!rows.length) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No decisions in the catalog yet"
+        description="Add the paved.dev/adr-location annotation to a component or system, pointing at its ADR folder (for example dir:./docs/adr), and the catalog imports its ADRs."
+      />
+    );
+  }
+  return (
+    <Content>
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={2}>
+          <Select
+            label="Status"
+            value={filters.status}
+            options={options.statuses}
+            onChange={status => set({ status })}
+          />
+        </Grid>
+        <Grid item xs={12} md={3}>
+          <Select
+            label="Owner"
+            value={filters.owner}
+            options={options.owners}
+            onChange={owner => set({ owner })}
+          />
+        </Grid>
+        <Grid item xs={12} md={3}>
+          <Select
+            label="Decides about"
+            value={filters.about}
+            options={options.about}
+            onChange={about => set({ about })}
+          />
+        </Grid>
+        <Grid item xs={6} md={2}>
+          <TextField
+            fullWidth
+            type="date"
+            label="From"
+            InputLabelProps={{ shrink: true }}
+            value={filters.from ?? ''}
+            onChange={e => set({ from: e.target.value || undefined })}
+          />
+        </Grid>
+        <Grid item xs={6} md={2}>
+          <TextField
+            fullWidth
+            type="date"
+            label="To"
+            InputLabelProps={{ shrink: true }}
+            value={filters.to ?? ''}
+            onChange={e => set({ to: e.target.value || undefined })}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <Table<DecisionRow>
+            title={`Decisions (${filterDecisions(rows, filters).length})`}
+            options={{ paging: true, pageSize: 20, search: true }}
+            columns={columns}
+            data={filterDecisions(rows, filters)}
+          />
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}

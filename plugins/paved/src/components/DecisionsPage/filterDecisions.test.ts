@@ -1,0 +1,61 @@
+import { AdrEntityV1alpha1 } from '@paved/plugin-paved-common';
+import { filterDecisions, filterOptions, toDecisionRow } from './filterDecisions';
+
+function adr(
+  name: string,
+  spec: Partial<AdrEntityV1alpha1['spec']>,
+  about: string[] = [],
+): AdrEntityV1alpha1 {
+  return {
+    apiVersion: 'paved.dev/v1alpha1',
+    kind: 'ADR',
+    metadata: { name, namespace: 'default', title: `Title ${name}` },
+    spec: { owner: 'platform-team', status: 'accepted', ...spec },
+    relations: [
+      { type: 'ownedBy', targetRef: `group:default/${spec.owner ?? 'platform-team'}` },
+      ...about.map(targetRef => ({ type: 'decidesAbout', targetRef })),
+    ],
+  } as AdrEntityV1alpha1;
+}
+
+const rows = [
+  adr('a', { status: 'accepted', date: '2025-01-10' }, ['component:default/x']),
+  adr('b', { status: 'superseded', date: '2024-06-01', owner: 'payments-team' }),
+  adr('c', { status: 'proposed' }, ['system:default/shop']),
+].map(toDecisionRow);
+
+describe('filterDecisions', () => {
+  it('keeps everything with no filters', () => {
+    expect(filterDecisions(rows, {})).toHaveLength(3);
+  });
+
+  it('filters by status, owner and what the ADR decides about', () => {
+    expect(filterDecisions(rows, { status: 'superseded' }).map(r => r.ref)).toEqual([
+      'adr:default/b',
+    ]);
+    expect(
+      filterDecisions(rows, { owner: 'group:default/payments-team' }).map(r => r.ref),
+    ).toEqual(['adr:default/b']);
+    expect(
+      filterDecisions(rows, { about: 'system:default/shop' }).map(r => r.ref),
+    ).toEqual(['adr:default/c']);
+  });
+
+  it('filters by an inclusive date range and drops undated ADRs from it', () => {
+    expect(
+      filterDecisions(rows, { from: '2024-06-01', to: '2024-12-31' }).map(r => r.ref),
+    ).toEqual(['adr:default/b']);
+    expect(filterDecisions(rows, { from: '2000-01-01' }).map(r => r.ref)).toEqual([
+      'adr:default/a',
+      'adr:default/b',
+    ]);
+  });
+
+  it('offers each distinct value once for the menus', () => {
+    expect(filterOptions(rows)).toEqual({
+      statuses: ['accepted', 'proposed', 'superseded'],
+      owners: ['group:default/payments-team', 'group:default/platform-team'],
+      about: ['component:default/x', 'system:default/shop'],
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, within } from '@testing-library/react';
+import { RoadmapContent } from './RoadmapContent';
+
+const roadmap = {
+  apiVersion: 'paved.dev/v1alpha1',
+  kind: 'Roadmap',
+  metadata: { name: 'platform', namespace: 'default' },
+  spec: {
+    owner: 'group:default/platform-team',
+    progress: { done: 3, total: 4 },
+    phases: [
+      {
+        title: 'Phase 1: Foundation',
+        progress: { done: 3, total: 3 },
+        items: [
+          {
+            id: '1.1',
+            title: 'Cluster baseline',
+            status: 'done',
+            priority: 'P0',
+            adrs: ['adr:default/adr-0002'],
+            progress: { done: 3, total: 3 },
+          },
+        ],
+      },
+      {
+        title: 'Phase 2: Tenancy',
+        progress: { done: 0, total: 1 },
+        items: [
+          {
+            id: '2.1',
+            title: 'Quotas',
+            status: 'in-progress',
+            dependsOn: ['1.1'],
+            progress: { done: 0, total: 1 },
+          },
+          {
+            id: '2.2',
+            title: 'Cost labels',
+            status: 'planned',
+            dependsOn: ['2.1'],
+            estimate: '3d',
+            progress: { done: 0, total: 0 },
+          },
+        ],
+      },
+    ],
+  },
+} as unknown as Entity;
+
+describe('RoadmapContent', () => {
+  beforeEach(async () => {
+    await renderInTestApp(
+      <EntityProvider entity={roadmap}>
+        <RoadmapContent />
+      </EntityProvider>,
+    );
+  });
+
+  it('shows overall progress and each phase with its items', () => {
+    expect(screen.getByText('3 of 4 tasks done (75%)')).toBeInTheDocument();
+    expect(screen.getByText('2 phases, 3 items')).toBeInTheDocument();
+    expect(screen.getByText('Phase 1: Foundation')).toBeInTheDocument();
+    expect(screen.getByText('Cost labels')).toBeInTheDocument();
+    expect(screen.getByText('0/1 tasks done')).toBeInTheDocument();
+  });
+
+  it('lists what is blocked and by what', () => {
+    const blocked = screen.getByRole('list', { name: 'Blocked items' });
+    const items = within(blocked).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('2.2 Cost labels — waits on 2.1 (in-progress)');
+  });
+
+  it('links the ADRs an item rests on', () => {
+    expect(screen.getByRole('link', { name: 'adr:default/adr-0002' })).toHaveAttribute(
+      'href',
+      '/catalog/default/adr/adr-0002',
+    );
+  });
+});

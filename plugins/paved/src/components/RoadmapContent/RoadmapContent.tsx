@@ -1,0 +1,133 @@
+import {
+  InfoCard,
+  Link,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import {
+  isRoadmapEntity,
+  RoadmapItem,
+  RoadmapProgress,
+} from '@paved/plugin-paved-common';
+import { StatusChip } from '../common/StatusChip';
+import { findBlockedItems } from './blockers';
+
+function ProgressLine(props: { progress: RoadmapProgress; label: string }) {
+  const { done, total } = props.progress;
+  const percent = total ? Math.round((done / total) * 100) : 0;
+  return (
+    <div aria-label={`${props.label} progress`}>
+      <Typography variant="body2">
+        {total ? `${done} of ${total} tasks done (${percent}%)` : 'No tasks'}
+      </Typography>
+      <LinearProgress variant="determinate" value={percent} />
+    </div>
+  );
+}
+
+/** ADR refs become catalog links; numbers as written stay text. */
+function AdrLinks(props: { adrs?: string[] }) {
+  if (!props.adrs?.length) return null;
+  return (
+    <>
+      {props.adrs.map(adr => {
+        const match = /^adr:([^/]+)\/(.+)$/i.exec(adr);
+        return match ? (
+          <div key={adr}>
+            <Link to={`/catalog/${match[1]}/adr/${match[2]}`}>{adr}</Link>
+          </div>
+        ) : (
+          <div key={adr}>{adr}</div>
+        );
+      })}
+    </>
+  );
+}
+
+const itemColumns: TableColumn<RoadmapItem>[] = [
+  { title: 'ID', field: 'id', width: '8%' },
+  { title: 'Item', field: 'title' },
+  {
+    title: 'Status',
+    field: 'status',
+    render: item => <StatusChip status={item.status} />,
+  },
+  { title: 'Priority', field: 'priority' },
+  { title: 'Estimate', field: 'estimate' },
+  {
+    title: 'Tasks',
+    render: item =>
+      item.progress.total
+        ? `${item.progress.done}/${item.progress.total}`
+        : '',
+  },
+  { title: 'Depends on', render: item => (item.dependsOn ?? []).join(', ') },
+  { title: 'Rests on', render: item => <AdrLinks adrs={item.adrs} /> },
+];
+
+/** The body of a Roadmap's entity page: progress, items and blockers. */
+export function RoadmapContent() {
+  const { entity } = useEntity();
+  if (!isRoadmapEntity(entity)) {
+    return (
+      <WarningPanel title="Not a roadmap">
+        This content shows entities of kind Roadmap (paved.dev/v1alpha1).
+      </WarningPanel>
+    );
+  }
+  const { phases, progress } = entity.spec;
+  const blocked = findBlockedItems(phases);
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={8}>
+        <InfoCard title="Progress">
+          {progress && <ProgressLine progress={progress} label="Roadmap" />}
+          <Typography variant="body2">
+            {phases.length} phases,{' '}
+            {phases.reduce((n, p) => n + p.items.length, 0)} items
+          </Typography>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Blocked">
+          {blocked.length === 0 ? (
+            <Typography variant="body2">Nothing is blocked.</Typography>
+          ) : (
+            <ul aria-label="Blocked items">
+              {blocked.map(b => (
+                <li key={b.item.id}>
+                  <strong>{b.item.id}</strong> {b.item.title}
+                  {b.blockedBy.length
+                    ? ` — waits on ${b.blockedBy
+                        .map(d => `${d.id}${d.status ? ` (${d.status})` : ''}`)
+                        .join(', ')}`
+                    : ' — marked blocked'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </InfoCard>
+      </Grid>
+      {phases.map(phase => (
+        <Grid item xs={12} key={phase.title}>
+          <Table<RoadmapItem>
+            title={phase.title}
+            subtitle={
+              phase.progress.total
+                ? `${phase.progress.done}/${phase.progress.total} tasks done`
+                : undefined
+            }
+            options={{ paging: false, search: false, padding: 'dense' }}
+            columns={itemColumns}
+            data={phase.items}
+          />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The organisation-wide Decisions page (legacy frontend system). */
+export const decisionsRouteRef = createRouteRef({ id: 'paved:decisions' });
