@@ -10,6 +10,7 @@ import {
   kubernetesResourcesReadPermission,
 } from '@backstage/plugin-kubernetes-common';
 import { createPermission } from '@backstage/plugin-permission-common';
+import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { PavedPermissionPolicy } from './policy';
 
 const policy = new PavedPermissionPolicy(
@@ -94,5 +95,37 @@ describe('PavedPermissionPolicy', () => {
       result: AuthorizeResult.CONDITIONAL,
       conditions: { params: { claims: [] } },
     });
+  });
+});
+
+describe('PavedPermissionPolicy and scaffolder actions', () => {
+  it('lets developers run every action except those writing to clusters', async () => {
+    const decision = await policy.handle(
+      { permission: actionExecutePermission },
+      developer,
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-action',
+      conditions: {
+        not: {
+          anyOf: [
+            {
+              rule: 'HAS_ACTION_ID',
+              resourceType: 'scaffolder-action',
+              params: { actionId: 'paved:kubernetes:apply' },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('lets platform admins run cluster-writing actions', async () => {
+    expect(
+      (await policy.handle({ permission: actionExecutePermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 });

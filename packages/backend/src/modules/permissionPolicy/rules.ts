@@ -21,6 +21,17 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  createScaffolderActionConditionalDecision,
+  scaffolderActionConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+
+/**
+ * Scaffolder actions that change live clusters. Everyone else proposes the
+ * same change through a GitOps pull request.
+ */
+export const CLUSTER_WRITING_ACTIONS = ['paved:kubernetes:apply'];
 
 /** What the policy knows about the person asking. */
 export interface Requester {
@@ -105,6 +116,22 @@ export const policyRules: PolicyRule[] = [
       catalogEntityCreatePermission,
     ),
     decide: deny,
+  },
+  {
+    description:
+      'Only platform admins run actions that write to live clusters (paved:kubernetes:apply); everyone else may run any other action.',
+    appliesTo: anyone,
+    matches: isOneOf(actionExecutePermission),
+    decide: (_requester, permission) =>
+      isResourcePermission(permission, 'scaffolder-action')
+        ? createScaffolderActionConditionalDecision(permission, {
+            not: {
+              anyOf: CLUSTER_WRITING_ACTIONS.map(actionId =>
+                scaffolderActionConditions.hasActionId({ actionId }),
+              ),
+            },
+          })
+        : deny(),
   },
   {
     description:
