@@ -72,5 +72,5 @@ test('the suite documentation renders in TechDocs, built by MkDocs', async ({
   await page
     .getByRole('link', { name: 'Local Kubernetes test double' })
     .click();
-  await expect(page.getByText('Not a cluster')).toBeVisible();
+  await expect(page.getByText('Not a cluster', { exact: true })).toBeVisible();
 });

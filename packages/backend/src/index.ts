@@ -31,6 +31,9 @@ backend.add(import('@paved/plugin-catalog-backend-module-paved'));
 // Scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
+// publish:github:pull-request for the templates' GitOps path; needs a GitHub
+// integration (integrations.github[].token or a GitHub App) in config.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -17,9 +17,16 @@ export const catalogModulePaved = createBackendModule({
       deps: {
         catalog: catalogProcessingExtensionPoint,
         reader: coreServices.urlReader,
+        config: coreServices.rootConfig,
       },
-      async init({ catalog, reader }) {
-        catalog.addProcessor(new PavedEntitiesProcessor({ reader }));
+      async init({ catalog, reader, config }) {
+        catalog.addProcessor(
+          new PavedEntitiesProcessor({
+            reader,
+            // Links to TechDocs pages must be absolute URLs in the catalog.
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
+          }),
+        );
       },
     });
   },

@@ -11,3 +11,4 @@ export * from './roadmap';
 export * from './markdown';
 export * from './tiers';
 export * from './runbooks/runbooks';
+export * from './tenancy';

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { startKubernetesApiTestDouble, DEFAULT_ADMIN_TOKEN } from '@paved/kubernetes-api-test-double';
 import { renderClusterBaseline } from '../src/render/cluster';
 import { renderTenant } from '../src/render/tenant';
+import { tierChoiceDefaults } from '../src/render/choices';
 import { applyManifests, Manifest } from '../src/apply/applyManifests';
 
 const base = {
@@ -25,8 +26,9 @@ const time = (fn: () => unknown, n = 20) => {
 
 (async () => {
   for (const tier of [1, 2, 3, 4, 5] as const) {
-    const files = renderClusterBaseline({ ...base, tier });
-    const ms = time(() => renderClusterBaseline({ ...base, tier }));
+    const input = { ...base, tier, choices: tierChoiceDefaults(tier) };
+    const files = renderClusterBaseline(input);
+    const ms = time(() => renderClusterBaseline(input));
     console.log(`render tier ${tier}: ${ms.toFixed(2)} ms, ${files.flatMap(f => f.objects ?? []).length} objects`);
   }
   for (const n of [1, 10, 100]) {

@@ -8,3 +8,4 @@ export { scaffolderModulePaved as default } from './module';
 export { createClusterScaffoldAction } from './actions/clusterScaffold';
 export { createTenantScaffoldAction } from './actions/tenantScaffold';
 export { createKubernetesApplyAction } from './actions/kubernetesApply';
+export { createAdrCreateAction } from './actions/adrCreate';

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createAdrCreateAction } from './actions/adrCreate';
 import { createClusterScaffoldAction } from './actions/clusterScaffold';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createTenantScaffoldAction } from './actions/tenantScaffold';
@@ -22,6 +23,7 @@ export const scaffolderModulePaved = createBackendModule({
           createClusterScaffoldAction(),
           createTenantScaffoldAction({ config }),
           createKubernetesApplyAction({ config }),
+          createAdrCreateAction(),
         );
       },
     });

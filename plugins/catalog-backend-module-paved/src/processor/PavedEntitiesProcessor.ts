@@ -37,6 +37,7 @@ import { adrEntityName, roadmapEntityName } from './naming';
 import { listAdrFiles, readSource } from './readSource';
 import { pavedRelations } from './relations';
 import { resolveTarget } from './resolveTarget';
+import { adrTechDocsMetadata } from './techdocs';
 
 const DECIDABLE_KINDS = new Set(['component', 'system', 'resource']);
 
@@ -55,7 +56,13 @@ function sourceName(location: LocationSpec): string {
  * own processing, where a failure is recorded on that entity alone.
  */
 export class PavedEntitiesProcessor implements CatalogProcessor {
-  constructor(private readonly options: { reader: UrlReaderService }) {}
+  constructor(
+    private readonly options: {
+      reader: UrlReaderService;
+      /** The app's URL, for links to TechDocs pages; none without it. */
+      appBaseUrl?: string;
+    },
+  ) {}
 
   getProcessorName(): string {
     return 'PavedEntitiesProcessor';
@@ -158,6 +165,7 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
     kind: string,
     name: string,
     file: LocationSpec,
+    parentLocation: LocationSpec,
   ): Entity {
     const parentRef = stringifyEntityRef(parent);
     const owner =
@@ -171,7 +179,7 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
     } else {
       spec.phases = [];
     }
-    return {
+    const stub: Entity = {
       apiVersion: PAVED_API_VERSION,
       kind,
       metadata: {
@@ -184,6 +192,21 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
       },
       spec,
     };
+    // An ADR that is also a page of the parent's TechDocs links to it.
+    const docs =
+      kind === ADR_KIND
+        ? adrTechDocsMetadata(
+            parent,
+            parentLocation,
+            file,
+            this.options.appBaseUrl,
+          )
+        : undefined;
+    if (docs) {
+      Object.assign(stub.metadata.annotations!, docs.annotations);
+      if (docs.link) stub.metadata.links = [docs.link];
+    }
+    return stub;
   }
 
   private async emitAdrs(
@@ -216,7 +239,10 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
         number === undefined ? fileName : Number(number),
       );
       emit(
-        processingResult.entity(file, this.stub(parent, ADR_KIND, name, file)),
+        processingResult.entity(
+          file,
+          this.stub(parent, ADR_KIND, name, file, location),
+        ),
       );
     }
   }
@@ -243,7 +269,7 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
     emit(
       processingResult.entity(
         file,
-        this.stub(parent, ROADMAP_KIND, name, file),
+        this.stub(parent, ROADMAP_KIND, name, file, location),
       ),
     );
   }

@@ -1,13 +1,39 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { getTier } from '@paved/plugin-paved-common';
+import { getTier, isTierNumber } from '@paved/plugin-paved-common';
 import { ClusterInput, clusterNamespaces, renderClusterBaseline } from '../render/cluster';
+import {
+  CHOICE_FIELDS,
+  CLUSTER_CHOICES,
+  choiceProblems,
+  combinationProblems,
+  resolveChoices,
+} from '../render/choices';
 import { checkEnvironments, checkResources, InputProblems } from '../validate/inputs';
 import { renderValidated } from './tenantScaffold';
 import { resolveInWorkspace, writeFiles } from './workspace';
+import { withDefaults } from './defaults';
 
 export const CLUSTER_SCAFFOLD_ID = 'paved:cluster:scaffold';
 
-export function checkClusterInput(input: Record<string, any>): ClusterInput {
+/**
+ * Defaults of the optional inputs. The scaffolder validates input against the
+ * schema but does not fill in its defaults, so the handler does.
+ */
+export const CLUSTER_INPUT_DEFAULTS = {
+  teams: ['team-a'],
+  environments: ['dev', 'staging', 'prod'],
+  domain: 'example.com',
+  region: 'eu-west-1',
+  gitopsRepoUrl: 'https://github.com/example/platform-gitops.git',
+  image: 'ghcr.io/example/sample-app:1.0.0',
+  quota: { cpu: '8', memory: '16Gi', pods: 50 },
+  defaults: { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '512Mi' },
+  adminGroup: 'platform-admins',
+  outputPath: '.',
+};
+
+export function checkClusterInput(raw: Record<string, any>): ClusterInput {
+  const input = withDefaults(CLUSTER_INPUT_DEFAULTS, raw);
   const p = new InputProblems();
   p.dns1123('name', input.name);
   p.tier('tier', input.tier);
@@ -32,8 +58,13 @@ export function checkClusterInput(input: Record<string, any>): ClusterInput {
     p.add('image', `${JSON.stringify(input.image)} must be an image reference not tagged latest`);
   }
   checkResources(p, input.quota ?? {}, input.defaults ?? {});
+  const bad = choiceProblems(input);
+  for (const [field, rule] of bad) p.add(field, rule);
+  if (bad.length === 0 && isTierNumber(input.tier)) {
+    for (const [field, rule] of combinationProblems(input.tier, resolveChoices(input.tier, input))) p.add(field, rule);
+  }
   p.throwIfAny();
-  return input as ClusterInput;
+  return { ...input, choices: resolveChoices(input.tier, input) } as ClusterInput;
 }
 
 export function createClusterScaffoldAction() {
@@ -77,6 +108,16 @@ export function createClusterScaffoldAction() {
           z.object({ cpuRequest: z.string(), cpuLimit: z.string(), memoryRequest: z.string(), memoryLimit: z.string() })
             .default({ cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '512Mi' }),
         adminGroup: z => z.string().default('platform-admins'),
+        ...(Object.fromEntries(
+          CHOICE_FIELDS.map(f => [
+            f,
+            (z: any) =>
+              z
+                .string()
+                .default('default')
+                .describe(`default (the tier's) or one of ${CLUSTER_CHOICES[f].join(', ')}`),
+          ]),
+        ) as Record<(typeof CHOICE_FIELDS)[number], (z: any) => any>),
         outputPath: z => z.string().default('.'),
       },
       output: {
@@ -84,18 +125,21 @@ export function createClusterScaffoldAction() {
         files: z => z.array(z.string()),
         namespaces: z => z.array(z.string()),
         tierTitle: z => z.string(),
+        choices: z => z.record(z.string()).describe('Choices in effect, tier defaults filled in'),
       },
     },
     async handler(ctx) {
       const input = checkClusterInput(ctx.input);
-      const dir = resolveInWorkspace(ctx.workspacePath, ctx.input.outputPath ?? '.');
+      const outputPath = ctx.input.outputPath || '.';
+      const dir = resolveInWorkspace(ctx.workspacePath, outputPath);
       const files = await renderValidated(renderClusterBaseline(input));
       const written = await writeFiles(dir, files);
       ctx.logger.info(`Wrote ${written.length} files for a tier ${input.tier} baseline of ${input.name}`);
-      ctx.output('path', ctx.input.outputPath ?? '.');
+      ctx.output('path', outputPath);
       ctx.output('files', written);
       ctx.output('namespaces', clusterNamespaces(input).map(n => n.name));
       ctx.output('tierTitle', getTier(input.tier).title);
+      ctx.output('choices', input.choices);
     },
   });
 }

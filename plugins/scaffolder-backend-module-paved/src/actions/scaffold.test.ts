@@ -113,6 +113,17 @@ const clusterCases: Case[] = [
   ['cluster quota below limit', { 'quota.memory': '256Mi' }, /quota\.memory: .*cannot admit one pod/],
   ['cluster limit below request', { 'defaults.cpuLimit': '10m' }, /defaults\.cpuLimit: .*below/],
   ['cluster output escapes', { outputPath: '../../x' }, /outputPath: .*leaves the workspace/],
+  ['unknown provider', { provider: 'digitalocean' }, /provider: "digitalocean" must be default or one of aws-eks/],
+  ['unknown packaging', { packaging: 'timoni' }, /packaging: .*helm, kustomize, raw/],
+  ['unknown mesh', { mesh: 'consul' }, /mesh: .*must be default or one of/],
+  ['tier 3 without GitOps', { gitops: 'none' }, /gitops: none is not allowed at tier 3: .*Argo CD/],
+  ['tier 3 with Flux', { gitops: 'flux' }, /gitops: flux is not allowed at tier 3/],
+  ['tier 3 with NGINX ingress', { ingress: 'nginx-ingress' }, /ingress: .*Gateway API/],
+  ['tier 2 with plain secrets', { tier: 2, secrets: 'kubernetes-secrets' }, /secrets: .*tier 2: .*safe to commit/],
+  ['tier 3 with sealed secrets', { secrets: 'sealed-secrets' }, /secrets: .*Vault/],
+  ['tier 3 without a policy engine', { policyEngine: 'none' }, /policyEngine: none is not allowed at tier 3/],
+  ['tier 4 without Gatekeeper', { tier: 4, policyEngine: 'kyverno' }, /policyEngine: kyverno is not allowed at tier 4/],
+  ['tier 4 without a mesh', { tier: 4, mesh: 'none' }, /mesh: none is not allowed at tier 4/],
 ];
 
 describe('paved:tenant:scaffold', () => {
@@ -123,6 +134,7 @@ describe('paved:tenant:scaffold', () => {
     await action.handler(ctx);
     expect(await listFiles(path.join(workspacePath, 'tenants/payments'))).toEqual([
       'README.md',
+      'catalog-info.yaml',
       'manifests/gitops/appproject.yaml',
       'manifests/namespaces.yaml',
       'manifests/network-policies.yaml',
@@ -148,6 +160,22 @@ describe('paved:cluster:scaffold', () => {
     const files = await listFiles(path.join(workspacePath, 'cluster'));
     expect(files).toContain('README.md');
     expect(files).toEqual([...(outputs.files as string[])].sort());
+  });
+
+  it('fills choices left at default from the tier and reports them', async () => {
+    const { ctx, outputs, workspacePath } = await makeContext({ ...cluster, tier: 2, provider: 'gke', mesh: 'default' });
+    await action.handler(ctx);
+    expect(outputs.choices).toEqual({
+      provider: 'gke',
+      packaging: 'helm',
+      gitops: 'none',
+      mesh: 'none',
+      secrets: 'sealed-secrets',
+      ingress: 'nginx-ingress',
+      policyEngine: 'kyverno',
+    });
+    const readme = await fs.readFile(path.join(workspacePath, 'cluster/README.md'), 'utf8');
+    expect(readme).toMatch(/provider gke \(tier default aws-eks\), packaging helm,/);
   });
 
   it.each(clusterCases)('refuses %s and writes nothing', async (_n, patch, message) => {

@@ -3,9 +3,15 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readConfiguredClusters } from '../clusters/configuredClusters';
 import { renderTenant, TenantInput, tenantNamespaceName } from '../render/tenant';
-import { checkEnvironments, checkResources, InputProblems } from '../validate/inputs';
+import {
+  checkEgress,
+  checkEnvironments,
+  checkResources,
+  InputProblems,
+} from '../validate/inputs';
 import { validateFiles } from '../validate/models';
 import { resolveInWorkspace, writeFiles } from './workspace';
+import { withDefaults } from './defaults';
 import { RenderedFile } from '../render/types';
 
 export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
@@ -28,6 +34,13 @@ export function checkTenantInput(
     if (typeof v !== 'string' || !/^[^\s]{1,253}$/.test(v)) {
       p.add(`groups.${g}`, `${JSON.stringify(v)} must be a group name without spaces`);
     }
+  }
+  checkEgress(p, input.allowedEgress);
+  if (
+    input.monthlyBudget !== undefined &&
+    !(typeof input.monthlyBudget === 'number' && input.monthlyBudget >= 0)
+  ) {
+    p.add('monthlyBudget', `${JSON.stringify(input.monthlyBudget)} must be a number of at least 0`);
   }
   if (!['argocd', 'none'].includes(input.gitops)) {
     p.add('gitops', `${JSON.stringify(input.gitops)} must be argocd or none`);
@@ -86,8 +99,15 @@ export function createTenantScaffoldAction(options: { config: Config }) {
         tier: z => z.number().describe('Cluster tier 1-5; sets Pod Security level'),
         environments: z => z.array(z.string()).default(['dev', 'staging', 'prod']).describe('Environments, one namespace each'),
         quota: z =>
-          z.object({ cpu: z.string(), memory: z.string(), pods: z.number() })
-            .describe('ResourceQuota hard limits per namespace'),
+          z
+            .object({
+              cpu: z.string(),
+              memory: z.string(),
+              pods: z.number(),
+              storage: z.string().optional(),
+              objects: z.record(z.number()).optional(),
+            })
+            .describe('ResourceQuota hard limits per namespace: CPU, memory, pods, optional storage and object counts (services, configmaps, secrets, persistentvolumeclaims, services.loadbalancers)'),
         defaults: z =>
           z.object({ cpuRequest: z.string(), cpuLimit: z.string(), memoryRequest: z.string(), memoryLimit: z.string() })
             .describe('LimitRange defaults per container'),
@@ -97,6 +117,12 @@ export function createTenantScaffoldAction(options: { config: Config }) {
         gitops: z => z.enum(['argocd', 'none']).default('argocd').describe('Emit an Argo CD AppProject'),
         gitopsRepoUrl: z => z.string().optional().describe('Repository the AppProject may deploy from'),
         cluster: z => z.string().optional().describe('Target cluster; must be configured in the Kubernetes backend'),
+        allowedEgress: z =>
+          z
+            .array(z.object({ cidr: z.string(), ports: z.array(z.number()).optional() }))
+            .optional()
+            .describe('Egress allowed beyond the tenant and DNS: CIDRs with optional TCP ports'),
+        monthlyBudget: z => z.number().optional().describe("Monthly budget in the portal's currency, written for the cost card"),
         outputPath: z => z.string().default('.').describe('Folder inside the workspace'),
       },
       output: {
@@ -107,7 +133,11 @@ export function createTenantScaffoldAction(options: { config: Config }) {
     },
     async handler(ctx) {
       const known = readConfiguredClusters(options.config).map(c => c.name);
-      const input = checkTenantInput(ctx.input, known);
+      // The scaffolder validates against the schema but fills no defaults.
+      const input = checkTenantInput(
+        withDefaults({ environments: ['dev', 'staging', 'prod'], gitops: 'argocd' }, ctx.input),
+        known,
+      );
       const dir = resolveInWorkspace(ctx.workspacePath, ctx.input.outputPath ?? '.');
       const files = await renderValidated(renderTenant(input));
       const written = await writeFiles(dir, files);

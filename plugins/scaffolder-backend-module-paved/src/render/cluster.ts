@@ -9,6 +9,7 @@ import {
   tenantRbac,
 } from './namespaceBaseline';
 import { renderPlatformApps } from './platformApps';
+import { CHOICE_FIELDS, ClusterChoices, tierChoiceDefaults } from './choices';
 import { renderReadme } from './readme';
 import { renderSampleApp } from './sampleApp';
 import { manifestFile, textFile } from './yaml';
@@ -30,6 +31,8 @@ export type ClusterInput = {
   quota: QuotaInput;
   defaults: ContainerDefaults;
   adminGroup: string;
+  /** Seed 002's choices in effect (tier defaults where none was made). */
+  choices: ClusterChoices;
 };
 
 const label = { 'app.kubernetes.io/managed-by': MANAGED_BY };
@@ -192,7 +195,7 @@ export function renderClusterBaseline(c: ClusterInput): RenderedFile[] {
   }
   if (tier.requiresDefaultDeny) {
     files.push(
-      manifestFile('manifests/network-policies.yaml', workloadNs.flatMap(networkPolicies), [
+      manifestFile('manifests/network-policies.yaml', workloadNs.flatMap(s => networkPolicies(s)), [
         'network-policy',
       ]),
     );
@@ -483,10 +486,10 @@ export function renderClusterBaseline(c: ClusterInput): RenderedFile[] {
     renderReadme({
       title: `Cluster ${c.name}: tier ${tier.tier} (${tier.title}) baseline`,
       intro: [
-        `${tier.summary} Defaults: provider ${tier.defaults.provider}, packaging ${tier.defaults.packaging}, ` +
-          `GitOps ${tier.defaults.gitops}, mesh ${tier.defaults.mesh}, secrets ${tier.defaults.secrets}, ` +
-          `ingress ${tier.defaults.ingress}, policy engine ${tier.defaults.policyEngine}, ` +
-          `namespaces ${tier.defaults.namespaceStrategy}, observability ${tier.defaults.observability}, ` +
+        `${tier.summary} Choices: ${CHOICE_FIELDS.map(f => {
+          const isDefault = c.choices[f] === tierChoiceDefaults(c.tier)[f];
+          return `${f} ${c.choices[f]}${isDefault ? '' : ` (tier default ${tierChoiceDefaults(c.tier)[f]})`}`;
+        }).join(', ')}; namespaces ${tier.defaults.namespaceStrategy}, observability ${tier.defaults.observability}, ` +
           `DR ${tier.defaults.disasterRecovery.strategy} (RPO ${tier.defaults.disasterRecovery.rpo}, RTO ${tier.defaults.disasterRecovery.rto}).`,
       ],
       tier: c.tier,

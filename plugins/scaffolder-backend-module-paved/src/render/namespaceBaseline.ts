@@ -1,9 +1,19 @@
-import { podSecurityLabels, TierNumber } from '@paved/plugin-paved-common';
+import {
+  podSecurityLabels,
+  TENANT_LABEL,
+  TierNumber,
+} from '@paved/plugin-paved-common';
 import { costLabels, MANAGED_BY } from './labels';
-import { ContainerDefaults, CostLabels, KubeObject, QuotaInput } from './types';
+import {
+  ContainerDefaults,
+  CostLabels,
+  EgressRule,
+  KubeObject,
+  QuotaInput,
+} from './types';
 
-/** Label that groups a tenant's namespaces; network policy allows traffic within it. */
-export const TENANT_LABEL = 'paved.dev/tenant';
+// TENANT_LABEL groups a tenant's namespaces; network policy allows traffic within it.
+export { TENANT_LABEL };
 
 export type NamespaceSpec = {
   name: string;
@@ -64,6 +74,14 @@ export function resourceLimits(
           'limits.cpu': quota.cpu,
           'limits.memory': quota.memory,
           pods: String(quota.pods),
+          ...(quota.storage ? { 'requests.storage': quota.storage } : {}),
+          // Object counts use the generic count/<resource> quota syntax.
+          ...Object.fromEntries(
+            Object.entries(quota.objects ?? {}).map(([resource, count]) => [
+              `count/${resource}`,
+              String(count),
+            ]),
+          ),
         },
       },
     },
@@ -91,7 +109,10 @@ export function resourceLimits(
  * Default deny in both directions, then DNS to kube-system and traffic among
  * the tenant's own namespaces: a workload must ask for anything else.
  */
-export function networkPolicies(ns: NamespaceSpec): KubeObject[] {
+export function networkPolicies(
+  ns: NamespaceSpec,
+  allowedEgress: EgressRule[] = [],
+): KubeObject[] {
   const sameTenant = {
     namespaceSelector: { matchLabels: { [TENANT_LABEL]: ns.tenant } },
   };
@@ -138,6 +159,30 @@ export function networkPolicies(ns: NamespaceSpec): KubeObject[] {
         egress: [{ to: [sameTenant] }],
       },
     },
+    ...(allowedEgress.length
+      ? [
+          {
+            apiVersion: 'networking.k8s.io/v1',
+            kind: 'NetworkPolicy',
+            metadata: meta(ns, 'allow-egress'),
+            spec: {
+              podSelector: {},
+              policyTypes: ['Egress'],
+              egress: allowedEgress.map(rule => ({
+                to: [{ ipBlock: { cidr: rule.cidr } }],
+                ...(rule.ports?.length
+                  ? {
+                      ports: rule.ports.map(port => ({
+                        protocol: 'TCP',
+                        port,
+                      })),
+                    }
+                  : {}),
+              })),
+            },
+          },
+        ]
+      : []),
   ];
 }
 

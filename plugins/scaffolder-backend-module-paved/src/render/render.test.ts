@@ -1,3 +1,4 @@
+import { tierChoiceDefaults } from './choices';
 import { parseAllDocuments } from 'yaml';
 import {
   getPath,
@@ -26,6 +27,7 @@ const clusterInput = (tier: TierNumber): ClusterInput => ({
   quota: { cpu: '8', memory: '16Gi', pods: 50 },
   defaults: { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '512Mi' },
   adminGroup: 'platform-admins',
+  choices: tierChoiceDefaults(tier),
 });
 
 const tenantInput: TenantInput = {

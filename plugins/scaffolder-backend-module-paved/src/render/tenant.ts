@@ -1,4 +1,14 @@
-import { getTier, TierNumber } from '@paved/plugin-paved-common';
+import {
+  ANNOTATION_COST_CENTER,
+  ANNOTATION_MONTHLY_BUDGET,
+  ANNOTATION_NAMESPACES,
+  ANNOTATION_TENANT,
+  ANNOTATION_TIER,
+  getTier,
+  TENANT_LABEL,
+  TierNumber,
+} from '@paved/plugin-paved-common';
+import { stringify } from 'yaml';
 import {
   NamespaceSpec,
   namespaceObject,
@@ -8,9 +18,10 @@ import {
 } from './namespaceBaseline';
 import { costLabels, MANAGED_BY } from './labels';
 import { renderReadme } from './readme';
-import { manifestFile } from './yaml';
+import { manifestFile, textFile } from './yaml';
 import {
   ContainerDefaults,
+  EgressRule,
   KubeObject,
   QuotaInput,
   RenderedFile,
@@ -28,7 +39,49 @@ export type TenantInput = {
   groups: { admin: string; developer: string };
   gitops: 'argocd' | 'none';
   gitopsRepoUrl?: string;
+  /** Egress beyond the tenant's namespaces and DNS. */
+  allowedEgress?: EgressRule[];
+  /** Monthly budget in the portal's currency, for the cost card. */
+  monthlyBudget?: number;
+  /** The configured cluster the tenant lands on. */
+  cluster?: string;
 };
+
+/**
+ * The tenant's catalog entity. Its annotations are how Paved's cards find
+ * the tenant's namespaces, tier and budget (see paved-common's tenancy).
+ */
+function tenantEntity(t: TenantInput): Record<string, unknown> {
+  const annotations: Record<string, string> = {
+    [ANNOTATION_TENANT]: t.name,
+    [ANNOTATION_TIER]: String(t.tier),
+    [ANNOTATION_NAMESPACES]: t.environments
+      .map(env => tenantNamespaceName(t.name, env))
+      .join(','),
+    [ANNOTATION_COST_CENTER]: t.costCenter,
+    // The Kubernetes plugin's own annotation finds the tenant's objects.
+    'backstage.io/kubernetes-label-selector': `${TENANT_LABEL}=${t.name}`,
+  };
+  if (t.monthlyBudget !== undefined) {
+    annotations[ANNOTATION_MONTHLY_BUDGET] = String(t.monthlyBudget);
+  }
+  if (t.cluster) annotations['backstage.io/kubernetes-cluster'] = t.cluster;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: `tenant-${t.name}`,
+      title: `Tenant ${t.name}`,
+      description: `Kubernetes tenant ${t.name} of team ${t.team}`,
+      annotations,
+      labels: { [TENANT_LABEL]: t.name },
+    },
+    spec: {
+      type: 'kubernetes-tenant',
+      owner: `group:default/${t.team}`,
+    },
+  };
+}
 
 export function tenantNamespaceName(tenant: string, env: string): string {
   return `${tenant}-${env}`;
@@ -101,7 +154,7 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
     ),
     manifestFile(
       'manifests/network-policies.yaml',
-      specs.flatMap(networkPolicies),
+      specs.flatMap(s => networkPolicies(s, t.allowedEgress)),
       ['network-policy'],
     ),
     manifestFile(
@@ -117,6 +170,12 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
       ]),
     );
   }
+  files.push(
+    textFile(
+      'catalog-info.yaml',
+      stringify(tenantEntity(t), { lineWidth: 0, sortMapEntries: false }),
+    ),
+  );
   files.push(
     renderReadme({
       title: `Tenant ${t.name}`,

@@ -39,5 +39,25 @@ export type ContainerDefaults = {
   memoryLimit: string;
 };
 
+/** Object kinds a tenant quota can count, as `count/<resource>`. */
+export const COUNTED_OBJECTS = [
+  'services',
+  'configmaps',
+  'secrets',
+  'persistentvolumeclaims',
+  'services.loadbalancers',
+] as const;
+
 /** Hard limits of a namespace's ResourceQuota. */
-export type QuotaInput = { cpu: string; memory: string; pods: number };
+export type QuotaInput = {
+  cpu: string;
+  memory: string;
+  pods: number;
+  /** Total storage requested by claims, e.g. `100Gi`. */
+  storage?: string;
+  /** Object counts, e.g. `{ services: 10 }`. */
+  objects?: Partial<Record<(typeof COUNTED_OBJECTS)[number], number>>;
+};
+
+/** Egress a tenant may open beyond its own namespaces and DNS. */
+export type EgressRule = { cidr: string; ports?: number[] };

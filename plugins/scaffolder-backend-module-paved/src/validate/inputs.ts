@@ -7,7 +7,11 @@ import {
   parseQuantity,
   TierNumber,
 } from '@paved/plugin-paved-common';
-import { ContainerDefaults, QuotaInput } from '../render/types';
+import {
+  ContainerDefaults,
+  COUNTED_OBJECTS,
+  QuotaInput,
+} from '../render/types';
 
 /** Collects every bad field, then throws once with all of them. */
 export class InputProblems {
@@ -76,6 +80,14 @@ export function checkResources(
   if (!Number.isInteger(quota.pods) || quota.pods < 1) {
     p.add('quota.pods', `${JSON.stringify(quota.pods)} must be a whole number of at least 1`);
   }
+  if (quota.storage !== undefined) p.quantity('quota.storage', quota.storage);
+  for (const [resource, count] of Object.entries(quota.objects ?? {})) {
+    if (!(COUNTED_OBJECTS as readonly string[]).includes(resource)) {
+      p.add(`quota.objects.${resource}`, `is not a countable object; use one of ${COUNTED_OBJECTS.join(', ')}`);
+    } else if (!Number.isInteger(count) || (count as number) < 0) {
+      p.add(`quota.objects.${resource}`, `${JSON.stringify(count)} must be a whole number of at least 0`);
+    }
+  }
   const rCpu = p.quantity('defaults.cpuRequest', defaults.cpuRequest);
   const lCpu = p.quantity('defaults.cpuLimit', defaults.cpuLimit);
   const rMem = p.quantity('defaults.memoryRequest', defaults.memoryRequest);
@@ -106,6 +118,39 @@ export function checkEnvironments(p: InputProblems, prefix: string, environments
   environments.forEach((env, i) => {
     if (p.dns1123(`environments[${i}]`, env) && !isDns1123Label(`${prefix}-${env}`)) {
       p.add(`environments[${i}]`, `namespace name "${prefix}-${env}" is longer than 63 characters`);
+    }
+  });
+}
+
+const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const IPV6_CIDR = /^[0-9a-f:]+\/(\d{1,3})$/i;
+
+/** A CIDR as NetworkPolicy ipBlock takes it: IPv4 or IPv6 with a prefix length. */
+export function isCidr(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const v4 = IPV4_CIDR.exec(value);
+  if (v4) {
+    return v4.slice(1, 5).every(o => Number(o) <= 255) && Number(v4[5]) <= 32;
+  }
+  const v6 = IPV6_CIDR.exec(value);
+  return Boolean(v6) && Number(v6![1]) <= 128;
+}
+
+/** Egress rules: a CIDR each, optional TCP ports 1-65535. */
+export function checkEgress(p: InputProblems, rules: unknown) {
+  if (rules === undefined) return;
+  if (!Array.isArray(rules)) {
+    p.add('allowedEgress', 'must be a list of { cidr, ports }');
+    return;
+  }
+  rules.forEach((rule, i) => {
+    if (!isCidr(rule?.cidr)) {
+      p.add(`allowedEgress[${i}].cidr`, `${JSON.stringify(rule?.cidr)} is not a CIDR such as 10.20.0.0/16`);
+    }
+    for (const port of rule?.ports ?? []) {
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        p.add(`allowedEgress[${i}].ports`, `${JSON.stringify(port)} is not a port between 1 and 65535`);
+      }
     }
   });
 }

@@ -126,9 +126,15 @@ export const policyRules: PolicyRule[] = [
       isResourcePermission(permission, 'scaffolder-action')
         ? createScaffolderActionConditionalDecision(permission, {
             not: {
-              anyOf: CLUSTER_WRITING_ACTIONS.map(actionId =>
-                scaffolderActionConditions.hasActionId({ actionId }),
-              ),
+              // Written out as first + rest: the API wants a non-empty list.
+              anyOf: [
+                scaffolderActionConditions.hasActionId({
+                  actionId: CLUSTER_WRITING_ACTIONS[0],
+                }),
+                ...CLUSTER_WRITING_ACTIONS.slice(1).map(actionId =>
+                  scaffolderActionConditions.hasActionId({ actionId }),
+                ),
+              ],
             },
           })
         : deny(),

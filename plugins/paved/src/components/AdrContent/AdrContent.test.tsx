@@ -44,11 +44,15 @@ const third = adr('adr-3', { status: 'accepted' }, [
 ]);
 
 const catalogApi = {
-  getEntitiesByRefs: jest.fn(async ({ entityRefs }: { entityRefs: string[] }) => ({
-    items: entityRefs.map(ref =>
-      [first, second, third].find(e => `adr:default/${e.metadata.name}` === ref),
-    ),
-  })),
+  getEntitiesByRefs: jest.fn(
+    async ({ entityRefs }: { entityRefs: string[] }) => ({
+      items: entityRefs.map(ref =>
+        [first, second, third].find(
+          e => `adr:default/${e.metadata.name}` === ref,
+        ),
+      ),
+    }),
+  ),
 };
 
 async function renderAdr(entity: Entity) {
@@ -65,7 +69,9 @@ async function renderAdr(entity: Entity) {
 describe('AdrContent', () => {
   it('shows status, number, date, people and the rendered sections', async () => {
     await renderAdr(second);
-    expect(screen.getAllByTestId('status-superseded').length).toBeGreaterThan(0);
+    expect(screen.getAllByTestId('status-superseded').length).toBeGreaterThan(
+      0,
+    );
     expect(screen.getByText(/ADR 2/)).toBeInTheDocument();
     expect(screen.getByText(/Mar 4, 2025/)).toBeInTheDocument();
     expect(screen.getByText(/Ada, Linus/)).toBeInTheDocument();
@@ -81,7 +87,9 @@ describe('AdrContent', () => {
 
   it('walks the supersession chain both ways, oldest first', async () => {
     await renderAdr(second);
-    const chain = await screen.findByRole('list', { name: 'Supersession chain' });
+    const chain = await screen.findByRole('list', {
+      name: 'Supersession chain',
+    });
     const items = within(chain).getAllByRole('listitem');
     expect(items.map(i => i.textContent)).toEqual([
       expect.stringContaining('Decision adr-1'),
@@ -95,7 +103,9 @@ describe('AdrContent', () => {
     expect(
       await screen.findByText(/Neither supersedes nor is superseded/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/no context, decision or consequences/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/no context, decision or consequences/),
+    ).toBeInTheDocument();
     expect(screen.getByText('No date recorded')).toBeInTheDocument();
   });
 
@@ -106,5 +116,22 @@ describe('AdrContent', () => {
       metadata: { name: 'x' },
     } as Entity);
     expect(screen.getByText(/Not an ADR/)).toBeInTheDocument();
+  });
+
+  it('links to its TechDocs page when the importer found one', async () => {
+    const withDocs = adr('adr-4', { status: 'accepted' });
+    withDocs.metadata.annotations = {
+      'backstage.io/techdocs-entity': 'system:default/paved',
+      'backstage.io/techdocs-entity-path': '/adr/0004-use-x/',
+    };
+    await renderAdr(withDocs);
+    expect(
+      screen.getByRole('link', { name: 'Read in TechDocs' }),
+    ).toHaveAttribute('href', '/docs/default/system/paved/adr/0004-use-x/');
+  });
+
+  it('has no TechDocs link without the annotations', async () => {
+    await renderAdr(adr('adr-5', { status: 'accepted' }));
+    expect(screen.queryByRole('link', { name: 'Read in TechDocs' })).toBeNull();
   });
 });

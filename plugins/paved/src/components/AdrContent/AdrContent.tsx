@@ -1,6 +1,11 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   InfoCard,
+  Link,
   MarkdownContent,
   Progress,
   ResponseErrorPanel,
@@ -67,6 +72,27 @@ function SupersessionChain(props: { entity: AdrEntityV1alpha1 }) {
   );
 }
 
+/**
+ * The ADR's page in TechDocs, from the annotations the importer sets when the
+ * ADR folder is part of the owning entity's TechDocs
+ * (`backstage.io/techdocs-entity` and `backstage.io/techdocs-entity-path`).
+ */
+export function adrTechDocsHref(entity: Entity): string | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const docsEntity = annotations['backstage.io/techdocs-entity'];
+  const page = annotations['backstage.io/techdocs-entity-path'];
+  if (!docsEntity || !page) return undefined;
+  try {
+    const ref = parseEntityRef(docsEntity, { defaultNamespace: 'default' });
+    const base = [ref.namespace, ref.kind, ref.name]
+      .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
+      .join('/');
+    return `/docs/${base}/${page.replace(/^\/+/, '')}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The body of an ADR's entity page: status, people, text and links. */
 export function AdrContent() {
   const { entity } = useEntity();
@@ -79,6 +105,7 @@ export function AdrContent() {
   }
   const { spec } = entity;
   const decidesAbout = relatedRefs(entity, RELATION_DECIDES_ABOUT);
+  const docsHref = adrTechDocsHref(entity);
   const sections = SECTIONS.map(name => ({
     name,
     text: spec[name],
@@ -92,6 +119,11 @@ export function AdrContent() {
             {spec.number !== undefined && `ADR ${spec.number} · `}
             {formatDate(spec.date) ?? 'No date recorded'}
           </Typography>
+          {docsHref && (
+            <Typography variant="body2">
+              <Link to={docsHref}>Read in TechDocs</Link>
+            </Typography>
+          )}
           <People label="Deciders" names={spec.deciders} />
           <People label="Consulted" names={spec.consulted} />
           <People label="Informed" names={spec.informed} />

@@ -8,6 +8,10 @@ const roadmap = {
   apiVersion: 'paved.dev/v1alpha1',
   kind: 'Roadmap',
   metadata: { name: 'platform', namespace: 'default' },
+  relations: [
+    { type: 'restsOn', targetRef: 'adr:default/platform-adr-0003' },
+    { type: 'changes', targetRef: 'component:default/ingest-svc' },
+  ],
   spec: {
     owner: 'group:default/platform-team',
     progress: { done: 3, total: 4 },
@@ -21,7 +25,14 @@ const roadmap = {
             title: 'Cluster baseline',
             status: 'done',
             priority: 'P0',
-            adrs: ['adr:default/adr-0002'],
+            adrs: ['adr:default/adr-0002', 'ADR-0003', 'ADR-0099'],
+            runbooks: [
+              'pod-pending',
+              'runbooks/oomkilled.md',
+              'https://wiki.example.com/quota-runbook',
+              'the on-call wiki',
+            ],
+            components: ['component:default/ingest-svc', 'paved-app'],
             progress: { done: 3, total: 3 },
           },
         ],
@@ -72,13 +83,56 @@ describe('RoadmapContent', () => {
     const blocked = screen.getByRole('list', { name: 'Blocked items' });
     const items = within(blocked).getAllByRole('listitem');
     expect(items).toHaveLength(1);
-    expect(items[0]).toHaveTextContent('2.2 Cost labels — waits on 2.1 (in-progress)');
+    expect(items[0]).toHaveTextContent(
+      '2.2 Cost labels — waits on 2.1 (in-progress)',
+    );
   });
 
   it('links the ADRs an item rests on', () => {
-    expect(screen.getByRole('link', { name: 'adr:default/adr-0002' })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: 'adr:default/adr-0002' }),
+    ).toHaveAttribute('href', '/catalog/default/adr/adr-0002');
+  });
+
+  it('links ADRs written as numbers through the roadmap relations', () => {
+    expect(screen.getByRole('link', { name: 'ADR-0003' })).toHaveAttribute(
       'href',
-      '/catalog/default/adr/adr-0002',
+      '/catalog/default/adr/platform-adr-0003',
     );
+    // Not imported: shown as written.
+    const adrs = screen.getByLabelText('ADRs of 1.1');
+    expect(adrs).toHaveTextContent('ADR-0099');
+    expect(within(adrs).queryByRole('link', { name: 'ADR-0099' })).toBeNull();
+  });
+
+  it("links an item's runbooks to their TechDocs pages, or as written", () => {
+    const runbooks = screen.getByLabelText('Runbooks of 1.1');
+    expect(
+      within(runbooks).getByRole('link', { name: 'Pod stuck Pending' }),
+    ).toHaveAttribute(
+      'href',
+      '/docs/default/system/paved/runbooks/pod-pending/',
+    );
+    expect(
+      within(runbooks).getByRole('link', { name: /OOMKilled/ }),
+    ).toHaveAttribute('href', '/docs/default/system/paved/runbooks/oomkilled/');
+    expect(
+      within(runbooks).getByRole('link', {
+        name: /^https:\/\/wiki.example.com\/quota-runbook/,
+      }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/quota-runbook');
+    expect(runbooks).toHaveTextContent('the on-call wiki');
+  });
+
+  it('links the components an item changes', () => {
+    const components = screen.getByLabelText('Components 1.1 changes');
+    expect(
+      within(components).getByRole('link', {
+        name: 'component:default/ingest-svc',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/ingest-svc');
+    expect(
+      within(components).getByRole('link', { name: 'paved-app' }),
+    ).toHaveAttribute('href', '/catalog/default/component/paved-app');
   });
 });

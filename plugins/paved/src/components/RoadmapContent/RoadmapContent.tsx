@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   InfoCard,
   Link,
@@ -16,6 +17,7 @@ import {
 } from '@paved/plugin-paved-common';
 import { StatusChip } from '../common/StatusChip';
 import { findBlockedItems } from './blockers';
+import { adrLink, componentLink, ItemLink, runbookLink } from './itemLinks';
 
 function ProgressLine(props: { progress: RoadmapProgress; label: string }) {
   const { done, total } = props.progress;
@@ -30,45 +32,68 @@ function ProgressLine(props: { progress: RoadmapProgress; label: string }) {
   );
 }
 
-/** ADR refs become catalog links; numbers as written stay text. */
-function AdrLinks(props: { adrs?: string[] }) {
-  if (!props.adrs?.length) return null;
+/** A list of links (or text, when there is nowhere to link to). */
+function Links(props: { label: string; links: ItemLink[] }) {
+  if (!props.links.length) return null;
   return (
-    <>
-      {props.adrs.map(adr => {
-        const match = /^adr:([^/]+)\/(.+)$/i.exec(adr);
-        return match ? (
-          <div key={adr}>
-            <Link to={`/catalog/${match[1]}/adr/${match[2]}`}>{adr}</Link>
-          </div>
-        ) : (
-          <div key={adr}>{adr}</div>
-        );
-      })}
-    </>
+    <div aria-label={props.label}>
+      {props.links.map(l => (
+        <div key={`${l.text}|${l.href ?? ''}`}>
+          {l.href ? <Link to={l.href}>{l.text}</Link> : l.text}
+        </div>
+      ))}
+    </div>
   );
 }
 
-const itemColumns: TableColumn<RoadmapItem>[] = [
-  { title: 'ID', field: 'id', width: '8%' },
-  { title: 'Item', field: 'title' },
-  {
-    title: 'Status',
-    field: 'status',
-    render: item => <StatusChip status={item.status} />,
-  },
-  { title: 'Priority', field: 'priority' },
-  { title: 'Estimate', field: 'estimate' },
-  {
-    title: 'Tasks',
-    render: item =>
-      item.progress.total
-        ? `${item.progress.done}/${item.progress.total}`
-        : '',
-  },
-  { title: 'Depends on', render: item => (item.dependsOn ?? []).join(', ') },
-  { title: 'Rests on', render: item => <AdrLinks adrs={item.adrs} /> },
-];
+function itemColumns(roadmap: Entity): TableColumn<RoadmapItem>[] {
+  return [
+    { title: 'ID', field: 'id', width: '8%' },
+    { title: 'Item', field: 'title' },
+    {
+      title: 'Status',
+      field: 'status',
+      render: item => <StatusChip status={item.status} />,
+    },
+    { title: 'Priority', field: 'priority' },
+    { title: 'Estimate', field: 'estimate' },
+    {
+      title: 'Tasks',
+      render: item =>
+        item.progress.total
+          ? `${item.progress.done}/${item.progress.total}`
+          : '',
+    },
+    {
+      title: 'Depends on',
+      render: item => (item.dependsOn ?? []).join(', '),
+    },
+    {
+      title: 'Rests on',
+      render: item => (
+        <>
+          <Links
+            label={`ADRs of ${item.id}`}
+            links={(item.adrs ?? []).map(a => adrLink(a, roadmap))}
+          />
+          <Links
+            label={`Runbooks of ${item.id}`}
+            links={(item.runbooks ?? []).map(runbookLink)}
+          />
+        </>
+      ),
+    },
+    {
+      title: 'Changes',
+      render: item => (
+        <Links
+          label={`Components ${item.id} changes`}
+          links={(item.components ?? []).map(componentLink)}
+        />
+      ),
+    },
+  ];
+}
 
 /** The body of a Roadmap's entity page: progress, items and blockers. */
 export function RoadmapContent() {
@@ -82,6 +107,7 @@ export function RoadmapContent() {
   }
   const { phases, progress } = entity.spec;
   const blocked = findBlockedItems(phases);
+  const columns = itemColumns(entity);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={8}>
@@ -123,7 +149,7 @@ export function RoadmapContent() {
                 : undefined
             }
             options={{ paging: false, search: false, padding: 'dense' }}
-            columns={itemColumns}
+            columns={columns}
             data={phase.items}
           />
         </Grid>

@@ -1,0 +1,6 @@
+/**
+ * Paved backend plugin.
+ *
+ * @packageDocumentation
+ */
+export {};

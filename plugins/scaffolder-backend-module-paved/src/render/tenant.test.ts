@@ -1,0 +1,177 @@
+import { readTenantAnnotations } from '@paved/plugin-paved-common';
+import { parse, parseAllDocuments } from 'yaml';
+import { checkTenantInput } from '../actions/tenantScaffold';
+import { renderTenant, TenantInput } from './tenant';
+import { validateFiles } from '../validate/models';
+
+const tenant: TenantInput = {
+  name: 'orders',
+  team: 'orders-team',
+  project: 'shop',
+  costCenter: 'cc-7',
+  tier: 2,
+  environments: ['dev', 'prod'],
+  quota: {
+    cpu: '4',
+    memory: '8Gi',
+    pods: 20,
+    storage: '100Gi',
+    objects: { services: 10, secrets: 30 },
+  },
+  defaults: {
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    memoryRequest: '128Mi',
+    memoryLimit: '256Mi',
+  },
+  groups: { admin: 'orders-admins', developer: 'orders-devs' },
+  gitops: 'argocd',
+  allowedEgress: [{ cidr: '10.20.0.0/16', ports: [5432] }],
+  monthlyBudget: 1500,
+  cluster: 'paved-local',
+};
+
+const objectsIn = (path: string) => {
+  const file = renderTenant(tenant).find(f => f.path === path);
+  return parseAllDocuments(file!.content).map(d => d.toJS());
+};
+
+describe('renderTenant', () => {
+  it('quotas storage and object counts as well as CPU, memory and pods', () => {
+    const quota = objectsIn('manifests/resource-limits.yaml').find(
+      o => o.kind === 'ResourceQuota' && o.metadata.namespace === 'orders-dev',
+    );
+    expect(quota.spec.hard).toEqual({
+      'requests.cpu': '4',
+      'requests.memory': '8Gi',
+      'limits.cpu': '4',
+      'limits.memory': '8Gi',
+      pods: '20',
+      'requests.storage': '100Gi',
+      'count/services': '10',
+      'count/secrets': '30',
+    });
+  });
+
+  it('opens only the allowed egress, per namespace, on top of default deny', () => {
+    const policies = objectsIn('manifests/network-policies.yaml').filter(
+      o => o.metadata.namespace === 'orders-prod',
+    );
+    expect(policies.map(p => p.metadata.name)).toEqual([
+      'default-deny-all',
+      'allow-dns',
+      'allow-same-tenant',
+      'allow-egress',
+    ]);
+    expect(policies[3].spec.egress).toEqual([
+      {
+        to: [{ ipBlock: { cidr: '10.20.0.0/16' } }],
+        ports: [{ protocol: 'TCP', port: 5432 }],
+      },
+    ]);
+  });
+
+  it('writes no egress policy when none is allowed', () => {
+    const names = renderTenant({ ...tenant, allowedEgress: [] })
+      .find(f => f.path === 'manifests/network-policies.yaml')!
+      .objects!.map(o => o.metadata.name);
+    expect(names).not.toContain('allow-egress');
+  });
+
+  it('writes a catalog entity whose annotations find namespaces, tier and budget', () => {
+    const file = renderTenant(tenant).find(f => f.path === 'catalog-info.yaml');
+    const entity = parse(file!.content);
+    expect(entity).toMatchObject({
+      kind: 'Resource',
+      metadata: { name: 'tenant-orders' },
+      spec: { type: 'kubernetes-tenant', owner: 'group:default/orders-team' },
+    });
+    expect(readTenantAnnotations(entity.metadata.annotations)).toEqual({
+      tenant: 'orders',
+      tier: 2,
+      namespaces: ['orders-dev', 'orders-prod'],
+      monthlyBudget: 1500,
+      costCenter: 'cc-7',
+    });
+    expect(entity.metadata.annotations).toMatchObject({
+      'backstage.io/kubernetes-label-selector': 'paved.dev/tenant=orders',
+      'backstage.io/kubernetes-cluster': 'paved-local',
+    });
+  });
+
+  it('still validates every object against its schema', async () => {
+    expect(await validateFiles(renderTenant(tenant))).toEqual([]);
+  });
+});
+
+describe('checkTenantInput: egress, storage, object counts and budget', () => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    [
+      'a CIDR without a prefix',
+      { allowedEgress: [{ cidr: '10.0.0.1' }] },
+      'allowedEgress[0].cidr',
+    ],
+    [
+      'an octet above 255',
+      { allowedEgress: [{ cidr: '10.0.300.0/16' }] },
+      'allowedEgress[0].cidr',
+    ],
+    [
+      'a prefix above 32',
+      { allowedEgress: [{ cidr: '10.0.0.0/40' }] },
+      'allowedEgress[0].cidr',
+    ],
+    [
+      'port 0',
+      { allowedEgress: [{ cidr: '10.0.0.0/8', ports: [0] }] },
+      'allowedEgress[0].ports',
+    ],
+    [
+      'port 70000',
+      { allowedEgress: [{ cidr: '10.0.0.0/8', ports: [70000] }] },
+      'allowedEgress[0].ports',
+    ],
+    [
+      'egress that is not a list',
+      { allowedEgress: '10.0.0.0/8' },
+      'allowedEgress',
+    ],
+    [
+      'a storage quota that is not a quantity',
+      { quota: { ...tenant.quota, storage: 'lots' } },
+      'quota.storage',
+    ],
+    [
+      'an object count for an unknown kind',
+      { quota: { ...tenant.quota, objects: { pods2: 1 } } },
+      'quota.objects.pods2',
+    ],
+    [
+      'a negative object count',
+      { quota: { ...tenant.quota, objects: { services: -1 } } },
+      'quota.objects.services',
+    ],
+    [
+      'a fractional object count',
+      { quota: { ...tenant.quota, objects: { secrets: 1.5 } } },
+      'quota.objects.secrets',
+    ],
+    ['a negative budget', { monthlyBudget: -5 }, 'monthlyBudget'],
+    ['a budget given as text', { monthlyBudget: '100' }, 'monthlyBudget'],
+  ];
+
+  it.each(cases)('refuses %s', (_what, patch, field) => {
+    expect(() => checkTenantInput({ ...tenant, ...patch })).toThrow(
+      new RegExp(`${field.replace(/[.[\]]/g, m => `\\${m}`)}: `),
+    );
+  });
+
+  it('accepts IPv6 CIDRs and no egress at all', () => {
+    expect(() =>
+      checkTenantInput({ ...tenant, allowedEgress: [{ cidr: 'fd00::/8' }] }),
+    ).not.toThrow();
+    expect(() =>
+      checkTenantInput({ ...tenant, allowedEgress: undefined }),
+    ).not.toThrow();
+  });
+});
