@@ -101,11 +101,44 @@ describe('output specification', () => {
 
   it('replaces staged satisfactions as the tier grows', () => {
     const secret = OUTPUT_SPEC.find(i => i.id === 'secret')!;
+    // By each tier's default secrets choice.
     expect(satisfactionsAt(secret, 1).map(s => s.kind)).toEqual(['Secret']);
     expect(satisfactionsAt(secret, 2).map(s => s.kind)).toEqual(['SealedSecret']);
     expect(satisfactionsAt(secret, 5).map(s => s.kind)).toEqual(['ExternalSecret']);
+    const sealed = OUTPUT_SPEC.find(i => i.id === 'sealed-secrets')!;
+    expect(satisfactionsAt(sealed, 3).map(s => s.file)).toEqual([
+      'manifests/sample-app/secret.yaml',
+      'docs/sealed-secrets.md',
+    ]);
     const quota = OUTPUT_SPEC.find(i => i.id === 'quota-limitrange')!;
     expect(satisfactionsAt(quota, 2)).toHaveLength(2);
+  });
+
+  it('follows the seed-002 choices, the tier defaults when none are given', () => {
+    const find = (id: string) => OUTPUT_SPEC.find(i => i.id === id)!;
+    const kinds = (id: string, tier: 1 | 2 | 3 | 4 | 5, choices?: Record<string, string>) =>
+      satisfactionsAt(find(id), tier, choices).map(s => `${s.file}:${s.kind ?? ''}`);
+    expect(kinds('secret', 2, { secrets: 'external-secrets-vault' })).toEqual([
+      'manifests/sample-app/secret.yaml:ExternalSecret',
+    ]);
+    expect(kinds('ingress', 2, { ingress: 'gateway-api' })).toEqual(['manifests/sample-app/ingress.yaml:HTTPRoute']);
+    expect(kinds('service-mesh', 4)).toEqual([
+      'manifests/platform/istiod.yaml:Application',
+      'manifests/mesh/peer-authentication.yaml:PeerAuthentication',
+    ]);
+    expect(kinds('service-mesh', 4, { mesh: 'linkerd' })).toEqual([
+      'manifests/platform/linkerd-control-plane.yaml:Application',
+      'manifests/mesh/linkerd-policy.yaml:Server',
+      'manifests/mesh/linkerd-policy.yaml:AuthorizationPolicy',
+      'manifests/mesh/linkerd-policy.yaml:MeshTLSAuthentication',
+    ]);
+    expect(kinds('gatekeeper', 4)).toEqual([
+      'manifests/platform/gatekeeper.yaml:Application',
+      'manifests/policies/gatekeeper.yaml:ConstraintTemplate',
+      'manifests/policies/gatekeeper.yaml:K8sResourceLimits',
+    ]);
+    expect(kinds('crossplane', 5, { provider: 'gke' })).not.toContain('manifests/crossplane/providers.yaml:ProviderConfig');
+    expect(kinds('crossplane', 5)).toContain('manifests/crossplane/providers.yaml:ProviderConfig');
   });
 
   it('reads dotted paths with escaped dots', () => {

@@ -4,7 +4,15 @@
  * renderer writes these files; its tests and the generated README check the
  * list, and conformance checks can reuse it against a live cluster.
  */
-import { TIER_NUMBERS, TierNumber } from './tiers';
+import { getTier, TIER_NUMBERS, TierNumber } from './tiers';
+
+/**
+ * The seed-002 choices a satisfaction can depend on (the scaffolder's
+ * `provider`, `packaging`, `gitops`, `mesh`, `secrets`, `ingress`,
+ * `policyEngine` inputs), as field → value.
+ * @public
+ */
+export type OutputChoices = Partial<Record<string, string>>;
 
 /**
  * One way an item is satisfied. `kind` absent means the file itself is the
@@ -19,6 +27,11 @@ export interface OutputSatisfaction {
   kind?: string;
   apiVersion?: string;
   field?: string;
+  /**
+   * Only when a seed-002 choice has one of these values (for example
+   * `{ choice: 'mesh', oneOf: ['linkerd'] }`); absent means whatever was chosen.
+   */
+  when?: { choice: string; oneOf: string[] };
 }
 
 /** @public */
@@ -48,6 +61,14 @@ const argoApp = (file: string, field?: string): OutputSatisfaction => ({
 
 const doc = (id: string): OutputSatisfaction => ({ file: `docs/${id}.md` });
 
+const when = (choice: string, ...oneOf: string[]) => ({ when: { choice, oneOf } });
+const kyverno = when('policyEngine', 'kyverno', 'kyverno-and-gatekeeper');
+const gatekeeper = when('policyEngine', 'gatekeeper', 'kyverno-and-gatekeeper');
+const istio = when('mesh', 'istio');
+const linkerd = when('mesh', 'linkerd');
+const nginx = when('ingress', 'nginx-ingress');
+const gatewayApi = when('ingress', 'gateway-api');
+
 /** @public */
 export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
   // Tier 1: Foundation
@@ -69,9 +90,9 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     1,
     'secret',
     'Secret for sensitive values (encrypted for Git from tier 2)',
-    { fromTier: 1, file: `${app}/secret.yaml`, kind: 'Secret' },
-    { fromTier: 2, file: `${app}/secret.yaml`, kind: 'SealedSecret' },
-    { fromTier: 3, file: `${app}/secret.yaml`, kind: 'ExternalSecret' },
+    { file: `${app}/secret.yaml`, kind: 'Secret', ...when('secrets', 'kubernetes-secrets') },
+    { file: `${app}/secret.yaml`, kind: 'SealedSecret', ...when('secrets', 'sealed-secrets') },
+    { file: `${app}/secret.yaml`, kind: 'ExternalSecret', ...when('secrets', 'external-secrets-vault') },
   ),
   item(1, 'namespace', 'Namespace definition', {
     file: 'manifests/namespaces.yaml',
@@ -81,8 +102,8 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     1,
     'ingress',
     'Ingress for the sample app (TLS from tier 2, Gateway API from tier 3)',
-    { fromTier: 1, file: `${app}/ingress.yaml`, kind: 'Ingress' },
-    { fromTier: 3, file: `${app}/ingress.yaml`, kind: 'HTTPRoute' },
+    { file: `${app}/ingress.yaml`, kind: 'Ingress', ...nginx },
+    { file: `${app}/ingress.yaml`, kind: 'HTTPRoute', ...gatewayApi },
   ),
   item(1, 'readme', 'README with apply instructions', { file: 'README.md' }),
 
@@ -101,11 +122,14 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     { file: 'manifests/rbac.yaml', kind: 'Role' },
     { file: 'manifests/rbac.yaml', kind: 'RoleBinding' },
   ),
-  item(2, 'sealed-secrets', 'Sealed Secrets, safe to commit', {
-    fromTier: 2,
-    file: `${app}/secret.yaml`,
-    kind: 'SealedSecret',
-  }, { fromTier: 3, file: 'docs/sealed-secrets.md' }),
+  item(
+    2,
+    'sealed-secrets',
+    'Secrets safe to commit: Sealed Secrets (or External Secrets when chosen)',
+    { file: `${app}/secret.yaml`, kind: 'SealedSecret', ...when('secrets', 'sealed-secrets') },
+    { file: `${app}/secret.yaml`, kind: 'ExternalSecret', ...when('secrets', 'external-secrets-vault') },
+    { fromTier: 3, file: 'docs/sealed-secrets.md' },
+  ),
   item(
     2,
     'network-policy',
@@ -124,8 +148,8 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     2,
     'ingress-tls',
     'Ingress with TLS from cert-manager',
-    { fromTier: 2, file: `${app}/ingress.yaml`, kind: 'Ingress', field: 'spec.tls' },
-    { fromTier: 3, file: 'manifests/gateway/gateway.yaml', kind: 'Gateway', field: 'spec.listeners.0.tls' },
+    { file: `${app}/ingress.yaml`, kind: 'Ingress', field: 'spec.tls', ...nginx },
+    { file: 'manifests/gateway/gateway.yaml', kind: 'Gateway', field: 'spec.listeners.0.tls', ...gatewayApi },
   ),
   item(2, 'pod-security-restricted', 'Pod Security Standards: restricted', {
     file: 'manifests/namespaces.yaml',
@@ -151,10 +175,13 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     kind: 'Namespace',
     field: 'metadata.labels.paved\\.dev/parent',
   }),
-  item(3, 'policy-engine', 'Kyverno policies for images, resources and security', {
-    file: 'manifests/policies/kyverno.yaml',
-    kind: 'ClusterPolicy',
-  }),
+  item(
+    3,
+    'policy-engine',
+    'Kyverno policies for images, resources and security',
+    { file: 'manifests/policies/kyverno.yaml', kind: 'ClusterPolicy', ...kyverno },
+    { ...argoApp('kyverno'), ...kyverno },
+  ),
   item(
     3,
     'external-secrets-vault',
@@ -182,7 +209,24 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     'gitops-app-of-apps',
     'GitOps repository as app-of-apps, scoped by an AppProject',
     { file: 'manifests/gitops/project.yaml', kind: 'AppProject' },
-    { file: 'manifests/gitops/root-application.yaml', kind: 'Application', field: 'spec.source.directory.recurse' },
+    {
+      file: 'manifests/gitops/root-application.yaml',
+      kind: 'Application',
+      field: 'spec.source.directory.recurse',
+      ...when('packaging', 'raw'),
+    },
+    {
+      file: 'manifests/gitops/root-application.yaml',
+      kind: 'Application',
+      field: 'spec.source.helm',
+      ...when('packaging', 'helm'),
+    },
+    {
+      file: 'manifests/gitops/root-application.yaml',
+      kind: 'Application',
+      field: 'spec.source.kustomize',
+      ...when('packaging', 'kustomize'),
+    },
   ),
   item(
     3,
@@ -196,7 +240,14 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     file: `${app}/monitoring.yaml`,
     kind: 'PrometheusRule',
   }),
-  item(3, 'velero-schedules', 'Velero backup schedules', argoApp('velero', 'spec.source.helm.valuesObject.schedules')),
+  item(
+    3,
+    'velero-schedules',
+    'Velero backup schedules',
+    argoApp('velero'),
+    { file: 'manifests/backup/velero.yaml', kind: 'BackupStorageLocation', apiVersion: 'velero.io/v1' },
+    { file: 'manifests/backup/velero.yaml', kind: 'Schedule', apiVersion: 'velero.io/v1', field: 'spec.template.ttl' },
+  ),
   item(3, 'topology-spread', 'Topology spread constraints across zones', {
     file: `${app}/deployment.yaml`,
     kind: 'Deployment',
@@ -212,27 +263,59 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
   item(
     4,
     'service-mesh',
-    'Istio service mesh with strict mTLS',
-    argoApp('istiod'),
-    { file: 'manifests/mesh/peer-authentication.yaml', kind: 'PeerAuthentication' },
+    'Istio or Linkerd service mesh with mutual TLS',
+    { ...argoApp('istiod'), ...istio },
+    { file: 'manifests/mesh/peer-authentication.yaml', kind: 'PeerAuthentication', ...istio },
+    { ...argoApp('linkerd-control-plane'), ...linkerd },
+    { file: 'manifests/mesh/linkerd-policy.yaml', kind: 'Server', apiVersion: 'policy.linkerd.io/v1beta3', ...linkerd },
+    { file: 'manifests/mesh/linkerd-policy.yaml', kind: 'AuthorizationPolicy', ...linkerd },
+    { file: 'manifests/mesh/linkerd-policy.yaml', kind: 'MeshTLSAuthentication', ...linkerd },
   ),
-  item(4, 'cross-cluster-discovery', 'Cross-cluster service discovery (Istio multi-network)', argoApp('istiod', 'spec.source.helm.valuesObject.global.multiCluster')),
+  item(
+    4,
+    'cross-cluster-discovery',
+    'Cross-cluster service discovery (Istio multi-network or Linkerd multicluster)',
+    { ...argoApp('istiod', 'spec.source.helm.valuesObject.global.multiCluster'), ...istio },
+    { ...argoApp('linkerd-multicluster'), ...linkerd },
+  ),
   item(4, 'dns-failover', 'Multi-region DNS failover with ExternalDNS', argoApp('external-dns')),
   item(4, 'thanos', 'Thanos for federated metrics', argoApp('thanos')),
   item(4, 'vault-ha', 'Vault HA with cross-cluster replication', argoApp('vault', 'spec.source.helm.valuesObject.server.ha'), doc('vault-replication')),
   item(4, 'argo-rollouts', 'Argo Rollouts progressive delivery', argoApp('argo-rollouts')),
-  item(4, 'velero-cross-region', 'Cross-region Velero backup and restore', argoApp('velero', 'spec.source.helm.valuesObject.configuration.backupStorageLocation.1')),
+  item(
+    4,
+    'velero-cross-region',
+    'Cross-region Velero backup and restore',
+    { file: 'manifests/backup/velero-cross-region.yaml', kind: 'BackupStorageLocation', field: 'spec.objectStorage.bucket' },
+    { file: 'manifests/backup/velero-cross-region.yaml', kind: 'Schedule', field: 'spec.template.storageLocation' },
+  ),
   item(4, 'audit-policy', 'Compliance audit policy for the API server', { file: 'cluster-config/audit-policy.yaml' }),
   item(4, 'oidc-rbac', 'Multi-cluster RBAC bound to OIDC groups', {
     file: 'manifests/rbac.yaml',
     kind: 'ClusterRoleBinding',
   }),
-  item(4, 'gatekeeper', 'OPA Gatekeeper next to Kyverno', argoApp('gatekeeper')),
+  item(
+    4,
+    'gatekeeper',
+    'OPA Gatekeeper next to Kyverno: a ConstraintTemplate and its constraint',
+    { ...argoApp('gatekeeper'), ...gatekeeper },
+    { file: 'manifests/policies/gatekeeper.yaml', kind: 'ConstraintTemplate', apiVersion: 'templates.gatekeeper.sh/v1', ...gatekeeper },
+    { file: 'manifests/policies/gatekeeper.yaml', kind: 'K8sResourceLimits', field: 'spec.parameters', ...gatekeeper },
+  ),
 
   // Tier 5: Hyperscale
   item(5, 'fleet-management', 'Fleet management (plan)', doc('fleet-management')),
   item(5, 'cilium-cluster-mesh', 'Cilium Cluster Mesh', argoApp('cilium', 'spec.source.helm.valuesObject.clustermesh')),
-  item(5, 'crossplane', 'Crossplane for infrastructure as Kubernetes objects', argoApp('crossplane'), doc('crossplane-compositions')),
+  item(
+    5,
+    'crossplane',
+    'Crossplane for infrastructure as Kubernetes objects',
+    argoApp('crossplane'),
+    { file: 'manifests/crossplane/providers.yaml', kind: 'Provider', apiVersion: 'pkg.crossplane.io/v1' },
+    { file: 'manifests/crossplane/providers.yaml', kind: 'ProviderConfig', ...when('provider', 'aws-eks') },
+    { file: 'manifests/crossplane/xrd.yaml', kind: 'CompositeResourceDefinition', field: 'spec.claimNames' },
+    doc('crossplane-compositions'),
+  ),
   item(5, 'custom-operators', 'Custom operator scaffolding (plan)', doc('custom-operators')),
   item(
     5,
@@ -259,17 +342,22 @@ export function outputSpecForTier(tier: TierNumber): OutputSpecItem[] {
 }
 
 /**
- * The satisfaction entries that apply at a tier: of an item's entries with a
- * `fromTier`, only those of the highest `fromTier` not above the tier count;
- * entries without `fromTier` always count.
+ * The satisfaction entries that apply at a tier with the given choices (the
+ * tier's defaults unless given): entries whose `when` does not match the
+ * choices are left out; of the rest, those with a `fromTier` count only at the
+ * highest `fromTier` not above the tier, those without always count.
  * @public
  */
 export function satisfactionsAt(
   specItem: OutputSpecItem,
   tier: TierNumber,
+  choices: OutputChoices = getTier(tier).defaults as unknown as OutputChoices,
 ): OutputSatisfaction[] {
-  const staged = specItem.satisfiedBy.filter(s => s.fromTier !== undefined);
-  const plain = specItem.satisfiedBy.filter(s => s.fromTier === undefined);
+  const chosen = specItem.satisfiedBy.filter(
+    s => !s.when || s.when.oneOf.includes(choices[s.when.choice] ?? ''),
+  );
+  const staged = chosen.filter(s => s.fromTier !== undefined);
+  const plain = chosen.filter(s => s.fromTier === undefined);
   const reached = staged.filter(s => (s.fromTier as number) <= tier);
   if (reached.length === 0) return plain;
   const top = Math.max(...reached.map(s => s.fromTier as number));

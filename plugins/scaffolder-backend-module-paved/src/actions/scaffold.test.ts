@@ -124,6 +124,7 @@ const clusterCases: Case[] = [
   ['tier 3 without a policy engine', { policyEngine: 'none' }, /policyEngine: none is not allowed at tier 3/],
   ['tier 4 without Gatekeeper', { tier: 4, policyEngine: 'kyverno' }, /policyEngine: kyverno is not allowed at tier 4/],
   ['tier 4 without a mesh', { tier: 4, mesh: 'none' }, /mesh: none is not allowed at tier 4/],
+  ['tier 4 with Cilium as the only mesh', { tier: 4, mesh: 'cilium' }, /mesh: cilium is not allowed at tier 4: .*Istio or Linkerd/],
 ];
 
 describe('paved:tenant:scaffold', () => {
@@ -176,6 +177,44 @@ describe('paved:cluster:scaffold', () => {
     });
     const readme = await fs.readFile(path.join(workspacePath, 'cluster/README.md'), 'utf8');
     expect(readme).toMatch(/provider gke \(tier default aws-eks\), packaging helm,/);
+  });
+
+  it('writes what the choices ask for: Flux, Kustomize folders, Gatekeeper, Gateway API, Linkerd', async () => {
+    const { ctx, outputs, workspacePath } = await makeContext({
+      ...cluster,
+      tier: 2,
+      gitops: 'flux',
+      packaging: 'kustomize',
+      policyEngine: 'gatekeeper',
+      ingress: 'gateway-api',
+      mesh: 'linkerd',
+      secrets: 'external-secrets-vault',
+    });
+    await action.handler(ctx);
+    const files = await listFiles(path.join(workspacePath, 'cluster'));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'kustomization.yaml',
+        'manifests/kustomization.yaml',
+        'manifests/sample-app/kustomization.yaml',
+        'manifests/gitops/flux.yaml',
+        'manifests/policies/gatekeeper.yaml',
+        'manifests/gateway/gateway.yaml',
+        'manifests/mesh/linkerd-policy.yaml',
+        'manifests/secrets/cluster-secret-store.yaml',
+        'manifests/backup/velero.yaml',
+      ]),
+    );
+    for (const absent of [
+      'manifests/gitops/root-application.yaml',
+      'manifests/policies/kyverno.yaml',
+      'manifests/mesh/peer-authentication.yaml',
+    ]) {
+      expect(files).not.toContain(absent);
+    }
+    const ingress = await fs.readFile(path.join(workspacePath, 'cluster/manifests/sample-app/ingress.yaml'), 'utf8');
+    expect(ingress).toMatch(/kind: HTTPRoute/);
+    expect(outputs.choices).toMatchObject({ gitops: 'flux', packaging: 'kustomize', mesh: 'linkerd' });
   });
 
   it.each(clusterCases)('refuses %s and writes nothing', async (_n, patch, message) => {

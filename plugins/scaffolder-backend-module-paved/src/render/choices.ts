@@ -63,11 +63,14 @@ export function resolveChoices(tier: TierNumber, input: Record<string, unknown>)
 export const usesGatekeeper = (c: ClusterChoices) =>
   c.policyEngine === 'gatekeeper' || c.policyEngine === 'kyverno-and-gatekeeper';
 
+export const usesKyverno = (c: ClusterChoices) =>
+  c.policyEngine === 'kyverno' || c.policyEngine === 'kyverno-and-gatekeeper';
+
 /**
  * Combinations a tier's output specification rules out: from tier 2 secrets
  * must be encrypted for Git, from tier 3 the baseline is Argo CD
  * app-of-apps, Kyverno, External Secrets with Vault and Gateway API, and
- * from tier 4 Gatekeeper and the Istio mesh join them.
+ * from tier 4 Gatekeeper and an Istio or Linkerd mesh join them.
  */
 export function combinationProblems(tier: TierNumber, c: ClusterChoices): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -80,6 +83,6 @@ export function combinationProblems(tier: TierNumber, c: ClusterChoices): Array<
   need(c.ingress === 'gateway-api', 'ingress', 3, 'ingress is Gateway API');
   need(c.policyEngine === 'kyverno' || c.policyEngine === 'kyverno-and-gatekeeper', 'policyEngine', 3, 'Kyverno enforces the policies (kyverno or kyverno-and-gatekeeper)');
   need(c.policyEngine === 'kyverno-and-gatekeeper', 'policyEngine', 4, 'OPA Gatekeeper runs next to Kyverno (kyverno-and-gatekeeper)');
-  need(c.mesh === 'istio', 'mesh', 4, 'the mesh is Istio with strict mTLS and multi-network discovery');
+  need(c.mesh === 'istio' || c.mesh === 'linkerd', 'mesh', 4, 'the mesh is Istio or Linkerd (seed 002: "Istio/Linkerd service mesh configuration") with mutual TLS and cross-cluster discovery');
   return out;
 }

@@ -1,5 +1,6 @@
 import { TierNumber } from '@paved/plugin-paved-common';
 import { MANAGED_BY } from './labels';
+import { ClusterChoices, usesGatekeeper, usesKyverno } from './choices';
 import { manifestFile } from './yaml';
 import { RenderedFile } from './types';
 
@@ -11,6 +12,8 @@ type Component = {
   version: string;
   namespace: string;
   satisfies: string[];
+  /** Only with these choices; absent means always from `fromTier`. */
+  when?: (c: ClusterChoices) => boolean;
   values?: (ctx: PlatformContext) => Record<string, unknown>;
 };
 
@@ -19,6 +22,14 @@ export type PlatformContext = {
   tier: TierNumber;
   region: string;
   backupBucket: string;
+  choices: ClusterChoices;
+};
+
+const VELERO_PLUGIN: Record<ClusterChoices['provider'], string> = {
+  'aws-eks': 'velero/velero-plugin-for-aws:v1.10.1',
+  'on-prem': 'velero/velero-plugin-for-aws:v1.10.1',
+  gke: 'velero/velero-plugin-for-gcp:v1.10.1',
+  aks: 'velero/velero-plugin-for-microsoft-azure:v1.10.1',
 };
 
 /**
@@ -55,6 +66,7 @@ const COMPONENTS: Component[] = [
     version: '0.10.4',
     namespace: 'external-secrets',
     satisfies: ['external-secrets-vault'],
+    when: c => c.secrets === 'external-secrets-vault',
   },
   {
     name: 'kyverno',
@@ -64,6 +76,7 @@ const COMPONENTS: Component[] = [
     version: '3.2.7',
     namespace: 'kyverno',
     satisfies: ['policy-engine'],
+    when: usesKyverno,
   },
   {
     name: 'velero',
@@ -73,36 +86,25 @@ const COMPONENTS: Component[] = [
     version: '7.2.1',
     namespace: 'velero',
     satisfies: ['velero-schedules'],
-    values: ctx => {
-      const primary = {
-        name: 'primary',
-        provider: 'aws',
-        bucket: ctx.backupBucket,
-        config: { region: ctx.region },
-      };
-      // Tier 4 adds a second location in another region for restores there.
-      const locations =
-        ctx.tier >= 4
-          ? [primary, { ...primary, name: 'cross-region', bucket: `${ctx.backupBucket}-replica`, config: { region: 'secondary' } }]
-          : [primary];
-      return {
-        configuration: { backupStorageLocation: locations },
-        schedules: {
-          hourly: {
-            schedule: '0 * * * *',
-            template: { ttl: '168h', excludedNamespaces: ['kube-system', 'velero'] },
-          },
-          daily: {
-            schedule: '0 2 * * *',
-            template: { ttl: '720h', snapshotMoveData: true },
-          },
+    // Locations and schedules are velero.io objects in manifests/backup,
+    // validated against Velero's CRD schemas; the chart installs the server.
+    values: ctx => ({
+      upgradeCRDs: true,
+      deployNodeAgent: true,
+      configuration: { backupStorageLocation: [], volumeSnapshotLocation: [] },
+      initContainers: [
+        {
+          name: 'velero-plugin',
+          image: VELERO_PLUGIN[ctx.choices.provider],
+          volumeMounts: [{ mountPath: '/target', name: 'plugins' }],
         },
-      };
-    },
+      ],
+    }),
   },
   {
     name: 'istiod',
-    fromTier: 4,
+    fromTier: 3,
+    when: c => c.mesh === 'istio',
     repoURL: 'https://istio-release.storage.googleapis.com/charts',
     chart: 'istiod',
     version: '1.23.2',
@@ -115,6 +117,39 @@ const COMPONENTS: Component[] = [
         network: `${ctx.cluster}-network`,
       },
     }),
+  },
+  {
+    name: 'linkerd-crds',
+    fromTier: 3,
+    when: c => c.mesh === 'linkerd',
+    repoURL: 'https://helm.linkerd.io/edge',
+    chart: 'linkerd-crds',
+    version: '2024.11.8',
+    namespace: 'linkerd',
+    satisfies: ['service-mesh'],
+  },
+  {
+    name: 'linkerd-control-plane',
+    fromTier: 3,
+    when: c => c.mesh === 'linkerd',
+    repoURL: 'https://helm.linkerd.io/edge',
+    chart: 'linkerd-control-plane',
+    version: '2024.11.8',
+    namespace: 'linkerd',
+    satisfies: ['service-mesh'],
+    // The trust anchor and issuer come from cert-manager, never from Git.
+    values: () => ({ identity: { externalCA: true, issuer: { scheme: 'kubernetes.io/tls' } } }),
+  },
+  {
+    name: 'linkerd-multicluster',
+    fromTier: 4,
+    when: c => c.mesh === 'linkerd',
+    repoURL: 'https://helm.linkerd.io/edge',
+    chart: 'linkerd-multicluster',
+    version: '2024.11.8',
+    namespace: 'linkerd-multicluster',
+    satisfies: ['cross-cluster-discovery'],
+    values: () => ({ gateway: { enabled: true } }),
   },
   {
     name: 'external-dns',
@@ -156,7 +191,8 @@ const COMPONENTS: Component[] = [
   },
   {
     name: 'gatekeeper',
-    fromTier: 4,
+    fromTier: 3,
+    when: usesGatekeeper,
     repoURL: 'https://open-policy-agent.github.io/gatekeeper/charts',
     chart: 'gatekeeper',
     version: '3.17.1',
@@ -212,7 +248,9 @@ const COMPONENTS: Component[] = [
 ];
 
 export function renderPlatformApps(ctx: PlatformContext): RenderedFile[] {
-  return COMPONENTS.filter(c => c.fromTier <= ctx.tier).map(c =>
+  return COMPONENTS.filter(
+    c => c.fromTier <= ctx.tier && (!c.when || c.when(ctx.choices)),
+  ).map(c =>
     manifestFile(
       `manifests/platform/${c.name}.yaml`,
       [

@@ -10,6 +10,10 @@ export type SampleAppInput = {
   domain: string;
   image: string;
   gatewayNamespace: string;
+  /** Seed 002's secrets choice: which object carries the app's secret. */
+  secrets: 'kubernetes-secrets' | 'sealed-secrets' | 'external-secrets-vault';
+  /** Seed 002's ingress choice: an Ingress (ingress-nginx) or an HTTPRoute. */
+  ingress: 'nginx-ingress' | 'gateway-api';
 };
 
 const NAME = 'sample-app';
@@ -119,7 +123,7 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
   };
 
   let secret: KubeObject;
-  if (a.tier === 1) {
+  if (a.secrets === 'kubernetes-secrets') {
     secret = {
       apiVersion: 'v1',
       kind: 'Secret',
@@ -128,7 +132,7 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
       // A placeholder only: real values never belong in generated files.
       stringData: { API_TOKEN: 'change-me' },
     };
-  } else if (a.tier === 2) {
+  } else if (a.secrets === 'sealed-secrets') {
     secret = {
       apiVersion: 'bitnami.com/v1alpha1',
       kind: 'SealedSecret',
@@ -159,7 +163,7 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
   }
 
   const route: KubeObject =
-    a.tier >= 3
+    a.ingress === 'gateway-api'
       ? {
           apiVersion: 'gateway.networking.k8s.io/v1',
           kind: 'HTTPRoute',
@@ -211,13 +215,13 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
     manifestFile(`${dir}/configmap.yaml`, [configMap], ['configmap']),
     manifestFile(`${dir}/secret.yaml`, [secret], [
       'secret',
-      ...(a.tier === 2 ? ['sealed-secrets'] : []),
-      ...(a.tier >= 3 ? ['external-secrets-vault'] : []),
+      ...(a.tier >= 2 && a.secrets !== 'kubernetes-secrets' ? ['sealed-secrets'] : []),
+      ...(a.secrets === 'external-secrets-vault' ? ['external-secrets-vault'] : []),
     ]),
     manifestFile(`${dir}/ingress.yaml`, [route], [
       'ingress',
-      ...(a.tier === 2 ? ['ingress-tls'] : []),
-      ...(a.tier >= 3 ? ['gateway-api'] : []),
+      ...(a.tier >= 2 && a.ingress === 'nginx-ingress' ? ['ingress-tls'] : []),
+      ...(a.ingress === 'gateway-api' ? ['gateway-api'] : []),
     ]),
   ];
   if (a.tier >= 2) {

@@ -1,4 +1,5 @@
 import { KubeObject, RenderedFile } from '../render/types';
+import { validateCrdObject } from './crdSchemas';
 
 type ModelClass = {
   apiVersion: string;
@@ -37,6 +38,8 @@ const MODULES = [
   '@kubernetes-models/karpenter/karpenter.sh/v1',
   '@kubernetes-models/karpenter/karpenter.k8s.aws/v1',
   '@kubernetes-models/istio/security.istio.io/v1',
+  '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1',
+  '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1',
 ];
 
 let registry: Promise<Map<string, ModelClass>> | undefined;
@@ -66,8 +69,14 @@ function ref(o: KubeObject): string {
   return `${o.apiVersion} ${o.kind} ${ns}${o.metadata?.name}`;
 }
 
-/** Validates one object against its kind's schema; a problem string or undefined. */
+/**
+ * Validates one object against its kind's schema (a kubernetes-models class,
+ * or a vendored CRD schema checked with ajv); a problem string or undefined.
+ */
 export async function validateObject(o: KubeObject): Promise<string | undefined> {
+  // CRDs without a kubernetes-models package: their vendored openAPIV3Schema.
+  const crd = validateCrdObject(o);
+  if (crd !== undefined) return crd || undefined;
   const Model = (await modelRegistry()).get(`${o.apiVersion}/${o.kind}`);
   if (!Model) {
     return `no schema is known for ${o.apiVersion} ${o.kind}; refusing to generate it unvalidated`;
