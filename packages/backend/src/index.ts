@@ -50,5 +50,8 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 // Kubernetes: clusters come from `kubernetes.clusterLocatorMethods` in app-config.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// Paved's health routes: they call the Kubernetes backend above on behalf of
+// the signed-in user, so that user needs `kubernetes.proxy` (see docs/permissions.md).
+backend.add(import('@paved/plugin-paved-backend'));
 
 backend.start();

@@ -12,3 +12,4 @@ export * from './markdown';
 export * from './tiers';
 export * from './runbooks/runbooks';
 export * from './tenancy';
+export * from './health';

@@ -71,11 +71,13 @@ describe('paved:kubernetes:apply', () => {
       return outputs;
     };
     const dry = await run(true);
-    expect(dry.created).toBe(20);
+    // Per environment: namespace, 3 policies, 2 roles, 2 bindings, quota,
+    // limit range and the PodMonitor scrape entry.
+    expect(dry.created).toBe(22);
     expect(cluster.store.find('v1', 'Namespace', undefined, 'orders-dev')).toBeUndefined();
 
     const first = await run(false);
-    expect(first.created).toBe(20);
+    expect(first.created).toBe(22);
     expect((first.applied as any[])[0]).toEqual({ object: 'Namespace orders-dev', result: 'created' });
     expect(cluster.store.find('v1', 'ResourceQuota', 'orders-prod', 'tenant-quota')).toBeDefined();
     expect(cluster.store.find('networking.k8s.io/v1', 'NetworkPolicy', 'orders-dev', 'default-deny-all')).toBeDefined();
@@ -84,7 +86,7 @@ describe('paved:kubernetes:apply', () => {
 
     const second = await run(false);
     expect((second.applied as any[]).filter(a => a.result !== 'unchanged')).toEqual([]);
-    expect(second).toMatchObject({ created: 0, configured: 0, unchanged: 20 });
+    expect(second).toMatchObject({ created: 0, configured: 0, unchanged: 22 });
   });
 
   it('stops at a failure, naming the object, the Status and what was applied', async () => {
@@ -95,7 +97,7 @@ describe('paved:kubernetes:apply', () => {
     await expect(createKubernetesApplyAction({ config: configFor() }).handler(ctx)).rejects.toThrow(
       /ResourceQuota orders-dev\/tenant-quota failed: 403 Forbidden: quota says no\. Already applied: Namespace orders-dev/,
     );
-    expect((outputs.applied as any[]).length).toBe(16);
+    expect((outputs.applied as any[]).length).toBe(18);
   });
 
   it('refuses unknown clusters and auth it cannot use server-side', async () => {

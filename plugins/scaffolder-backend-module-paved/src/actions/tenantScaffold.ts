@@ -42,8 +42,20 @@ export function checkTenantInput(
   ) {
     p.add('monthlyBudget', `${JSON.stringify(input.monthlyBudget)} must be a number of at least 0`);
   }
-  if (!['argocd', 'none'].includes(input.gitops)) {
-    p.add('gitops', `${JSON.stringify(input.gitops)} must be argocd or none`);
+  if (!['argocd', 'flux', 'none'].includes(input.gitops)) {
+    p.add('gitops', `${JSON.stringify(input.gitops)} must be argocd, flux or none`);
+  }
+  if (input.gitops === 'flux' && !input.gitopsRepoUrl) {
+    p.add('gitopsRepoUrl', 'is required with gitops flux: the tenant reconciles from it');
+  }
+  (Array.isArray(input.claims) ? input.claims : []).forEach((c: any, i: number) => {
+    if (!p.dns1123(`claims[${i}].name`, c?.name)) return;
+    if (c.environment !== undefined && !(input.environments ?? []).includes(c.environment)) {
+      p.add(`claims[${i}].environment`, `"${c.environment}" is not one of the tenant's environments`);
+    }
+  });
+  if (input.claims !== undefined && !Array.isArray(input.claims)) {
+    p.add('claims', 'must be a list of claims');
   }
   if (input.cluster !== undefined && knownClusters && !knownClusters.includes(input.cluster)) {
     p.add('cluster', `"${input.cluster}" is not a cluster in kubernetes.clusterLocatorMethods (known: ${knownClusters.join(', ') || 'none'})`);
@@ -114,7 +126,11 @@ export function createTenantScaffoldAction(options: { config: Config }) {
         groups: z =>
           z.object({ admin: z.string(), developer: z.string() })
             .describe('Identity-provider groups bound to tenant-admin and tenant-developer'),
-        gitops: z => z.enum(['argocd', 'none']).default('argocd').describe('Emit an Argo CD AppProject'),
+        gitops: z =>
+          z
+            .enum(['argocd', 'flux', 'none'])
+            .default('argocd')
+            .describe('Argo CD AppProject and Applications, or Flux GitRepository and Kustomization per environment'),
         gitopsRepoUrl: z => z.string().optional().describe('Repository the AppProject may deploy from'),
         cluster: z => z.string().optional().describe('Target cluster; must be configured in the Kubernetes backend'),
         allowedEgress: z =>
@@ -123,6 +139,20 @@ export function createTenantScaffoldAction(options: { config: Config }) {
             .optional()
             .describe('Egress allowed beyond the tenant and DNS: CIDRs with optional TCP ports'),
         monthlyBudget: z => z.number().optional().describe("Monthly budget in the portal's currency, written for the cost card"),
+        claims: z =>
+          z
+            .array(
+              z.object({
+                apiVersion: z.string(),
+                kind: z.string(),
+                name: z.string(),
+                environment: z.string().optional(),
+                parameters: z.record(z.unknown()).optional(),
+                compositionSelector: z.object({ matchLabels: z.record(z.string()) }).optional(),
+              }),
+            )
+            .optional()
+            .describe('Crossplane claims to start the tenant with, e.g. a database'),
         outputPath: z => z.string().default('.').describe('Folder inside the workspace'),
       },
       output: {

@@ -114,6 +114,7 @@ describe('tenant', () => {
         'NetworkPolicy/allow-dns',
         'NetworkPolicy/allow-same-tenant',
         'NetworkPolicy/default-deny-all',
+        'PodMonitor/payments-pods',
         'ResourceQuota/tenant-quota',
         'Role/tenant-admin',
         'Role/tenant-developer',

@@ -175,3 +175,121 @@ describe('checkTenantInput: egress, storage, object counts and budget', () => {
     ).not.toThrow();
   });
 });
+
+describe('renderTenant: monitoring, GitOps applications and Crossplane claims', () => {
+  const kindsIn = (t: TenantInput, path: string) =>
+    renderTenant(t)
+      .find(f => f.path === path)
+      ?.objects?.map(
+        o => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`,
+      );
+
+  it('adds a scrape entry per namespace for pods naming a metrics port', () => {
+    const file = renderTenant(tenant).find(
+      f => f.path === 'manifests/monitoring.yaml',
+    );
+    expect(file?.objects?.map(o => o.metadata.namespace)).toEqual([
+      'orders-dev',
+      'orders-prod',
+    ]);
+    expect(file?.objects?.[0]).toMatchObject({
+      kind: 'PodMonitor',
+      spec: {
+        selector: { matchLabels: { 'paved.dev/tenant': 'orders' } },
+        podMetricsEndpoints: [{ port: 'metrics' }],
+      },
+    });
+  });
+
+  it('adds one Argo CD application per environment when a repository is given', () => {
+    const withRepo = {
+      ...tenant,
+      gitopsRepoUrl: 'https://github.com/acme/orders-deploy',
+    };
+    expect(kindsIn(withRepo, 'manifests/gitops/appproject.yaml')).toEqual([
+      'AppProject argocd/orders',
+      'Application argocd/orders-dev',
+      'Application argocd/orders-prod',
+    ]);
+    expect(kindsIn(tenant, 'manifests/gitops/appproject.yaml')).toEqual([
+      'AppProject argocd/orders',
+    ]);
+  });
+
+  it('uses Flux in the tenant namespace, reconciling as the tenant', () => {
+    const flux: TenantInput = {
+      ...tenant,
+      gitops: 'flux',
+      gitopsRepoUrl: 'https://github.com/acme/orders-deploy',
+    };
+    expect(kindsIn(flux, 'manifests/gitops/flux.yaml')).toEqual(
+      expect.arrayContaining([
+        'GitRepository orders-dev/orders',
+        'Kustomization orders-prod/orders',
+        'RoleBinding orders-dev/tenant-reconciler',
+      ]),
+    );
+    expect(kindsIn(flux, 'manifests/gitops/appproject.yaml')).toBeUndefined();
+  });
+
+  it('writes claims in the tenant namespace and validates their envelope', async () => {
+    const withClaims: TenantInput = {
+      ...tenant,
+      claims: [
+        {
+          apiVersion: 'database.paved.dev/v1alpha1',
+          kind: 'PostgreSQLInstance',
+          name: 'orders-db',
+          environment: 'prod',
+          parameters: { storageGB: 20 },
+        },
+      ],
+    };
+    const files = renderTenant(withClaims);
+    const claims = files.find(f => f.path === 'manifests/claims.yaml');
+    expect(claims?.objects?.[0]).toMatchObject({
+      kind: 'PostgreSQLInstance',
+      metadata: {
+        namespace: 'orders-prod',
+        labels: { 'paved.dev/tenant': 'orders', 'cost-center': 'cc-7' },
+      },
+      spec: {
+        parameters: { storageGB: 20 },
+        writeConnectionSecretToRef: { name: 'orders-db-connection' },
+      },
+    });
+    expect(await validateFiles(files)).toEqual([]);
+
+    const broken = renderTenant({
+      ...withClaims,
+      claims: [{ ...withClaims.claims![0], apiVersion: 'v1' }],
+    });
+    expect(await validateFiles(broken)).toEqual([
+      expect.objectContaining({
+        file: 'manifests/claims.yaml',
+        message: expect.stringContaining('apiVersion'),
+      }),
+    ]);
+  });
+
+  it.each([
+    [{ gitops: 'flux', gitopsRepoUrl: undefined }, 'gitopsRepoUrl'],
+    [{ gitops: 'helm' }, 'gitops'],
+    [
+      { claims: [{ apiVersion: 'a.b/v1', kind: 'X', name: 'Bad_Name' }] },
+      'claims\\[0\\]\\.name',
+    ],
+    [
+      {
+        claims: [
+          { apiVersion: 'a.b/v1', kind: 'X', name: 'db', environment: 'qa' },
+        ],
+      },
+      'claims\\[0\\]\\.environment',
+    ],
+  ])('refuses %j, naming the field', (patch, field) => {
+    expect(() => checkTenantInput({ ...tenant, ...patch })).toThrow(
+      new RegExp(`${field}: `),
+    );
+  });
+});

@@ -20,6 +20,7 @@ import { costLabels, MANAGED_BY } from './labels';
 import { renderReadme } from './readme';
 import { manifestFile, textFile } from './yaml';
 import {
+  ClaimInput,
   ContainerDefaults,
   EgressRule,
   KubeObject,
@@ -37,7 +38,7 @@ export type TenantInput = {
   quota: QuotaInput;
   defaults: ContainerDefaults;
   groups: { admin: string; developer: string };
-  gitops: 'argocd' | 'none';
+  gitops: 'argocd' | 'flux' | 'none';
   gitopsRepoUrl?: string;
   /** Egress beyond the tenant's namespaces and DNS. */
   allowedEgress?: EgressRule[];
@@ -45,7 +46,149 @@ export type TenantInput = {
   monthlyBudget?: number;
   /** The configured cluster the tenant lands on. */
   cluster?: string;
+  /** Crossplane claims the tenant starts with. */
+  claims?: ClaimInput[];
 };
+
+const tenantLabels = (t: TenantInput, environment: string) => ({
+  'app.kubernetes.io/managed-by': MANAGED_BY,
+  [TENANT_LABEL]: t.name,
+  ...costLabels({
+    team: t.team,
+    project: t.project,
+    environment,
+    costCenter: t.costCenter,
+  }),
+});
+
+/**
+ * The tenant's scrape entry: Prometheus (through prometheus-operator) scrapes
+ * every tenant pod that names a `metrics` port, in each namespace.
+ */
+function podMonitor(t: TenantInput, env: string): KubeObject {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    metadata: {
+      name: `${t.name}-pods`,
+      namespace: tenantNamespaceName(t.name, env),
+      labels: tenantLabels(t, env),
+    },
+    spec: {
+      selector: { matchLabels: { [TENANT_LABEL]: t.name } },
+      podMetricsEndpoints: [
+        { port: 'metrics', path: '/metrics', interval: '30s' },
+      ],
+    },
+  };
+}
+
+/** Where a tenant's workloads for one environment live in its GitOps repo. */
+export const tenantAppPath = (t: TenantInput, env: string) =>
+  `tenants/${t.name}/apps/${env}`;
+
+/** One Argo CD application per environment, confined to the tenant's project. */
+function argoApplication(t: TenantInput, env: string): KubeObject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: tenantNamespaceName(t.name, env),
+      namespace: 'argocd',
+      labels: tenantLabels(t, env),
+    },
+    spec: {
+      project: t.name,
+      source: {
+        repoURL: t.gitopsRepoUrl!,
+        targetRevision: 'HEAD',
+        path: tenantAppPath(t, env),
+      },
+      destination: {
+        server: 'https://kubernetes.default.svc',
+        namespace: tenantNamespaceName(t.name, env),
+      },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
+  };
+}
+
+/**
+ * Flux's tenancy model: the source and the Kustomization live in the
+ * tenant's namespace and reconcile as its own service account, so the
+ * tenant's RBAC bounds what GitOps can do.
+ */
+function fluxObjects(t: TenantInput, env: string): KubeObject[] {
+  const namespace = tenantNamespaceName(t.name, env);
+  return [
+    {
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'GitRepository',
+      metadata: { name: t.name, namespace, labels: tenantLabels(t, env) },
+      spec: { interval: '5m', url: t.gitopsRepoUrl!, ref: { branch: 'main' } },
+    },
+    {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: t.name, namespace, labels: tenantLabels(t, env) },
+      spec: {
+        interval: '10m',
+        path: `./${tenantAppPath(t, env)}`,
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: t.name },
+        targetNamespace: namespace,
+        serviceAccountName: 'tenant-reconciler',
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: {
+        name: 'tenant-reconciler',
+        namespace,
+        labels: tenantLabels(t, env),
+      },
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: {
+        name: 'tenant-reconciler',
+        namespace,
+        labels: tenantLabels(t, env),
+      },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Role',
+        name: 'tenant-admin',
+      },
+      subjects: [
+        { kind: 'ServiceAccount', name: 'tenant-reconciler', namespace },
+      ],
+    },
+  ];
+}
+
+/** A Crossplane claim in the tenant's namespace, labelled like the rest. */
+function claimObject(t: TenantInput, claim: ClaimInput): KubeObject {
+  const env = claim.environment ?? t.environments[0];
+  return {
+    apiVersion: claim.apiVersion,
+    kind: claim.kind,
+    metadata: {
+      name: claim.name,
+      namespace: tenantNamespaceName(t.name, env),
+      labels: tenantLabels(t, env),
+    },
+    spec: {
+      ...(claim.compositionSelector
+        ? { compositionSelector: claim.compositionSelector }
+        : {}),
+      parameters: claim.parameters ?? {},
+      writeConnectionSecretToRef: { name: `${claim.name}-connection` },
+    },
+  };
+}
 
 /**
  * The tenant's catalog entity. Its annotations are how Paved's cards find
@@ -163,12 +306,45 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
       ['namespace-rbac'],
     ),
   ];
+  files.push(
+    manifestFile(
+      'manifests/monitoring.yaml',
+      t.environments.map(env => podMonitor(t, env)),
+      ['service-monitor'],
+    ),
+  );
   if (t.gitops === 'argocd') {
     files.push(
-      manifestFile('manifests/gitops/appproject.yaml', [appProject(t)], [
-        'gitops-app-of-apps',
-      ]),
+      manifestFile(
+        'manifests/gitops/appproject.yaml',
+        [
+          appProject(t),
+          // Applications need a repository; without one the project waits.
+          ...(t.gitopsRepoUrl
+            ? t.environments.map(env => argoApplication(t, env))
+            : []),
+        ],
+        ['gitops-app-of-apps'],
+      ),
     );
+  }
+  if (t.gitops === 'flux' && t.gitopsRepoUrl) {
+    files.push(
+      manifestFile(
+        'manifests/gitops/flux.yaml',
+        t.environments.flatMap(env => fluxObjects(t, env)),
+        ['gitops-app-of-apps'],
+      ),
+    );
+  }
+  if (t.claims?.length) {
+    files.push({
+      ...manifestFile(
+        'manifests/claims.yaml',
+        t.claims.map(c => claimObject(t, c)),
+      ),
+      validateAs: 'crossplane-claim',
+    });
   }
   files.push(
     textFile(
@@ -182,7 +358,9 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
       intro: [
         `Onboards tenant \`${t.name}\` (team \`${t.team}\`, cost centre \`${t.costCenter}\`) ` +
           `on a tier ${tier.tier} (${tier.title}) cluster: one namespace per environment ` +
-          `(${t.environments.join(', ')}), each with a quota, container defaults, ` +
+          `(${t.environments.join(
+            ', ',
+          )}), each with a quota, container defaults, ` +
           `default-deny networking that still allows DNS and traffic between the ` +
           `tenant's own namespaces, Pod Security \`${tier.podSecurity.enforce}\` and ` +
           `tenant-admin / tenant-developer roles bound to ` +

@@ -21,6 +21,11 @@ export type RenderedFile = {
   objects?: KubeObject[];
   /** Output-spec item ids this file helps satisfy, for the README. */
   satisfies?: string[];
+  /**
+   * Crossplane claims: their kinds come from XRDs, so only Crossplane's claim
+   * envelope is validated here (see validate/claimEnvelope.ts).
+   */
+  validateAs?: 'crossplane-claim';
 };
 
 /** Owner and cost attribution every generated object carries. */
@@ -61,3 +66,14 @@ export type QuotaInput = {
 
 /** Egress a tenant may open beyond its own namespaces and DNS. */
 export type EgressRule = { cidr: string; ports?: number[] };
+
+/** A Crossplane claim the tenant asks for, in one of its environments. */
+export type ClaimInput = {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** Defaults to the tenant's first environment. */
+  environment?: string;
+  parameters?: Record<string, unknown>;
+  compositionSelector?: { matchLabels: Record<string, string> };
+};

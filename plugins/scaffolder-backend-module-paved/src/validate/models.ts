@@ -1,3 +1,4 @@
+import { validateClaimEnvelope } from './claimEnvelope';
 import { KubeObject, RenderedFile } from '../render/types';
 import { validateCrdObject } from './crdSchemas';
 
@@ -96,7 +97,10 @@ export async function validateFiles(
   const problems: ValidationProblem[] = [];
   for (const f of files) {
     for (const o of f.objects ?? []) {
-      const message = await validateObject(o);
+      const message =
+        f.validateAs === 'crossplane-claim'
+          ? validateClaimEnvelope(o) || undefined
+          : await validateObject(o);
       if (message) problems.push({ file: f.path, object: ref(o), message });
     }
   }

@@ -1,0 +1,55 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { pavedHealthPermissions } from '@paved/plugin-paved-common';
+import { createRouter } from './router';
+import { ClusterAccess } from './service/ClusterAccess';
+import { HealthService } from './service/HealthService';
+import { readHealthOptions } from './service/options';
+
+/**
+ * Paved's backend plugin: health summaries of components and clusters,
+ * computed from live clusters reached through the Kubernetes backend as the
+ * signed-in user.
+ *
+ * @public
+ */
+export const pavedPlugin = createBackendPlugin({
+  pluginId: 'paved',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        deps.permissionsRegistry.addPermissions([...pavedHealthPermissions]);
+        const health = new HealthService({
+          access: new ClusterAccess({
+            auth: deps.auth,
+            discovery: deps.discovery,
+          }),
+          catalog: deps.catalog,
+          logger: deps.logger,
+          options: readHealthOptions(deps.config),
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            health,
+          }),
+        );
+      },
+    });
+  },
+});

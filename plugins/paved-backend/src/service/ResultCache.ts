@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A short-lived cache of health answers, per user. Cards on one page ask for
+ * the same thing at once and again on every re-render; without it each ask
+ * fans out to every cluster. Concurrent asks share one computation, answers
+ * live `ttlMs`, failures are never kept, and the entry count is bounded.
+ *
+ * Keys carry the user and a hash of the cluster credentials they brought, so
+ * one user's answer is never served to another; Paved's own permission is
+ * still checked on every request before the cache is consulted.
+ */
+export class ResultCache {
+  private readonly entries = new Map<
+    string,
+    { expires: number; value: Promise<unknown> }
+  >();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  static key(parts: (string | Record<string, string>)[]): string {
+    return createHash('sha256')
+      .update(
+        JSON.stringify(
+          parts.map(p =>
+            typeof p === 'string' ? p : Object.entries(p).sort(),
+          ),
+        ),
+      )
+      .digest('hex');
+  }
+
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) return compute();
+    const now = this.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    this.entries.delete(key);
+
+    const value = compute();
+    this.entries.set(key, { expires: now + this.ttlMs, value });
+    value.catch(() => {
+      // Only drop the entry this call made, not a newer one.
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    // Map iteration is insertion order: the first key is the oldest.
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,34 @@
+/** Why one cluster could not answer; sent beside the other clusters' data. */
+export interface ClusterError {
+  name: string;
+  message: string;
+  /** HTTP status from the Kubernetes backend or the cluster, if any. */
+  statusCode?: number;
+}
+
+/** A failed call through the Kubernetes backend, with what it answered. */
+export class ClusterRequestError extends Error {
+  readonly name = 'ClusterRequestError';
+  constructor(message: string, readonly statusCode?: number) {
+    super(message);
+  }
+}
+
+/** The cluster did not answer within `paved.health.clusterTimeout`. */
+export class ClusterTimeoutError extends Error {
+  readonly name = 'ClusterTimeoutError';
+}
+
+export function toClusterError(error: unknown): ClusterError {
+  if (error instanceof ClusterRequestError) {
+    return {
+      name: error.name,
+      message: error.message,
+      ...(error.statusCode ? { statusCode: error.statusCode } : {}),
+    };
+  }
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message };
+  }
+  return { name: 'Error', message: String(error) };
+}

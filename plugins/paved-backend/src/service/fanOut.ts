@@ -1,0 +1,75 @@
+import {
+  ApiLatencySummary,
+  summarizeLatencies,
+} from '@paved/plugin-paved-common';
+import { CallContext } from './ClusterAccess';
+import { ClusterError, ClusterTimeoutError, toClusterError } from './errors';
+
+/** One cluster's answer: its data, or why there is none. */
+export type ClusterResult<T> =
+  | { cluster: string; ok: true; health: T; apiLatency?: ApiLatencySummary }
+  | {
+      cluster: string;
+      ok: false;
+      error: ClusterError;
+      apiLatency?: ApiLatencySummary;
+    };
+
+/**
+ * Runs `work` for every cluster at once. Each cluster gets its own abort
+ * signal that fires after `timeoutMs`, so one slow cluster costs at most the
+ * timeout and its error sits beside the others' data; no rejection escapes.
+ */
+export async function fanOut<T>(
+  clusters: readonly string[],
+  timeoutMs: number,
+  base: Omit<CallContext, 'signal' | 'onLatency'>,
+  work: (cluster: string, ctx: CallContext) => Promise<T>,
+): Promise<ClusterResult<T>[]> {
+  return Promise.all(
+    clusters.map(async (cluster): Promise<ClusterResult<T>> => {
+      const latencies: number[] = [];
+      const controller = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const error = new ClusterTimeoutError(
+            `Cluster '${cluster}' did not answer within ${timeoutMs} ms`,
+          );
+          controller.abort(error);
+          reject(error);
+        }, timeoutMs);
+      });
+      const ctx: CallContext = {
+        ...base,
+        signal: controller.signal,
+        onLatency: ms => latencies.push(ms),
+      };
+      try {
+        // The race returns at the timeout even if `work` ignores the signal.
+        const health = await Promise.race([work(cluster, ctx), timeout]);
+        const apiLatency = summarizeLatencies(latencies);
+        return {
+          cluster,
+          ok: true,
+          health,
+          ...(apiLatency ? { apiLatency } : {}),
+        };
+      } catch (error) {
+        // Stop this cluster's other calls: its answer is already an error.
+        if (!controller.signal.aborted) controller.abort(error);
+        const apiLatency = summarizeLatencies(latencies);
+        return {
+          cluster,
+          ok: false,
+          error: toClusterError(error),
+          ...(apiLatency ? { apiLatency } : {}),
+        };
+      } finally {
+        clearTimeout(timer);
+        // A `work` that loses the race must not become an unhandled rejection.
+        timeout.catch(() => {});
+      }
+    }),
+  );
+}

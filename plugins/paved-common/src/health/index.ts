@@ -1,0 +1,52 @@
+export type {
+  HealthObjectRef,
+  HealthOptions,
+  HealthProblem,
+  HealthRunbookLink,
+  HealthSeverity,
+  HealthSignal,
+  KubeObject,
+  KubeObjectMeta,
+  KubeCondition,
+  KubeContainerState,
+  KubeContainerStatus,
+} from './types';
+export { HEALTH_SLIS } from './slis';
+export { PROBLEM_WAITING_REASONS, podSignals } from './pods';
+export type { ContainerRestartRate, PodSignals } from './pods';
+export { workloadAvailability, workloadProblems } from './workloads';
+export type { WorkloadAvailability } from './workloads';
+export {
+  createComponentHealthAccumulator,
+  summarizeComponentHealth,
+} from './componentHealth';
+export type {
+  ComponentHealthAccumulator,
+  ComponentHealthSummary,
+} from './componentHealth';
+export {
+  NODE_PRESSURE_CONDITIONS,
+  nodeSignals,
+  parseKubeVersion,
+} from './nodes';
+export type { NodeHealth, NodeReadiness } from './nodes';
+export { podRequests } from './capacity';
+export type { CapacitySummary, ResourceAmounts } from './capacity';
+export { WarningEventGrouper } from './events';
+export type { WarningEventGroup } from './events';
+export { summarizeLatencies } from './latency';
+export type { ApiLatencySummary } from './latency';
+export {
+  createClusterHealthAccumulator,
+  summarizeClusterHealth,
+} from './clusterHealth';
+export type {
+  ClusterHealthAccumulator,
+  ClusterHealthOptions,
+  ClusterHealthSummary,
+} from './clusterHealth';
+export {
+  PAVED_HEALTH_READ_PERMISSION_NAME,
+  pavedHealthPermissions,
+  pavedHealthReadPermission,
+} from './permissions';

@@ -1,0 +1,27 @@
+import { summarizeLatencies } from './latency';
+import { pavedHealthReadPermission } from './permissions';
+
+describe('summarizeLatencies', () => {
+  it('reports nearest-rank median and p95 against the 200 ms target', () => {
+    const s = summarizeLatencies([10, 30, 20, 40, 500]);
+    expect(s).toEqual({
+      calls: 5,
+      medianMs: 30,
+      p95Ms: 500,
+      maxMs: 500,
+      meetsTarget: false,
+    });
+    expect(summarizeLatencies([5])?.meetsTarget).toBe(true);
+    expect(summarizeLatencies([])).toBeUndefined();
+  });
+});
+
+describe('pavedHealthReadPermission', () => {
+  it('is a basic read permission', () => {
+    expect(pavedHealthReadPermission).toEqual({
+      type: 'basic',
+      name: 'paved.health.read',
+      attributes: { action: 'read' },
+    });
+  });
+});

@@ -1,0 +1,193 @@
+import { conditionOf, makeProblem } from './problems';
+import { HEALTH_SLIS } from './slis';
+import {
+  HealthObjectRef,
+  HealthProblem,
+  KubeContainerStatus,
+  KubeObject,
+} from './types';
+
+/** Waiting reasons that mean a container cannot start; all are problems. */
+export const PROBLEM_WAITING_REASONS = [
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'InvalidImageName',
+] as const;
+
+/** Below this age a rate would be mostly noise (1 restart in 1 min = 60/h). */
+const MIN_RATE_WINDOW_HOURS = 0.25;
+
+/** Per-container restart rate, in restarts per hour. @public */
+export interface ContainerRestartRate {
+  pod: string;
+  namespace?: string;
+  container: string;
+  restarts: number;
+  perHour: number;
+}
+
+/** What one Pod contributes to a summary. */
+export interface PodSignals {
+  phase: string;
+  restartRates: ContainerRestartRate[];
+  problems: HealthProblem[];
+}
+
+function podRef(pod: KubeObject, container?: string): HealthObjectRef {
+  return {
+    kind: 'Pod',
+    namespace: pod.metadata?.namespace,
+    name: pod.metadata?.name ?? '',
+    ...(container ? { container } : {}),
+  };
+}
+
+function containerStatuses(pod: KubeObject): KubeContainerStatus[] {
+  const s = pod.status ?? {};
+  return [
+    ...(Array.isArray(s.initContainerStatuses) ? s.initContainerStatuses : []),
+    ...(Array.isArray(s.containerStatuses) ? s.containerStatuses : []),
+  ];
+}
+
+/** Health signals of one Pod: pending, waiting, OOMKilled, evicted, restarts. */
+export function podSignals(
+  pod: KubeObject,
+  now: Date,
+  runbookEntityRef?: string,
+): PodSignals {
+  const problems: HealthProblem[] = [];
+  const phase: string = pod.status?.phase ?? 'Unknown';
+  const name = pod.metadata?.name ?? '';
+
+  if (pod.status?.reason === 'Evicted') {
+    problems.push(
+      makeProblem(
+        {
+          signal: 'pod-evicted',
+          severity: 'warning',
+          reason: 'Evicted',
+          message: pod.status?.message ?? `Pod ${name} was evicted`,
+          object: podRef(pod),
+          count: 1,
+        },
+        runbookEntityRef,
+      ),
+    );
+  }
+
+  // The scheduler explains itself in the PodScheduled condition.
+  const scheduled = conditionOf(pod, 'PodScheduled');
+  if (phase === 'Pending' && scheduled?.status === 'False') {
+    problems.push(
+      makeProblem(
+        {
+          signal: 'pod-pending',
+          severity: 'critical',
+          reason: scheduled.reason ?? 'Unschedulable',
+          message: scheduled.message ?? `Pod ${name} cannot be scheduled`,
+          object: podRef(pod),
+          fallbackRunbook: 'pod-pending',
+        },
+        runbookEntityRef,
+      ),
+    );
+  }
+
+  const start = Date.parse(
+    pod.status?.startTime ?? pod.metadata?.creationTimestamp ?? '',
+  );
+  const hours = Number.isFinite(start)
+    ? Math.max((now.getTime() - start) / 3_600_000, MIN_RATE_WINDOW_HOURS)
+    : undefined;
+  const restartRates: ContainerRestartRate[] = [];
+
+  for (const status of containerStatuses(pod)) {
+    const container = status.name ?? '';
+    const waiting = status.state?.waiting?.reason;
+    if (
+      waiting &&
+      (PROBLEM_WAITING_REASONS as readonly string[]).includes(waiting)
+    ) {
+      problems.push(
+        makeProblem(
+          {
+            signal: 'container-waiting',
+            severity: 'critical',
+            reason: waiting,
+            message:
+              status.state?.waiting?.message ??
+              `Container ${container} of ${name} is waiting: ${waiting}`,
+            object: podRef(pod, container),
+            count: status.restartCount,
+          },
+          runbookEntityRef,
+        ),
+      );
+    }
+
+    // The kubelet keeps only the last termination, so this reports OOM kills
+    // that are the most recent reason a container restarted (or stopped).
+    const terminated =
+      status.state?.terminated?.reason === 'OOMKilled'
+        ? status.state.terminated
+        : status.lastState?.terminated;
+    if (terminated?.reason === 'OOMKilled') {
+      problems.push(
+        makeProblem(
+          {
+            signal: 'oom-killed',
+            severity: 'warning',
+            reason: 'OOMKilled',
+            message: `Container ${container} of ${name} was killed for exceeding its memory limit (exit ${
+              terminated.exitCode ?? 137
+            })${terminated.finishedAt ? ` at ${terminated.finishedAt}` : ''}`,
+            object: podRef(pod, container),
+            count: status.restartCount,
+          },
+          runbookEntityRef,
+        ),
+      );
+    }
+
+    const restarts = status.restartCount ?? 0;
+    if (hours !== undefined) {
+      const perHour = restarts / hours;
+      restartRates.push({
+        pod: name,
+        namespace: pod.metadata?.namespace,
+        container,
+        restarts,
+        perHour,
+      });
+      if (restarts > 0 && perHour > HEALTH_SLIS.restartRate.targetPerHour) {
+        problems.push(
+          makeProblem(
+            {
+              signal: 'restart-rate',
+              severity: 'warning',
+              reason: 'RestartRateAboveTarget',
+              message: `Container ${container} of ${name} restarts ${perHour.toFixed(
+                2,
+              )} times an hour (target below ${
+                HEALTH_SLIS.restartRate.targetPerHour
+              })`,
+              object: podRef(pod, container),
+              count: restarts,
+              // The last termination says why it restarts: OOM, error, ...
+              runbookReasons: [waiting, status.lastState?.terminated?.reason],
+              fallbackRunbook: 'crashloopbackoff',
+            },
+            runbookEntityRef,
+          ),
+        );
+      }
+    }
+  }
+
+  return { phase, restartRates, problems };
+}
