@@ -1,7 +1,6 @@
 import type { Heading, List, RootContent } from 'mdast';
-import { readFrontMatter } from '../markdown/frontMatter';
 import { MarkdownParseResult, parseFailure } from '../markdown/result';
-import { parseMarkdownTree, plainText, sourceOf } from '../markdown/tree';
+import { parseMarkdownDocument, plainText, sourceOf } from '../markdown/tree';
 import { normaliseAdrDate } from './dates';
 import { findAdrReferences } from './references';
 import { AdrStatusInfo, parseAdrStatus } from './status';
@@ -63,15 +62,11 @@ export function parseAdrMarkdown(
   text: string,
   options: { fileName?: string } = {},
 ): MarkdownParseResult<ParsedAdr> {
-  if (!text.trim()) {
-    return parseFailure('empty', 'file is empty');
+  const doc = parseMarkdownDocument(text);
+  if (!doc.ok) {
+    return doc;
   }
-  const tree = parseMarkdownTree(text);
-  const front = readFrontMatter(tree, text);
-  if (!front.ok) {
-    return front;
-  }
-  const meta = front.value;
+  const { tree, frontMatter: meta } = doc.value;
   const warnings: string[] = [];
 
   const titleIndex = tree.children.findIndex(

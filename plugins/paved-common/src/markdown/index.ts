@@ -1,4 +1,4 @@
 export * from './result';
 export { decodeMarkdownSource, MAX_MARKDOWN_BYTES } from './source';
-export { parseMarkdownTree } from './tree';
+export { parseMarkdownDocument, parseMarkdownTree } from './tree';
 export { readFrontMatter } from './frontMatter';

@@ -1,7 +1,6 @@
 import type { List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
-import { readFrontMatter } from '../markdown/frontMatter';
 import { MarkdownParseResult, parseFailure } from '../markdown/result';
-import { parseMarkdownTree, plainText, sourceOf } from '../markdown/tree';
+import { parseMarkdownDocument, plainText, sourceOf } from '../markdown/tree';
 import {
   isItemId,
   ItemFields,
@@ -137,14 +136,11 @@ function toItem(draft: ItemDraft, problems: string[]): RoadmapItem | undefined {
 export function parseRoadmapMarkdown(
   text: string,
 ): MarkdownParseResult<ParsedRoadmap> {
-  if (!text.trim()) {
-    return parseFailure('empty', 'file is empty');
+  const doc = parseMarkdownDocument(text);
+  if (!doc.ok) {
+    return doc;
   }
-  const tree = parseMarkdownTree(text);
-  const front = readFrontMatter(tree, text);
-  if (!front.ok) {
-    return front;
-  }
+  const { tree, frontMatter } = doc.value;
   const warnings: string[] = [];
   const plainTextMode = !tree.children.some(n => n.type === 'heading');
 
@@ -154,7 +150,7 @@ export function parseRoadmapMarkdown(
   let phase: PhaseDraft | undefined;
   let item: ItemDraft | undefined;
   let title =
-    typeof front.value?.title === 'string' ? front.value.title : undefined;
+    typeof frontMatter?.title === 'string' ? frontMatter.title : undefined;
 
   const ensurePhase = (): PhaseDraft => {
     if (!phase) {

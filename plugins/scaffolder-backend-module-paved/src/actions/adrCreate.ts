@@ -242,20 +242,7 @@ export function renderAdrMarkdown(
     for (const link of supersedesLinks(draft, existing, 'nygard')) {
       lines.push(`Supersedes ${link}`, '');
     }
-    lines.push(
-      '## Context',
-      '',
-      body(draft, 'context'),
-      '',
-      '## Decision',
-      '',
-      body(draft, 'decision'),
-      '',
-      '## Consequences',
-      '',
-      body(draft, 'consequences'),
-      '',
-    );
+    lines.push(...sections(draft, ['Context', 'Decision', 'Consequences']));
     return lines.join('\n');
   }
   const front: Record<string, unknown> = {
@@ -276,20 +263,27 @@ export function renderAdrMarkdown(
     lines.push(`Supersedes ${links.join(', ')}.`, '');
   }
   lines.push(
-    '## Context and Problem Statement',
-    '',
-    body(draft, 'context'),
-    '',
-    '## Decision Outcome',
-    '',
-    body(draft, 'decision'),
-    '',
-    '## Consequences',
-    '',
-    body(draft, 'consequences'),
-    '',
+    ...sections(draft, [
+      'Context and Problem Statement',
+      'Decision Outcome',
+      'Consequences',
+    ]),
   );
   return lines.join('\n');
+}
+
+/** The three body sections under the headings each format uses for them. */
+function sections(
+  draft: AdrDraft,
+  headings: [context: string, decision: string, consequences: string],
+): string[] {
+  const keys = ['context', 'decision', 'consequences'] as const;
+  return keys.flatMap((key, i) => [
+    `## ${headings[i]}`,
+    '',
+    body(draft, key),
+    '',
+  ]);
 }
 
 async function titleOf(file: string): Promise<string | undefined> {
