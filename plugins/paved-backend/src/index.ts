@@ -11,3 +11,7 @@ export type {
 } from './service/HealthService';
 export type { ClusterResult } from './service/fanOut';
 export type { ClusterError } from './service/errors';
+export type {
+  ClusterConformanceResult,
+  ConformanceResponse,
+} from './service/ConformanceService';

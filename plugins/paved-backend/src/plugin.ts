@@ -3,9 +3,13 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { pavedHealthPermissions } from '@paved/plugin-paved-common';
+import {
+  pavedConformancePermissions,
+  pavedHealthPermissions,
+} from '@paved/plugin-paved-common';
 import { createRouter } from './router';
 import { ClusterAccess } from './service/ClusterAccess';
+import { ConformanceService } from './service/ConformanceService';
 import { HealthService } from './service/HealthService';
 import { readHealthOptions } from './service/options';
 
@@ -32,21 +36,33 @@ export const pavedPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        deps.permissionsRegistry.addPermissions([...pavedHealthPermissions]);
+        deps.permissionsRegistry.addPermissions([
+          ...pavedHealthPermissions,
+          ...pavedConformancePermissions,
+        ]);
+        const access = new ClusterAccess({
+          auth: deps.auth,
+          discovery: deps.discovery,
+        });
+        const options = readHealthOptions(deps.config);
         const health = new HealthService({
-          access: new ClusterAccess({
-            auth: deps.auth,
-            discovery: deps.discovery,
-          }),
+          access,
           catalog: deps.catalog,
           logger: deps.logger,
-          options: readHealthOptions(deps.config),
+          options,
+        });
+        const conformance = new ConformanceService({
+          access,
+          catalog: deps.catalog,
+          logger: deps.logger,
+          options,
         });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             health,
+            conformance,
           }),
         );
       },

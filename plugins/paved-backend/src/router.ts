@@ -4,10 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { pavedHealthReadPermission } from '@paved/plugin-paved-common';
+import {
+  pavedConformanceReadPermission,
+  pavedHealthReadPermission,
+} from '@paved/plugin-paved-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { clusterAuthHeadersOf } from './service/ClusterAccess';
+import { ConformanceService } from './service/ConformanceService';
 import { HealthRequest, HealthService } from './service/HealthService';
 
 /** A thin router: who is asking, may they, then the service. */
@@ -15,21 +19,24 @@ export async function createRouter(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   health: HealthService;
+  conformance: ConformanceService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, health } = deps;
+  const { httpAuth, permissions, health, conformance } = deps;
   const router = Router();
 
   // Health is read for a person: a service identity may not stand in.
-  const authorize = async (req: Request): Promise<HealthRequest> => {
+  const authorize = async (
+    req: Request,
+    permission:
+      | typeof pavedHealthReadPermission
+      | typeof pavedConformanceReadPermission = pavedHealthReadPermission,
+  ): Promise<HealthRequest> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize(
-      [{ permission: pavedHealthReadPermission }],
-      { credentials },
-    );
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${pavedHealthReadPermission.name}`,
-      );
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
     return {
       credentials,
@@ -46,6 +53,14 @@ export async function createRouter(deps: {
   router.get('/health/cluster/:name', async (req, res) => {
     const request = await authorize(req);
     res.json(await health.clusterHealth(req.params.name, request));
+  });
+
+  router.get('/conformance/entity/:namespace/:kind/:name', async (req, res) => {
+    const request = await authorize(req, pavedConformanceReadPermission);
+    const { namespace, kind, name } = req.params;
+    res.json(
+      await conformance.entityConformance({ namespace, kind, name }, request),
+    );
   });
 
   return router;

@@ -13,3 +13,4 @@ export * from './tiers';
 export * from './runbooks/runbooks';
 export * from './tenancy';
 export * from './health';
+export * from './conformance';
