@@ -1,9 +1,17 @@
-import { createFrontendPlugin, PageBlueprint } from '@backstage/frontend-plugin-api';
+import {
+  createFrontendPlugin,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isAdrEntity, isRoadmapEntity } from '@paved/plugin-paved-common';
 import GavelIcon from '@material-ui/icons/Gavel';
 import { decisionsRouteRef } from './routes';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  clusterHealthCard,
+  healthApi,
+  workloadHealthCard,
+} from './alpha/healthExtensions';
 
 const adrContent = EntityContentBlueprint.make({
   name: 'adr',
@@ -46,6 +54,13 @@ const decisionsPage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'paved',
   title: 'Paved',
-  extensions: [adrContent, roadmapContent, decisionsPage],
+  extensions: [
+    healthApi,
+    adrContent,
+    roadmapContent,
+    decisionsPage,
+    clusterHealthCard,
+    workloadHealthCard,
+  ],
   routes: { decisions: convertLegacyRouteRef(decisionsRouteRef) },
 });

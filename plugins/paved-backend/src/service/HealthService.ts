@@ -10,14 +10,14 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ClusterHealthSummary,
-  ComponentHealthSummary,
+  ClusterHealthResponse,
+  ComponentHealthResponse,
   createClusterHealthAccumulator,
   createComponentHealthAccumulator,
 } from '@paved/plugin-paved-common';
 import { CallContext, ClusterAccess } from './ClusterAccess';
 import { COMPONENT_KINDS, componentSelection } from './componentSelection';
-import { ClusterResult, fanOut } from './fanOut';
+import { fanOut } from './fanOut';
 import { HealthServiceOptions } from './options';
 import { listPath } from './paths';
 import { ResultCache } from './ResultCache';
@@ -28,18 +28,7 @@ export interface HealthRequest {
   clusterAuthHeaders: Record<string, string>;
 }
 
-/** @public */
-export interface ComponentHealthResponse {
-  entityRef: string;
-  labelSelector: string;
-  namespace?: string;
-  clusters: ClusterResult<ComponentHealthSummary>[];
-}
-
-/** @public */
-export interface ClusterHealthResponse {
-  cluster: ClusterResult<ClusterHealthSummary>;
-}
+export type { ClusterHealthResponse, ComponentHealthResponse };
 
 /** Computes health summaries from live clusters, as the requesting user. */
 export class HealthService {

@@ -1,10 +1,7 @@
-/** Why one cluster could not answer; sent beside the other clusters' data. */
-export interface ClusterError {
-  name: string;
-  message: string;
-  /** HTTP status from the Kubernetes backend or the cluster, if any. */
-  statusCode?: number;
-}
+import type { ClusterError } from '@paved/plugin-paved-common';
+
+// Why one cluster could not answer; the type is shared with the frontend.
+export type { ClusterError };
 
 /** A failed call through the Kubernetes backend, with what it answered. */
 export class ClusterRequestError extends Error {

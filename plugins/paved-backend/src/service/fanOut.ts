@@ -1,19 +1,8 @@
-import {
-  ApiLatencySummary,
-  summarizeLatencies,
-} from '@paved/plugin-paved-common';
+import { ClusterResult, summarizeLatencies } from '@paved/plugin-paved-common';
 import { CallContext } from './ClusterAccess';
-import { ClusterError, ClusterTimeoutError, toClusterError } from './errors';
+import { ClusterTimeoutError, toClusterError } from './errors';
 
-/** One cluster's answer: its data, or why there is none. */
-export type ClusterResult<T> =
-  | { cluster: string; ok: true; health: T; apiLatency?: ApiLatencySummary }
-  | {
-      cluster: string;
-      ok: false;
-      error: ClusterError;
-      apiLatency?: ApiLatencySummary;
-    };
+export type { ClusterResult };
 
 /**
  * Runs `work` for every cluster at once. Each cluster gets its own abort

@@ -50,3 +50,9 @@ export {
   pavedHealthPermissions,
   pavedHealthReadPermission,
 } from './permissions';
+export type {
+  ClusterError,
+  ClusterHealthResponse,
+  ClusterResult,
+  ComponentHealthResponse,
+} from './responses';

@@ -1,0 +1,219 @@
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { ClusterHealthSummary } from '@paved/plugin-paved-common';
+import useAsync from 'react-use/esm/useAsync';
+import { pavedHealthApiRef } from '../../api';
+import { CardError } from './CardError';
+import { isKubernetesClusterEntity } from './entityFilters';
+import { byPhase, cores, gibibytes, percent, relativeTime } from './format';
+import {
+  ClusterErrorMessage,
+  Fact,
+  LatencyFact,
+  ProblemList,
+  SectionTitle,
+} from './HealthParts';
+
+function skewLabel(skew: number | undefined): string {
+  if (skew === undefined || skew === 0) return '';
+  return skew > 0 ? ` (${skew} behind)` : ` (${-skew} ahead)`;
+}
+
+function NodeTable(props: { health: ClusterHealthSummary }) {
+  const { items } = props.health.nodes;
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Nodes">
+        <TableHead>
+          <TableRow>
+            <TableCell>Node</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Kubelet</TableCell>
+            <TableCell>CPU requested</TableCell>
+            <TableCell>Memory requested</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.map(node => {
+            const status = [
+              node.readiness,
+              ...node.pressure,
+              ...(node.cordoned ? ['Cordoned'] : []),
+            ].join(', ');
+            const { capacity } = node;
+            return (
+              <TableRow key={node.name}>
+                <TableCell>{node.name}</TableCell>
+                <TableCell>{status}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {node.kubeletVersion ?? 'unknown'}
+                  {skewLabel(node.versionSkew)}
+                </TableCell>
+                <TableCell>
+                  {cores(capacity.requested.cpu)} /{' '}
+                  {cores(capacity.allocatable.cpu)} (
+                  {percent(capacity.cpuRequestedRatio)})
+                </TableCell>
+                <TableCell>
+                  {gibibytes(capacity.requested.memory)} /{' '}
+                  {gibibytes(capacity.allocatable.memory)} (
+                  {percent(capacity.memoryRequestedRatio)})
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function WarningEvents(props: { health: ClusterHealthSummary }) {
+  const { warningEvents } = props.health;
+  if (warningEvents.length === 0) {
+    return (
+      <Typography variant="body2">
+        No Warning events in the last hour.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label="Warning events">
+      <TableHead>
+        <TableRow>
+          <TableCell>Reason</TableCell>
+          <TableCell>Count</TableCell>
+          <TableCell>Objects</TableCell>
+          <TableCell>Last seen</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {warningEvents.map(group => (
+          <TableRow key={group.reason}>
+            <TableCell>
+              {group.runbook ? (
+                <Link to={group.runbook.url}>{group.reason}</Link>
+              ) : (
+                group.reason
+              )}
+            </TableCell>
+            <TableCell>{group.count}</TableCell>
+            <TableCell>{group.objects}</TableCell>
+            <TableCell title={group.lastSeen}>
+              {relativeTime(group.lastSeen) ?? 'unknown'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function ClusterHealthBody(props: { health: ClusterHealthSummary }) {
+  const { health } = props;
+  const { nodes, capacity, pods } = health;
+  const pressure = Object.entries(nodes.pressure)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${type} ${n}`)
+    .join(' · ');
+  const skewed = nodes.items.filter(n => n.versionSkew).length;
+  if (nodes.total === 0) {
+    return (
+      <Typography variant="body2">
+        The cluster reports no nodes you can see.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <Fact label="Nodes">
+        {nodes.total} · Ready {nodes.ready} · NotReady {nodes.notReady} ·
+        Unknown {nodes.unknown}
+      </Fact>
+      <Fact label="Pressure">{pressure || 'none'}</Fact>
+      <Fact label="Cordoned">{nodes.cordoned}</Fact>
+      <Fact label="Kubelet skew">
+        {health.controlPlaneVersion
+          ? `${skewed} of ${nodes.total} nodes differ from control plane ${health.controlPlaneVersion}`
+          : 'control plane version unknown'}
+      </Fact>
+      <Fact label="CPU requested">
+        {cores(capacity.requested.cpu)} of {cores(capacity.allocatable.cpu)}{' '}
+        cores allocatable ({percent(capacity.cpuRequestedRatio)})
+      </Fact>
+      <Fact label="Memory requested">
+        {gibibytes(capacity.requested.memory)} of{' '}
+        {gibibytes(capacity.allocatable.memory)} allocatable (
+        {percent(capacity.memoryRequestedRatio)})
+      </Fact>
+      <Fact label="Pods">
+        {pods.total} · {byPhase(pods.byPhase)}
+        {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
+      </Fact>
+      <SectionTitle>Problems</SectionTitle>
+      <ProblemList
+        problems={health.problems}
+        label="Cluster problems"
+        empty="No problems: every node is Ready, without pressure or skew."
+      />
+      <SectionTitle>Nodes</SectionTitle>
+      <NodeTable health={health} />
+      <SectionTitle>Warning events by reason</SectionTitle>
+      <WarningEvents health={health} />
+    </>
+  );
+}
+
+/**
+ * A `kubernetes-cluster` Resource's live health: nodes, pressure, capacity,
+ * Pods, Warning events and the API server's latency, from Paved's backend.
+ * The entity's name is the cluster's name in the Kubernetes backend.
+ */
+export function EntityClusterHealthCard() {
+  const { entity } = useEntity();
+  const api = useApi(pavedHealthApiRef);
+  const isCluster = isKubernetesClusterEntity(entity);
+  const name = entity.metadata.name;
+  const { value, loading, error } = useAsync(
+    async () => (isCluster ? api.getClusterHealth(name) : undefined),
+    [api, name, isCluster],
+  );
+
+  let content: React.ReactNode;
+  if (!isCluster) {
+    content = (
+      <Typography variant="body2">
+        This card shows Resources of type kubernetes-cluster, named as the
+        cluster is in kubernetes.clusterLocatorMethods.
+      </Typography>
+    );
+  } else if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <CardError error={error} />;
+  } else if (value) {
+    const result = value.cluster;
+    content = (
+      <>
+        <LatencyFact latency={result.apiLatency} />
+        {result.ok ? (
+          <ClusterHealthBody health={result.health} />
+        ) : (
+          <ClusterErrorMessage error={result.error} />
+        )}
+      </>
+    );
+  }
+  return (
+    <InfoCard title="Cluster health" titleTypographyProps={{ component: 'h2' }}>
+      {content}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,172 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import {
+  ComponentHealthSummary,
+  HEALTH_SLIS,
+} from '@paved/plugin-paved-common';
+import { DateTime } from 'luxon';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  PavedClusterResult,
+  PavedComponentHealthResponse,
+  pavedHealthApiRef,
+} from '../../api';
+import { CardError } from './CardError';
+import {
+  ANNOTATION_KUBERNETES_CLUSTER,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  hasKubernetesWorkloads,
+} from './entityFilters';
+import { byPhase, percent, perHour, relativeTime } from './format';
+import {
+  ClusterErrorMessage,
+  Fact,
+  LatencyFact,
+  ProblemList,
+} from './HealthParts';
+
+function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
+  const { availability, pods, problems, workloads } = props.health;
+  if (workloads.length === 0 && pods.total === 0) {
+    return (
+      <Typography variant="body2">
+        No workloads or Pods match in this cluster.
+      </Typography>
+    );
+  }
+  const worst = pods.worstRestartRate;
+  return (
+    <>
+      <Fact label="Availability">
+        {availability.ready} of {availability.desired} ready (
+        {percent(availability.ratio)}
+        {availability.meetsTarget
+          ? ''
+          : `, below the ${percent(availability.target)} target`}
+        )
+      </Fact>
+      <Fact label="Restarts">
+        {worst
+          ? `${perHour(worst.perHour)} at worst (${worst.pod}, ${
+              worst.container
+            })${
+              worst.perHour > HEALTH_SLIS.restartRate.targetPerHour
+                ? `, above the ${HEALTH_SLIS.restartRate.targetPerHour}/h target`
+                : ''
+            } · ${pods.restarts} in total`
+          : 'none'}
+      </Fact>
+      <Fact label="Pods">
+        {pods.total} · {byPhase(pods.byPhase)}
+        {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
+      </Fact>
+      <ProblemList
+        problems={problems}
+        label="Problems"
+        empty="No problems: every workload is available and no Pod is failing."
+      />
+    </>
+  );
+}
+
+function ClusterSection(props: {
+  result: PavedClusterResult<ComponentHealthSummary>;
+}) {
+  const { result } = props;
+  return (
+    <section aria-label={`Cluster ${result.cluster}`}>
+      <Typography variant="h6" component="h3">
+        {result.cluster}
+      </Typography>
+      <LatencyFact latency={result.apiLatency} />
+      {result.ok ? (
+        <WorkloadHealthBody health={result.health} />
+      ) : (
+        <ClusterErrorMessage error={result.error} />
+      )}
+    </section>
+  );
+}
+
+function NoClusters(props: { wanted?: string }) {
+  return (
+    <Typography variant="body2">
+      {props.wanted
+        ? `The cluster '${props.wanted}' named in ${ANNOTATION_KUBERNETES_CLUSTER} is not configured in kubernetes.clusterLocatorMethods, or you cannot see it.`
+        : 'No clusters configured in kubernetes.clusterLocatorMethods, or none you may list (kubernetes.clusters.read).'}
+    </Typography>
+  );
+}
+
+function sortClusters(
+  response: PavedComponentHealthResponse,
+): PavedClusterResult<ComponentHealthSummary>[] {
+  // Failing clusters and clusters with problems first, then by name.
+  const rank = (r: PavedClusterResult<ComponentHealthSummary>) => {
+    if (!r.ok) return 0;
+    return r.health.problems.length > 0 ? 1 : 2;
+  };
+  return [...response.clusters].sort(
+    (a, b) => rank(a) - rank(b) || a.cluster.localeCompare(b.cluster),
+  );
+}
+
+/**
+ * A Component's workload health in every cluster it runs in: availability,
+ * restart rate and problems with their runbooks, from Paved's backend. The
+ * Component is found with the Kubernetes plugin's annotations.
+ */
+export function EntityWorkloadHealthCard() {
+  const { entity } = useEntity();
+  const api = useApi(pavedHealthApiRef);
+  const annotated = hasKubernetesWorkloads(entity);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(async () => {
+    if (!annotated) return undefined;
+    const response = await api.getEntityHealth(ref);
+    return { response, at: DateTime.now().toISO() ?? undefined };
+  }, [api, annotated, ref.kind, ref.namespace, ref.name]);
+
+  let content: React.ReactNode;
+  let subheader: string | undefined;
+  if (!annotated) {
+    content = (
+      <Typography variant="body2">
+        Add {ANNOTATION_KUBERNETES_ID} or {ANNOTATION_KUBERNETES_LABEL_SELECTOR}{' '}
+        to this Component's annotations so Paved can find its workloads.
+      </Typography>
+    );
+  } else if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <CardError error={error} />;
+  } else if (value) {
+    const { response, at } = value;
+    subheader = `${response.labelSelector}${
+      response.namespace ? ` in namespace ${response.namespace}` : ''
+    } · checked ${relativeTime(at) ?? 'just now'}`;
+    content =
+      response.clusters.length === 0 ? (
+        <NoClusters
+          wanted={entity.metadata.annotations?.[ANNOTATION_KUBERNETES_CLUSTER]}
+        />
+      ) : (
+        sortClusters(response).map(result => (
+          <ClusterSection key={result.cluster} result={result} />
+        ))
+      );
+  }
+  return (
+    <InfoCard
+      title="Workload health"
+      titleTypographyProps={{ component: 'h2' }}
+      subheader={subheader}
+    >
+      {content}
+    </InfoCard>
+  );
+}

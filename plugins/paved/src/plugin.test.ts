@@ -1,0 +1,9 @@
+import { pavedHealthApiRef } from './api';
+import { pavedPlugin } from './plugin';
+
+describe('pavedPlugin', () => {
+  it('provides the health API to legacy apps', () => {
+    const ids = [...pavedPlugin.getApis()].map(factory => factory.api.id);
+    expect(ids).toContain(pavedHealthApiRef.id);
+  });
+});
