@@ -102,13 +102,23 @@ const tenantObjects = () =>
     ['v1', 'LimitRange', 'e2e-prod', 'container-defaults'],
     ['rbac.authorization.k8s.io/v1', 'Role', 'e2e-dev', 'tenant-admin'],
     ['rbac.authorization.k8s.io/v1', 'Role', 'e2e-dev', 'tenant-developer'],
-    ['rbac.authorization.k8s.io/v1', 'RoleBinding', 'e2e-prod', 'tenant-developer'],
+    [
+      'rbac.authorization.k8s.io/v1',
+      'RoleBinding',
+      'e2e-prod',
+      'tenant-developer',
+    ],
     ['networking.k8s.io/v1', 'NetworkPolicy', 'e2e-dev', 'default-deny-all'],
     ['networking.k8s.io/v1', 'NetworkPolicy', 'e2e-prod', 'allow-dns'],
     ['networking.k8s.io/v1', 'NetworkPolicy', 'e2e-prod', 'allow-same-tenant'],
   ].map(([apiVersion, kind, ns, name]) => ({
     ref: `${kind} ${ns ? `${ns}/` : ''}${name}`,
-    found: cluster.store.find(apiVersion as string, kind as string, ns, name as string),
+    found: cluster.store.find(
+      apiVersion as string,
+      kind as string,
+      ns,
+      name as string,
+    ),
   }));
 
 beforeAll(async () => {
@@ -149,7 +159,10 @@ afterAll(async () => {
 
 describe('the "Kubernetes cluster baseline" template through the scaffolder backend', () => {
   const baseline = parse(
-    readFileSync(path.join(repoRoot, 'templates/cluster-baseline/template.yaml'), 'utf8'),
+    readFileSync(
+      path.join(repoRoot, 'templates/cluster-baseline/template.yaml'),
+      'utf8',
+    ),
   );
   const formDefaults = Object.fromEntries(
     baseline.spec.parameters.flatMap((page: any) =>
@@ -159,32 +172,39 @@ describe('the "Kubernetes cluster baseline" template through the scaffolder back
     ),
   );
 
-  it.each([1, 2, 3, 4, 5])('dry run at tier %i renders, validates and would apply', async tier => {
-    cluster.clearRequests();
-    const result = await api('POST', '/v2/dry-run', {
-      template: baseline,
-      values: {
-        ...formDefaults,
-        name: `base-${tier}`,
-        tier,
-        team: 'platform',
-        project: 'paved',
-        costCenter: 'cc-1',
-        delivery: 'apply',
-        cluster: 'double',
-      },
-      secrets: {},
-      directoryContents: [],
-    });
-    const log = (result.log as Array<{ body: { message: string; status?: string } }>)
-      .map(l => l.body.message)
-      .join('\n');
-    expect(log).not.toMatch(/error|failed/i);
-    expect(log).toMatch(new RegExp(`would apply Namespace .* to double`));
-    const files = (result.directoryContents as Array<{ path: string }>).map(f => f.path);
-    expect(files).toContain(`clusters/base-${tier}/README.md`);
-    expect(cluster.requests.filter(r => r.method !== 'GET')).toEqual([]);
-  });
+  it.each([1, 2, 3, 4, 5])(
+    'dry run at tier %i renders, validates and would apply',
+    async tier => {
+      cluster.clearRequests();
+      const result = await api('POST', '/v2/dry-run', {
+        template: baseline,
+        values: {
+          ...formDefaults,
+          name: `base-${tier}`,
+          tier,
+          team: 'platform',
+          project: 'paved',
+          costCenter: 'cc-1',
+          delivery: 'apply',
+          cluster: 'double',
+        },
+        secrets: {},
+        directoryContents: [],
+      });
+      const log = (
+        result.log as Array<{ body: { message: string; status?: string } }>
+      )
+        .map(l => l.body.message)
+        .join('\n');
+      expect(log).not.toMatch(/error|failed/i);
+      expect(log).toMatch(new RegExp(`would apply Namespace .* to double`));
+      const files = (result.directoryContents as Array<{ path: string }>).map(
+        f => f.path,
+      );
+      expect(files).toContain(`clusters/base-${tier}/README.md`);
+      expect(cluster.requests.filter(r => r.method !== 'GET')).toEqual([]);
+    },
+  );
 });
 
 describe('the "Onboard a tenant" template through the scaffolder backend', () => {
@@ -203,7 +223,9 @@ describe('the "Onboard a tenant" template through the scaffolder backend', () =>
       template.spec.steps.map((s: { id: string }) => s.id),
     );
     expect(log).toMatch(/would apply Namespace e2e-dev to double/);
-    const files = (result.directoryContents as Array<{ path: string }>).map(f => f.path);
+    const files = (result.directoryContents as Array<{ path: string }>).map(
+      f => f.path,
+    );
     expect(files).toEqual(
       expect.arrayContaining([
         'tenants/e2e/manifests/namespaces.yaml',
@@ -212,17 +234,62 @@ describe('the "Onboard a tenant" template through the scaffolder backend', () =>
       ]),
     );
     expect(cluster.requests.filter(r => r.method !== 'GET')).toEqual([]);
-    expect(tenantObjects().filter(o => o.found).map(o => o.ref)).toEqual([]);
+    expect(
+      tenantObjects()
+        .filter(o => o.found)
+        .map(o => o.ref),
+    ).toEqual([]);
   });
+
+  it.each([
+    [{ tier: 2 }, []],
+    [{ tier: 3 }, ['tenants/e2e/manifests/gitops/appproject.yaml']],
+    [
+      {
+        tier: 2,
+        gitops: 'flux',
+        gitopsRepoUrl: 'https://github.com/acme/e2e-apps',
+      },
+      ['tenants/e2e/manifests/gitops/flux.yaml'],
+    ],
+  ])(
+    'dry run with %j writes the GitOps files %j',
+    async (patch, gitopsFiles) => {
+      const result = await api('POST', '/v2/dry-run', {
+        template,
+        values: { ...values, ...patch },
+        secrets: {},
+        directoryContents: [],
+      });
+      const files = (result.directoryContents as Array<{ path: string }>).map(
+        f => f.path,
+      );
+      expect(files.filter(f => f.includes('/manifests/gitops/'))).toEqual(
+        gitopsFiles,
+      );
+    },
+  );
 
   it('for real: the tenant exists in the cluster afterwards', async () => {
     const { status, events } = await runTask();
-    expect({ status, log: status === 'completed' ? '' : logOf(events) }).toEqual({
+    expect({
+      status,
+      log: status === 'completed' ? '' : logOf(events),
+    }).toEqual({
       status: 'completed',
       log: '',
     });
-    expect(tenantObjects().filter(o => !o.found).map(o => o.ref)).toEqual([]);
-    const ns = cluster.store.find('v1', 'Namespace', undefined, 'e2e-prod') as any;
+    expect(
+      tenantObjects()
+        .filter(o => !o.found)
+        .map(o => o.ref),
+    ).toEqual([]);
+    const ns = cluster.store.find(
+      'v1',
+      'Namespace',
+      undefined,
+      'e2e-prod',
+    ) as any;
     expect(ns.metadata.labels).toMatchObject({
       'paved.dev/tenant': 'e2e',
       'cost-center': 'cc-9',
@@ -235,7 +302,11 @@ describe('the "Onboard a tenant" template through the scaffolder backend', () =>
     const { status, events } = await runTask();
     expect(status).toBe('completed');
     const log = logOf(events);
-    const applyLines = log.split('\n').filter(l => /^apply /.test(l) && / (created|configured|unchanged)$/.test(l));
+    const applyLines = log
+      .split('\n')
+      .filter(
+        l => /^apply /.test(l) && / (created|configured|unchanged)$/.test(l),
+      );
     expect(applyLines.length).toBeGreaterThan(10);
     expect(applyLines.filter(l => !/ unchanged$/.test(l))).toEqual([]);
     expect(JSON.stringify(outputOf(events))).toMatch(/e2e-dev, e2e-prod/);
