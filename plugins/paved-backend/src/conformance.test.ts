@@ -1,22 +1,9 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DEFAULT_ADMIN_TOKEN,
-  startKubernetesApiTestDouble,
-} from '@paved/kubernetes-api-test-double';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { pavedPlugin } from './plugin';
+import { startPavedTestBackend } from './__testUtils__/testBackend';
 
 type Double = Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
 
@@ -53,50 +40,10 @@ const ENTITIES = [
   resource('elsewhere', 'kubernetes-cluster', { 'paved.dev/tier': '1' }),
 ];
 
-const permissionsDecidedBy = (decide: (name: string) => AuthorizeResult) =>
-  createServiceFactory({
-    service: coreServices.permissions,
-    deps: {},
-    factory: () => ({
-      authorize: async (requests: any[]) =>
-        requests.map(r => ({ result: decide(r.permission.name) as any })),
-      authorizeConditional: async (requests: any[]) =>
-        requests.map(r => ({ result: decide(r.permission.name) as any })),
-    }),
-  });
-
-async function startBackend(
+const startBackend = (
   clusters: { name: string; url: string }[],
   decide?: (name: string) => AuthorizeResult,
-) {
-  return startTestBackend({
-    features: [
-      kubernetesPlugin,
-      pavedPlugin,
-      catalogServiceMock.factory({ entities: ENTITIES }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: clusters.map(c => ({
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: DEFAULT_ADMIN_TOKEN,
-                  skipTLSVerify: true,
-                  ...c,
-                })),
-              },
-            ],
-          },
-          paved: { health: { clusterTimeout: 30_000 } },
-        },
-      }),
-      ...(decide ? [permissionsDecidedBy(decide)] : []),
-    ],
-  });
-}
+) => startPavedTestBackend(ENTITIES, clusters, { permissions: decide });
 
 const asUser = { Authorization: mockCredentials.user.header() };
 const route = (name: string) =>

@@ -1,25 +1,11 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DEFAULT_ADMIN_TOKEN,
   DEFAULT_VIEWER_TOKEN,
   startKubernetesApiTestDouble,
 } from '@paved/kubernetes-api-test-double';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import request from 'supertest';
-import { pavedPlugin } from './plugin';
+import { startPavedTestBackend } from './__testUtils__/testBackend';
 import { Entity } from '@backstage/catalog-model';
 
 type Double = Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
@@ -45,70 +31,10 @@ const ENTITIES = [
   }),
 ];
 
-type Deciding = (permissionName: string) => PolicyDecision['result'];
-
-/** A permissions service deciding by permission name, like a simple policy. */
-const permissionsDecidedBy = (decide: Deciding) =>
-  createServiceFactory({
-    service: coreServices.permissions,
-    deps: {},
-    factory: () => ({
-      authorize: async (requests: any[]) =>
-        requests.map(r => ({ result: decide(r.permission.name) as any })),
-      authorizeConditional: async (requests: any[]) =>
-        requests.map(r => ({ result: decide(r.permission.name) as any })),
-    }),
-  });
-
-/** The real Kubernetes backend with the doubles as `config` clusters, and Paved. */
-async function startBackend(
-  clusters: { name: string; url: string; [key: string]: unknown }[],
-  extra: {
-    permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY | Deciding;
-    clusterTimeoutMs?: number;
-  } = {},
-) {
-  return startTestBackend({
-    features: [
-      kubernetesPlugin,
-      pavedPlugin,
-      catalogServiceMock.factory({ entities: ENTITIES }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: clusters.map(c => ({
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: DEFAULT_ADMIN_TOKEN,
-                  // @kubernetes/client-node refuses plain http without it.
-                  skipTLSVerify: true,
-                  ...c,
-                })),
-              },
-            ],
-          },
-          // Generous by default: the first proxy call loads @kubernetes/client-node.
-          paved: {
-            health: {
-              clusterTimeout: extra.clusterTimeoutMs ?? 30_000,
-              // Tests that shorten the timeout measure every call afresh.
-              ...(extra.clusterTimeoutMs ? { cacheTtl: 0 } : {}),
-            },
-          },
-        },
-      }),
-      ...(typeof extra.permissions === 'function'
-        ? [permissionsDecidedBy(extra.permissions)]
-        : []),
-      ...(typeof extra.permissions === 'string'
-        ? [mockServices.permissions.factory({ result: extra.permissions })]
-        : []),
-    ],
-  });
-}
+const startBackend = (
+  clusters: Parameters<typeof startPavedTestBackend>[1],
+  extra?: Parameters<typeof startPavedTestBackend>[2],
+) => startPavedTestBackend(ENTITIES, clusters, extra);
 
 const asUser = { Authorization: mockCredentials.user.header() };
 
