@@ -1,18 +1,9 @@
-import {
-  mockCredentials,
-  startTestBackend,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DEFAULT_ADMIN_TOKEN,
-  startKubernetesApiTestDouble,
-} from '@paved/kubernetes-api-test-double';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { pavedPlugin } from './plugin';
+import { startPavedTestBackend } from './__testUtils__/testBackend';
 
 // The first proxy call loads @kubernetes/client-node through Jest's transform.
 jest.setTimeout(60_000);
@@ -59,36 +50,16 @@ describe('fault matrix: every fault is one cluster error beside the healthy clus
   });
 
   async function clusterHealthWith(faultyUrl: string) {
-    const { server } = await startTestBackend({
-      features: [
-        kubernetesPlugin,
-        pavedPlugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    { name: 'healthy', url: double.url },
-                    { name: 'faulty', url: faultyUrl },
-                  ].map(c => ({
-                    ...c,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: DEFAULT_ADMIN_TOKEN,
-                    skipTLSVerify: true,
-                  })),
-                },
-              ],
-            },
-            // No cache: the warm-up below must not answer the measured call.
-            paved: { health: { clusterTimeout: TIMEOUT_MS, cacheTtl: 0 } },
-          },
-        }),
+    // No cache (clusterTimeoutMs turns it off): the warm-up below must not
+    // answer the measured call.
+    const { server } = await startPavedTestBackend(
+      [],
+      [
+        { name: 'healthy', url: double.url },
+        { name: 'faulty', url: faultyUrl },
       ],
-    });
+      { clusterTimeoutMs: TIMEOUT_MS },
+    );
     const auth = { Authorization: mockCredentials.user.header() };
     // Warm up until the proxy answers, so the timeout measures the cluster,
     // not loading @kubernetes/client-node.
