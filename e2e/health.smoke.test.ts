@@ -5,9 +5,9 @@ import { signInAsGuest } from './signIn';
  * Paved's health cards on entity Overview pages, fed by the Paved backend
  * through the Kubernetes backend from the local test double: the cluster
  * card with its NotReady and MemoryPressure nodes, the workload card with
- * the crash-looping Pod, and its runbook link into TechDocs. Warning events
- * are not asserted: the double's timestamps are fixed and the backend counts
- * events as recent for an hour only.
+ * the crash-looping Pod, and its runbook link into TechDocs; the conformance
+ * card. The double moves its fixture times to its start-up, so the fixtures'
+ * recent Warning events are within the card's one-hour window.
  */
 test('the cluster card shows the NotReady and MemoryPressure nodes', async ({
   page,
@@ -36,6 +36,11 @@ test('the cluster card shows the NotReady and MemoryPressure nodes', async ({
   await expect(
     nodes.getByRole('row', { name: /paved-local-worker-c/ }),
   ).toContainText('Unknown');
+  const events = page.getByRole('table', { name: 'Warning events' });
+  await expect(events.getByRole('row', { name: /^BackOff/ })).toBeVisible();
+  await expect(
+    events.getByRole('row', { name: /^FailedScheduling/ }),
+  ).toBeVisible();
 
   await page.screenshot({
     path: '.test-results/screenshots/cluster-health-card.png',
@@ -80,4 +85,59 @@ test('the workload card shows the crash-looping Pod and opens its runbook', asyn
   await expect(
     page.getByText('is the waiting state', { exact: false }).first(),
   ).toBeVisible();
+});
+
+test('the conformance card scores payments at tier 3 and explains its failing rules', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api');
+
+  await expect(
+    page.getByRole('heading', { name: 'Tier conformance' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Tier 3 .* · namespaces payments · checked/),
+  ).toBeVisible();
+  const cluster = page.getByRole('region', {
+    name: 'Conformance of paved-local',
+  });
+  await expect(cluster).toContainText(
+    /Score: \d+(\.\d)?% · \d+ of \d+ checks pass/,
+  );
+  // The ledger-worker StatefulSet writes to its root filesystem.
+  const rule = cluster
+    .getByRole('list', { name: 'Failing rules' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Containers have a read-only root filesystem' })
+    .first();
+  await expect(rule).toBeVisible();
+  await expect(
+    cluster.getByRole('list', {
+      name: 'Failing objects: Containers have a read-only root filesystem',
+    }),
+  ).toContainText('StatefulSet payments/ledger-worker');
+
+  await page.screenshot({
+    path: '.test-results/screenshots/conformance-card.png',
+    fullPage: true,
+  });
+
+  // A Component that declares no tier is told which annotation to set.
+  await page.goto('/catalog/default/component/ledger-worker');
+  await expect(
+    page.getByRole('heading', { name: 'Tier conformance' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Set the annotation paved\.dev\/tier \(1 to 5\)/),
+  ).toBeVisible();
+
+  // The cluster Resource is checked as a whole cluster at its tier.
+  await page.goto('/catalog/default/resource/paved-local');
+  await expect(
+    page.getByText(/Tier 2 .* · whole cluster · checked/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Conformance of paved-local' }),
+  ).toContainText('Score:');
 });

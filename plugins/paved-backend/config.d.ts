@@ -19,5 +19,31 @@ export interface Config {
       /** Items per page when listing objects through the proxy. Default 500. */
       pageSize?: number;
     };
+    /** OpenCost, for the cost routes; see docs/finops.md. */
+    cost?: {
+      /** ISO 4217 code of the currency OpenCost prices in. Default USD. */
+      currency?: string;
+      /** Per-cluster timeout (milliseconds or a duration). Default 15 seconds. */
+      clusterTimeout?:
+        | number
+        | { minutes?: number; seconds?: number; milliseconds?: number };
+      /** `/allocation` (default; supports `filter`) or `/allocation/compute`. */
+      endpoint?: '/allocation' | '/allocation/compute';
+      /** OpenCost's Service for the Kubernetes API service proxy. Default opencost/opencost:9003. */
+      service?: { namespace?: string; name?: string; port?: number | string };
+      /** Labels the `/cost/label` route may group by. Default paved.dev/team, paved.dev/cost-center. */
+      labels?: string[];
+      /** Per-cluster settings, by the cluster's name in the Kubernetes backend. */
+      clusters?: Array<{
+        name: string;
+        /**
+         * Call OpenCost here instead of through the service proxy, e.g.
+         * `http://opencost.opencost.svc:9003`.
+         */
+        baseUrl?: string;
+        endpoint?: '/allocation' | '/allocation/compute';
+        service?: { namespace?: string; name?: string; port?: number | string };
+      }>;
+    };
   };
 }

@@ -15,6 +15,13 @@ export { loadFixtures } from './fixtures/loadFixtures';
 export type { Fixtures } from './fixtures/loadFixtures';
 export { fixtureUid } from './fixtures/seedStore';
 export {
+  FIXTURE_EPOCH,
+  fixtureTimeOffsetMs,
+  shiftFixtureTimes,
+} from './fixtures/fixtureTime';
+export { seedSyntheticPods } from './scale';
+export type { SyntheticPodsOptions, SyntheticPodsResult } from './scale';
+export {
   DEFAULT_TOKENS,
   DEFAULT_ADMIN_TOKEN,
   DEFAULT_VIEWER_TOKEN,

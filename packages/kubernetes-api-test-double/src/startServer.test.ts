@@ -93,8 +93,19 @@ describe('startKubernetesApiTestDouble', () => {
         query: { labelSelector: 'app=x' },
         user: 'system:serviceaccount:kube-system:paved-viewer',
         status: 200,
+        accept: '*/*',
       },
     ]);
+    double.clearRequests();
+    await fetch(`${double.url}/api/v1/namespaces/payments/secrets/x`, {
+      headers: {
+        Authorization: `Bearer ${DEFAULT_VIEWER_TOKEN}`,
+        Accept: 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1',
+      },
+    });
+    expect(double.requests[0].accept).toBe(
+      'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1',
+    );
     double.clearRequests();
     expect(double.requests).toEqual([]);
   });

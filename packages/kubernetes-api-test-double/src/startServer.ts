@@ -10,6 +10,7 @@ import {
 import { startControllers } from './controllers/controllers';
 import { loadFixtures } from './fixtures/loadFixtures';
 import { seedStore } from './fixtures/seedStore';
+import { fixtureTimeOffsetMs } from './fixtures/fixtureTime';
 import { ApiContext } from './http/context';
 import { FaultInjector, FaultOptions } from './http/faults';
 import { createDualListener } from './http/listener';
@@ -17,6 +18,7 @@ import { createRequestListener, RecordedRequest } from './http/server';
 import { ResourceRegistry } from './resources/registry';
 import { ResourceType } from './resources/types';
 import { ObjectStore } from './store/objectStore';
+import { seedSyntheticPods, SyntheticPodsOptions } from './scale';
 import { packageRoot } from './packageRoot';
 import { KubeObject } from './types';
 
@@ -33,6 +35,8 @@ export interface KubernetesApiTestDoubleOptions {
   fixturesDir?: string | false;
   /** Extra objects to seed after the fixtures (same completion rules as fixtures). */
   objects?: KubeObject[];
+  /** Many generated Pods (each entry: a Deployment and its Pods), for scale tests. */
+  synthetic?: SyntheticPodsOptions[];
   /** Extra served kinds, as if their CRDs were installed. */
   resourceTypes?: ResourceType[];
   /** Bearer tokens and what they may do; defaults to DEFAULT_TOKENS. */
@@ -46,6 +50,14 @@ export interface KubernetesApiTestDoubleOptions {
   clusterName?: string;
   /** Delay added before every response. */
   latencyMs?: number;
+  /**
+   * `relative` (the default): fixture times are moved so that the fixtures'
+   * epoch (FIXTURE_EPOCH, 2026-11-21T05:00:00Z) is `now()` at start-up, so an
+   * event written as four minutes old is four minutes old whenever the double
+   * runs. `as-written`: times exactly as in the files. Applies to `objects`
+   * too; synthetic objects are made relative to now already.
+   */
+  fixtureTimes?: 'relative' | 'as-written';
   /** Clock for creation timestamps and table ages; defaults to the real time. */
   now?: () => Date;
   /** Called with one line per request (the CLI logs them). */
@@ -96,7 +108,13 @@ export async function startKubernetesApiTestDouble(
     options.fixturesDir === false
       ? { objects: [], logs: new Map<string, string>() }
       : loadFixtures(options.fixturesDir ?? DEFAULT_FIXTURES_DIR);
-  seedStore(store, [...fixtures.objects, ...(options.objects ?? [])]);
+  seedStore(store, [...fixtures.objects, ...(options.objects ?? [])], {
+    timeShiftMs:
+      options.fixtureTimes === 'as-written' ? 0 : fixtureTimeOffsetMs(now()),
+  });
+  for (const synthetic of options.synthetic ?? []) {
+    seedSyntheticPods(store, synthetic);
+  }
   const stopControllers = startControllers(store, registry, now);
 
   let nextIp = 0;

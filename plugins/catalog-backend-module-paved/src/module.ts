@@ -4,10 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { PavedEntitiesProcessor } from './processor/PavedEntitiesProcessor';
+import { PavedTenantProvider } from './tenants/PavedTenantProvider';
+import { TenantStore } from './tenants/TenantStore';
+import { createTenantRouter } from './tenants/tenantRouter';
 
 /**
  * Adds Paved's ADR and Roadmap kinds to the catalog: validation, relations,
- * and import from Markdown.
+ * and import from Markdown; and the tenants the "Onboard a tenant" template
+ * registers on its apply path (POST /api/catalog/paved/tenants).
  */
 export const catalogModulePaved = createBackendModule({
   pluginId: 'catalog',
@@ -18,14 +22,26 @@ export const catalogModulePaved = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         reader: coreServices.urlReader,
         config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        logger: coreServices.logger,
       },
-      async init({ catalog, reader, config }) {
+      async init(deps) {
+        const { catalog, reader, config } = deps;
         catalog.addProcessor(
           new PavedEntitiesProcessor({
             reader,
             // Links to TechDocs pages must be absolute URLs in the catalog.
             appBaseUrl: config.getOptionalString('app.baseUrl'),
           }),
+        );
+        const tenants = new TenantStore(await deps.database.getClient());
+        const provider = new PavedTenantProvider(tenants);
+        catalog.addEntityProvider(provider);
+        deps.httpRouter.use(
+          createTenantRouter({ ...deps, store: tenants, provider }),
         );
       },
     });

@@ -179,21 +179,28 @@ describe('paved backend conformance route', () => {
     ]);
     expect(secondary.requests).toEqual([]);
     const summary = res.body.clusters[0].health;
-    expect(summary.namespaces).toEqual(['checkout', 'monitoring', 'payments']);
+    expect(summary.namespaces).toEqual([
+      'checkout',
+      'monitoring',
+      'opencost',
+      'payments',
+    ]);
     for (const id of [
       'namespace-resource-quota',
       'namespace-limit-range',
       'namespace-default-deny',
     ]) {
+      // opencost as its Helm chart installs it: no quota, limits or policy.
       expect(ruleOf(summary, id).failures.map((f: any) => f.object)).toEqual([
         { kind: 'Namespace', name: 'monitoring' },
+        { kind: 'Namespace', name: 'opencost' },
       ]);
     }
     expect(
       ruleOf(summary, 'pod-security-labels').failures.map(
         (f: any) => f.object.name,
       ),
-    ).toEqual(['checkout', 'monitoring']);
+    ).toEqual(['checkout', 'monitoring', 'opencost']);
     expect(ruleOf(summary, 'production-image-digest')).toMatchObject({
       applies: false,
       fromTier: 3,

@@ -8,10 +8,10 @@ export { pavedPlugin as default } from './plugin';
 export type {
   ComponentHealthResponse,
   ClusterHealthResponse,
-} from './service/HealthService';
-export type { ClusterResult } from './service/fanOut';
-export type { ClusterError } from './service/errors';
+} from './service/health/HealthService';
+export type { ClusterResult } from './service/clusters/fanOut';
+export type { ClusterError } from './service/clusters/errors';
 export type {
   ClusterConformanceResult,
   ConformanceResponse,
-} from './service/ConformanceService';
+} from './service/conformance/ConformanceService';

@@ -93,15 +93,35 @@ describe('paved backend health routes', () => {
     expect(JSON.stringify(res.body)).not.toMatch(
       /managedFields|"spec"|"metadata"/,
     );
-    // Lists were scoped to the namespace and selector, and paged.
+    // Lists were scoped to the namespace and selector, and paged; Pods as
+    // a Table (the Accept header crossed the Kubernetes backend's proxy),
+    // then the two Pods that are not plainly healthy fetched in full.
     const podLists = primary.requests.filter(r => r.path.endsWith('/pods'));
-    expect(podLists[0]).toMatchObject({
-      path: '/api/v1/namespaces/payments/pods',
-      query: expect.objectContaining({
-        labelSelector: 'backstage.io/kubernetes-id=ledger-worker',
-        limit: '500',
+    expect(podLists).toEqual([
+      expect.objectContaining({
+        path: '/api/v1/namespaces/payments/pods',
+        query: expect.objectContaining({
+          labelSelector: 'backstage.io/kubernetes-id=ledger-worker',
+          limit: '500',
+          includeObject: 'None',
+        }),
+        accept: expect.stringContaining('as=Table'),
       }),
+    ]);
+    const deployments = primary.requests.find(r =>
+      r.path.endsWith('/deployments'),
+    );
+    expect(deployments?.query).toMatchObject({
+      labelSelector: 'backstage.io/kubernetes-id=ledger-worker',
+      limit: '500',
     });
+    const oneByOne = primary.requests
+      .filter(r => r.path.startsWith('/api/v1/namespaces/payments/pods/'))
+      .map(r => r.path.split('/').pop());
+    expect(oneByOne).toEqual(
+      expect.arrayContaining(['ledger-worker-1', 'ledger-worker-2']),
+    );
+    expect(oneByOne.length).toBeLessThan(cluster.health.pods.total);
   });
 
   it('reports payments-api OOMKilled restarts across every cluster, without asking for Secrets', async () => {

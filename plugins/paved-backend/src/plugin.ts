@@ -5,13 +5,18 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   pavedConformancePermissions,
+  pavedCostPermissions,
+  pavedCrossplanePermissions,
   pavedHealthPermissions,
 } from '@paved/plugin-paved-common';
 import { createRouter } from './router';
-import { ClusterAccess } from './service/ClusterAccess';
-import { ConformanceService } from './service/ConformanceService';
-import { HealthService } from './service/HealthService';
-import { readHealthOptions } from './service/options';
+import { ClusterAccess } from './service/clusters/ClusterAccess';
+import { ConformanceService } from './service/conformance/ConformanceService';
+import { readCostOptions } from './service/cost/costOptions';
+import { CostService } from './service/cost/CostService';
+import { CrossplaneService } from './service/crossplane/CrossplaneService';
+import { HealthService } from './service/health/HealthService';
+import { readHealthOptions } from './service/clusters/options';
 
 /**
  * Paved's backend plugin: health summaries of components and clusters,
@@ -39,6 +44,8 @@ export const pavedPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions([
           ...pavedHealthPermissions,
           ...pavedConformancePermissions,
+          ...pavedCostPermissions,
+          ...pavedCrossplanePermissions,
         ]);
         const access = new ClusterAccess({
           auth: deps.auth,
@@ -57,12 +64,26 @@ export const pavedPlugin = createBackendPlugin({
           logger: deps.logger,
           options,
         });
+        const crossplane = new CrossplaneService({
+          access,
+          catalog: deps.catalog,
+          logger: deps.logger,
+          options,
+        });
+        const cost = new CostService({
+          access,
+          catalog: deps.catalog,
+          logger: deps.logger,
+          options: readCostOptions(deps.config),
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             health,
             conformance,
+            crossplane,
+            cost,
           }),
         );
       },

@@ -6,13 +6,18 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   pavedConformanceReadPermission,
+  pavedCostReadPermission,
+  pavedCrossplaneReadPermission,
   pavedHealthReadPermission,
 } from '@paved/plugin-paved-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import { clusterAuthHeadersOf } from './service/ClusterAccess';
-import { ConformanceService } from './service/ConformanceService';
-import { HealthRequest, HealthService } from './service/HealthService';
+import { clusterAuthHeadersOf } from './service/clusters/ClusterAccess';
+import { ConformanceService } from './service/conformance/ConformanceService';
+import { addCostRoutes } from './service/cost/costRoutes';
+import { CostService } from './service/cost/CostService';
+import { CrossplaneService } from './service/crossplane/CrossplaneService';
+import { HealthRequest, HealthService } from './service/health/HealthService';
 
 /** A thin router: who is asking, may they, then the service. */
 export async function createRouter(deps: {
@@ -20,8 +25,10 @@ export async function createRouter(deps: {
   permissions: PermissionsService;
   health: HealthService;
   conformance: ConformanceService;
+  crossplane: CrossplaneService;
+  cost: CostService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, health, conformance } = deps;
+  const { httpAuth, permissions, health, conformance, crossplane } = deps;
   const router = Router();
 
   // Health is read for a person: a service identity may not stand in.
@@ -29,7 +36,9 @@ export async function createRouter(deps: {
     req: Request,
     permission:
       | typeof pavedHealthReadPermission
-      | typeof pavedConformanceReadPermission = pavedHealthReadPermission,
+      | typeof pavedConformanceReadPermission
+      | typeof pavedCrossplaneReadPermission
+      | typeof pavedCostReadPermission = pavedHealthReadPermission,
   ): Promise<HealthRequest> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const [decision] = await permissions.authorize([{ permission }], {
@@ -62,6 +71,14 @@ export async function createRouter(deps: {
       await conformance.entityConformance({ namespace, kind, name }, request),
     );
   });
+
+  router.get('/crossplane/entity/:namespace/:kind/:name', async (req, res) => {
+    const request = await authorize(req, pavedCrossplaneReadPermission);
+    const { namespace, kind, name } = req.params;
+    res.json(await crossplane.entityClaims({ namespace, kind, name }, request));
+  });
+
+  addCostRoutes(router, authorize, deps.cost);
 
   return router;
 }

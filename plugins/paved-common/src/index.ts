@@ -14,3 +14,5 @@ export * from './runbooks/runbooks';
 export * from './tenancy';
 export * from './health';
 export * from './conformance';
+export * from './crossplane';
+export * from './cost';

@@ -9,9 +9,16 @@ import { decisionsRouteRef } from './routes';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
   clusterHealthCard,
+  conformanceCard,
   healthApi,
   workloadHealthCard,
 } from './alpha/healthExtensions';
+import { costApi, costCard, costContent } from './alpha/costExtensions';
+import {
+  crossplaneApi,
+  crossplaneClaimsCard,
+  crossplaneContent,
+} from './alpha/crossplaneExtensions';
 
 const adrContent = EntityContentBlueprint.make({
   name: 'adr',
@@ -61,6 +68,13 @@ export default createFrontendPlugin({
     decisionsPage,
     clusterHealthCard,
     workloadHealthCard,
+    conformanceCard,
+    crossplaneApi,
+    crossplaneClaimsCard,
+    crossplaneContent,
+    costApi,
+    costCard,
+    costContent,
   ],
   routes: { decisions: convertLegacyRouteRef(decisionsRouteRef) },
 });

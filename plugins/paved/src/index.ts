@@ -13,9 +13,17 @@ export {
   EntityRoadmapContent,
   EntityClusterHealthCard,
   EntityWorkloadHealthCard,
+  EntityConformanceCard,
+  EntityCrossplaneClaimsCard,
+  EntityCrossplaneContent,
+  EntityCostCard,
+  EntityCostContent,
 } from './plugin';
+export { hasCost, isTenantEntity } from './components/cost/entityFilters';
+export { isCrossplaneCandidate } from './components/crossplane/entityFilters';
 export {
   hasKubernetesWorkloads,
   isKubernetesClusterEntity,
 } from './components/health/entityFilters';
+export { isConformanceEntity } from './components/conformance/conformanceEntity';
 export * from './api';

@@ -6,7 +6,15 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { PavedHealthClient, pavedHealthApiRef } from './api';
+import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
+import {
+  PavedCostClient,
+  pavedCostApiRef,
+  PavedCrossplaneClient,
+  pavedCrossplaneApiRef,
+  PavedHealthClient,
+  pavedHealthApiRef,
+} from './api';
 import { decisionsRouteRef } from './routes';
 
 /** Paved's frontend plugin for apps on the legacy frontend system. */
@@ -16,9 +24,30 @@ export const pavedPlugin = createPlugin({
   apis: [
     createApiFactory({
       api: pavedHealthApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new PavedHealthClient({ discoveryApi, fetchApi }),
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedHealthClient(deps),
+    }),
+    createApiFactory({
+      api: pavedCrossplaneApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedCrossplaneClient(deps),
+    }),
+    createApiFactory({
+      api: pavedCostApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedCostClient(deps),
     }),
   ],
 });
@@ -87,6 +116,82 @@ export const EntityWorkloadHealthCard = pavedPlugin.provide(
       lazy: () =>
         import('./components/health/EntityWorkloadHealthCard').then(
           m => m.EntityWorkloadHealthCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * An entity's Crossplane claims: status, age, composition, condition counts
+ * and the first not-ready reason; use it on Component and Resource pages.
+ */
+export const EntityCrossplaneClaimsCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCrossplaneClaimsCard',
+    component: {
+      lazy: () =>
+        import('./components/crossplane/EntityCrossplaneClaimsCard').then(
+          m => m.EntityCrossplaneClaimsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Crossplane tab: claim -> composite -> managed resources with their
+ * conditions, redacted YAML and events; mount it as an entity page route.
+ */
+export const EntityCrossplaneContent = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCrossplaneContent',
+    component: {
+      lazy: () =>
+        import('./components/crossplane/EntityCrossplaneContent').then(
+          m => m.EntityCrossplaneContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Tier conformance of a Component, tenant or `kubernetes-cluster` Resource
+ * that declares `paved.dev/tier` (and `paved.dev/namespaces` unless it is a
+ * cluster): score, failing rules explained, failing objects, per cluster.
+ */
+export const EntityConformanceCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityConformanceCard',
+    component: {
+      lazy: () =>
+        import('./components/conformance/EntityConformanceCard').then(
+          m => m.EntityConformanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Cost from OpenCost for a tenant (with budget and month-end projection), a
+ * Component's workloads or a cluster; use it on those entity pages.
+ */
+export const EntityCostCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostCard',
+    component: {
+      lazy: () =>
+        import('./components/cost/EntityCostCard').then(m => m.EntityCostCard),
+    },
+  }),
+);
+
+/** The Cost tab: every workload with its share and right-sizing advice. */
+export const EntityCostContent = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostContent',
+    component: {
+      lazy: () =>
+        import('./components/cost/EntityCostContent').then(
+          m => m.EntityCostContent,
         ),
     },
   }),

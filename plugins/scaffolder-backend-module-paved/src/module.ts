@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAdrCreateAction } from './actions/adrCreate';
+import { createCatalogRegisterTenantAction } from './actions/catalogRegisterTenant';
+import { createClaimScaffoldAction } from './actions/claimScaffold';
 import { createClusterScaffoldAction } from './actions/clusterScaffold';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
 import { createTenantScaffoldAction } from './actions/tenantScaffold';
@@ -17,13 +19,17 @@ export const scaffolderModulePaved = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, discovery, auth }) {
         scaffolder.addActions(
           createClusterScaffoldAction(),
           createTenantScaffoldAction({ config }),
           createKubernetesApplyAction({ config }),
           createAdrCreateAction(),
+          createCatalogRegisterTenantAction({ discovery, auth }),
+          createClaimScaffoldAction({ config }),
         );
       },
     });

@@ -5,38 +5,22 @@
  * for real (the tenant's objects exist in the double), then again (every
  * object unchanged).
  */
+import { parseAllDocuments } from 'yaml';
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DEFAULT_ADMIN_TOKEN,
-  startKubernetesApiTestDouble,
-} from '@paved/kubernetes-api-test-double';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { scaffolderModulePaved } from './module';
+  formDefaults,
+  logOf,
+  outputOf,
+  readTemplate,
+  ScaffolderHarness,
+  startScaffolderHarness,
+  userAuth as auth,
+} from './__testUtils__/scaffolderHarness';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const template = parse(
-  readFileSync(path.join(repoRoot, 'templates/tenant/template.yaml'), 'utf8'),
-);
+const template = readTemplate('templates/tenant/template.yaml');
 const templateRef = `template:default/${template.metadata.name}`;
-
-// What the form sends: the template's defaults, then what the user typed.
-const defaults = Object.fromEntries(
-  template.spec.parameters.flatMap((page: any) =>
-    Object.entries(page.properties ?? {})
-      .filter(([, p]: [string, any]) => p.default !== undefined)
-      .map(([k, p]: [string, any]) => [k, p.default]),
-  ),
-);
+const defaults = formDefaults(template);
 
 const values = {
   ...defaults,
@@ -50,48 +34,11 @@ const values = {
   cluster: 'double',
 };
 
-type Double = Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
-let cluster: Double;
-let backend: Awaited<ReturnType<typeof startTestBackend>>;
-let baseUrl: string;
-
-const auth = { Authorization: mockCredentials.user.header() };
-
-async function api(method: string, route: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}/api/scaffolder${route}`, {
-    method,
-    headers: { ...auth, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-  return JSON.parse(text);
-}
-
-type TaskEvent = { type: string; body: Record<string, any> };
-
-/** Starts a task from the catalog's template and waits for it to end. */
-async function runTask(): Promise<{ status: string; events: TaskEvent[] }> {
-  const { id } = await api('POST', '/v2/tasks', { templateRef, values });
-  for (let i = 0; i < 600; i++) {
-    const task = await api('GET', `/v2/tasks/${id}`);
-    if (['completed', 'failed', 'cancelled'].includes(task.status)) {
-      const events: TaskEvent[] = await api('GET', `/v2/tasks/${id}/events`);
-      return { status: task.status, events };
-    }
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`task ${id} did not finish`);
-}
-
-const logOf = (events: TaskEvent[]) =>
-  events
-    .filter(e => e.type === 'log')
-    .map(e => `${e.body.stepId ?? ''} ${e.body.message}`)
-    .join('\n');
-
-const outputOf = (events: TaskEvent[]) =>
-  events.find(e => e.type === 'completion')?.body.output;
+let harness: ScaffolderHarness;
+const api = (method: string, route: string, body?: unknown) =>
+  harness.api(method, route, body);
+const runTask = (input: Record<string, unknown> = values) =>
+  harness.runTask(templateRef, input);
 
 const tenantObjects = () =>
   [
@@ -113,7 +60,7 @@ const tenantObjects = () =>
     ['networking.k8s.io/v1', 'NetworkPolicy', 'e2e-prod', 'allow-same-tenant'],
   ].map(([apiVersion, kind, ns, name]) => ({
     ref: `${kind} ${ns ? `${ns}/` : ''}${name}`,
-    found: cluster.store.find(
+    found: harness.cluster.store.find(
       apiVersion as string,
       kind as string,
       ns,
@@ -122,64 +69,26 @@ const tenantObjects = () =>
   }));
 
 beforeAll(async () => {
-  cluster = await startKubernetesApiTestDouble({ port: 0 });
-  backend = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      scaffolderModulePaved,
-      catalogServiceMock.factory({ entities: [template] }),
-      mockServices.rootConfig.factory({
-        data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'double',
-                    url: cluster.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: DEFAULT_ADMIN_TOKEN,
-                  },
-                ],
-              },
-            ],
-          },
-        },
-      }),
-    ],
-  });
-  baseUrl = `http://localhost:${backend.server.port()}`;
+  // The real catalog with Paved's module beside the scaffolder:
+  // paved:catalog:register-tenant posts the tenant there (templates still
+  // come from the catalog mock).
+  harness = await startScaffolderHarness([template], { realCatalog: true });
 });
 
-afterAll(async () => {
-  await backend?.stop();
-  await cluster?.close();
-});
+afterAll(() => harness?.stop());
 
 describe('the "Kubernetes cluster baseline" template through the scaffolder backend', () => {
-  const baseline = parse(
-    readFileSync(
-      path.join(repoRoot, 'templates/cluster-baseline/template.yaml'),
-      'utf8',
-    ),
-  );
-  const formDefaults = Object.fromEntries(
-    baseline.spec.parameters.flatMap((page: any) =>
-      Object.entries(page.properties ?? {})
-        .filter(([, p]: [string, any]) => p.default !== undefined)
-        .map(([k, p]: [string, any]) => [k, p.default]),
-    ),
-  );
+  const baseline = readTemplate('templates/cluster-baseline/template.yaml');
+  const baselineDefaults = formDefaults(baseline);
 
   it.each([1, 2, 3, 4, 5])(
     'dry run at tier %i renders, validates and would apply',
     async tier => {
-      cluster.clearRequests();
+      harness.cluster.clearRequests();
       const result = await api('POST', '/v2/dry-run', {
         template: baseline,
         values: {
-          ...formDefaults,
+          ...baselineDefaults,
           name: `base-${tier}`,
           tier,
           team: 'platform',
@@ -202,14 +111,16 @@ describe('the "Kubernetes cluster baseline" template through the scaffolder back
         f => f.path,
       );
       expect(files).toContain(`clusters/base-${tier}/README.md`);
-      expect(cluster.requests.filter(r => r.method !== 'GET')).toEqual([]);
+      expect(harness.cluster.requests.filter(r => r.method !== 'GET')).toEqual(
+        [],
+      );
     },
   );
 });
 
 describe('the "Onboard a tenant" template through the scaffolder backend', () => {
   it('dry run: renders and validates, creates nothing in the cluster', async () => {
-    cluster.clearRequests();
+    harness.cluster.clearRequests();
     const result = await api('POST', '/v2/dry-run', {
       template,
       values,
@@ -233,7 +144,9 @@ describe('the "Onboard a tenant" template through the scaffolder backend', () =>
         'tenants/e2e/catalog-info.yaml',
       ]),
     );
-    expect(cluster.requests.filter(r => r.method !== 'GET')).toEqual([]);
+    expect(harness.cluster.requests.filter(r => r.method !== 'GET')).toEqual(
+      [],
+    );
     expect(
       tenantObjects()
         .filter(o => o.found)
@@ -284,7 +197,7 @@ describe('the "Onboard a tenant" template through the scaffolder backend', () =>
         .filter(o => !o.found)
         .map(o => o.ref),
     ).toEqual([]);
-    const ns = cluster.store.find(
+    const ns = harness.cluster.store.find(
       'v1',
       'Namespace',
       undefined,
@@ -310,5 +223,140 @@ describe('the "Onboard a tenant" template through the scaffolder backend', () =>
     expect(applyLines.length).toBeGreaterThan(10);
     expect(applyLines.filter(l => !/ unchanged$/.test(l))).toEqual([]);
     expect(JSON.stringify(outputOf(events))).toMatch(/e2e-dev, e2e-prod/);
+  });
+});
+
+describe('"Onboard a tenant" registers the tenant in the real catalog on the apply path', () => {
+  const tenantValues = { ...values, name: 'e2ecat', environments: ['dev'] };
+  const entityUrl = () =>
+    `${harness.baseUrl}/api/catalog/entities/by-name/resource/default/tenant-e2ecat`;
+  const fetchEntity = () => fetch(entityUrl(), { headers: auth });
+
+  const run = () => runTask(tenantValues);
+
+  it('dry run registers nothing', async () => {
+    const result = await api('POST', '/v2/dry-run', {
+      template,
+      values: tenantValues,
+      secrets: {},
+      directoryContents: [],
+    });
+    const log = (result.log as Array<{ body: { message: string } }>)
+      .map(l => l.body.message)
+      .join('\n');
+    expect(log).toMatch(
+      /would register resource:default\/tenant-e2ecat in the catalog/,
+    );
+    expect((await fetchEntity()).status).toBe(404);
+  });
+
+  it('the apply run registers the tenant entity, and a second run leaves it unchanged', async () => {
+    const first = await run();
+    expect({ status: first.status, log: logOf(first.events) }).toMatchObject({
+      status: 'completed',
+      log: expect.stringMatching(
+        /register .*resource:default\/tenant-e2ecat created in the catalog/,
+      ),
+    });
+    let entity: any;
+    for (let i = 0; i < 120 && !entity; i++) {
+      const res = await fetchEntity();
+      if (res.status === 200) entity = await res.json();
+      else await new Promise(r => setTimeout(r, 250));
+    }
+    expect(entity).toMatchObject({
+      kind: 'Resource',
+      metadata: {
+        name: 'tenant-e2ecat',
+        annotations: {
+          'paved.dev/tenant': 'e2ecat',
+          'paved.dev/namespaces': 'e2ecat-dev',
+          'paved.dev/tier': '2',
+          'backstage.io/kubernetes-cluster': 'double',
+        },
+      },
+      spec: { type: 'kubernetes-tenant', owner: 'group:default/e2e-team' },
+    });
+    expect(outputOf(first.events)?.links).toEqual([
+      expect.objectContaining({
+        title: 'The tenant in the catalog',
+        entityRef: 'resource:default/tenant-e2ecat',
+      }),
+    ]);
+    // The namespaces the entity names exist in the cluster.
+    expect(
+      harness.cluster.store.find('v1', 'Namespace', undefined, 'e2ecat-dev'),
+    ).toBeDefined();
+
+    const second = await run();
+    expect(second.status).toBe('completed');
+    expect(logOf(second.events)).toMatch(
+      /register .*resource:default\/tenant-e2ecat unchanged in the catalog/,
+    );
+  });
+});
+
+describe('"Onboard a tenant" passes the form\'s Crossplane claims to the action', () => {
+  const claim = {
+    kind: 'PostgreSQLInstance',
+    apiVersion: 'database.example.org/v1alpha1',
+    name: 'orders-db',
+    environment: 'prod',
+    parameters: 'storageGB: 20\nversion: "16"\nhighAvailability: true\n',
+  };
+  const dryRun = (claims: unknown[]) =>
+    api('POST', '/v2/dry-run', {
+      template,
+      values: { ...values, claims },
+      secrets: {},
+      directoryContents: [],
+    });
+
+  it('writes each claim into its environment with typed parameters', async () => {
+    const result = await dryRun([
+      claim,
+      {
+        ...claim,
+        name: 'cache',
+        kind: 'RedisCache',
+        environment: undefined,
+        parameters: undefined,
+      },
+    ]);
+    const file = (
+      result.directoryContents as Array<{ path: string; base64Content: string }>
+    ).find(f => f.path === 'tenants/e2e/manifests/claims.yaml');
+    expect(file).toBeDefined();
+    const docs = parseAllDocuments(
+      Buffer.from(file!.base64Content, 'base64').toString('utf8'),
+    ).map(d => d.toJS());
+    expect(docs).toMatchObject([
+      {
+        apiVersion: 'database.example.org/v1alpha1',
+        kind: 'PostgreSQLInstance',
+        metadata: { name: 'orders-db', namespace: 'e2e-prod' },
+        spec: {
+          parameters: { storageGB: 20, version: '16', highAvailability: true },
+          writeConnectionSecretToRef: { name: 'orders-db-connection' },
+        },
+      },
+      {
+        kind: 'RedisCache',
+        metadata: { name: 'cache', namespace: 'e2e-dev' },
+        spec: { parameters: {} },
+      },
+    ]);
+  });
+
+  it.each([
+    [{ parameters: '- a\n- b' }, /claims\[0\]\.parameters: must be a mapping/],
+    [
+      { environment: 'qa' },
+      /claims\[0\]\.environment: \\"qa\\" is not one of the tenant's environments/,
+    ],
+    // The form's own schema refuses this one before the action runs.
+    [{ apiVersion: 'v1' }, /claims\[0\]\.apiVersion does not match pattern/],
+  ])('refuses %j naming the field', async (patch, message) => {
+    await expect(dryRun([{ ...claim, ...patch }])).rejects.toThrow(message);
   });
 });

@@ -1,3 +1,4 @@
+import { establishDelayMs } from '../resources/crd';
 import { ResourceRegistry } from '../resources/registry';
 import { ObjectStore, StoreEvent } from '../store/objectStore';
 import { deepCopy, formatTime, isPlainObject, KubeObject } from '../types';
@@ -14,13 +15,15 @@ export function startControllers(
   registry: ResourceRegistry,
   now: () => Date,
 ): () => void {
+  // CRDs whose establishment is delayed (see establishDelayMs), by name.
+  const pending = new Set<string>();
   return store.subscribe(event => {
     const { resource: rt, object } = event;
     if (
       rt.group === 'apiextensions.k8s.io' &&
       rt.kind === 'CustomResourceDefinition'
     ) {
-      onCrd(event, store, registry, now);
+      onCrd(event, store, registry, now, pending);
     }
     if (event.type === 'DELETED') {
       collectDependents(object, store, registry);
@@ -44,6 +47,7 @@ function onCrd(
   store: ObjectStore,
   registry: ResourceRegistry,
   now: () => Date,
+  pending: Set<string>,
 ): void {
   const crd = event.object;
   if (event.type === 'DELETED') {
@@ -55,12 +59,62 @@ function onCrd(
     registry.unregisterCrd(crd.metadata.name ?? '');
     return;
   }
-  registry.registerCrd(crd);
+  const name = crd.metadata.name ?? '';
+  if (pending.has(name)) return;
   const status = isPlainObject(crd.status) ? crd.status : {};
   const conditions = Array.isArray(status.conditions) ? status.conditions : [];
-  if (conditions.some(c => isPlainObject(c) && c.type === 'Established'))
+  const established = conditions.some(
+    c => isPlainObject(c) && c.type === 'Established' && c.status === 'True',
+  );
+  const spec = isPlainObject(crd.spec) ? crd.spec : {};
+  const delay = establishDelayMs(crd);
+  if (!established && delay > 0) {
+    // Names accepted, still installing: not served until the timer fires.
+    pending.add(name);
+    const time = formatTime(now());
+    store.update(event.resource, {
+      ...deepCopy(crd),
+      status: {
+        acceptedNames: spec.names,
+        conditions: [
+          {
+            type: 'NamesAccepted',
+            status: 'True',
+            lastTransitionTime: time,
+            reason: 'NoConflicts',
+            message: 'no conflicts found',
+          },
+          {
+            type: 'Established',
+            status: 'False',
+            lastTransitionTime: time,
+            reason: 'Installing',
+            message: 'the initial names have been accepted',
+          },
+        ],
+      },
+    });
+    setTimeout(() => {
+      pending.delete(name);
+      const latest = store.get(event.resource, undefined, name);
+      if (latest) establish(latest, event, store, registry, now);
+    }, delay).unref();
     return;
-  // What the apiextensions controllers report once the names are accepted.
+  }
+  registry.registerCrd(crd);
+  if (established) return;
+  establish(crd, event, store, registry, now);
+}
+
+/** Serves the CRD's kinds and reports what the apiextensions controllers do once names are accepted. */
+function establish(
+  crd: KubeObject,
+  event: StoreEvent,
+  store: ObjectStore,
+  registry: ResourceRegistry,
+  now: () => Date,
+): void {
+  registry.registerCrd(crd);
   const time = formatTime(now());
   const spec = isPlainObject(crd.spec) ? crd.spec : {};
   const next: KubeObject = deepCopy(crd);

@@ -124,7 +124,7 @@ describe('403 Forbidden', () => {
     );
     expect(
       (await call('GET', '/api/v1/namespaces/payments/secrets')).body.items,
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it('keeps the restricted token out of the payments namespace', async () => {

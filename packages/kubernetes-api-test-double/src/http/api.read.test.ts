@@ -187,6 +187,7 @@ describe('lists and gets', () => {
       'checkout',
       'kube-system',
       'monitoring',
+      'opencost',
       'payments',
     ]);
     const deployments = await get('/apis/apps/v1/deployments');
@@ -195,6 +196,7 @@ describe('lists and gets', () => {
       'checkout-web',
       'coredns',
       'metrics-server',
+      'opencost',
       'payments-api',
     ]);
   });
@@ -257,7 +259,8 @@ describe('label selectors', () => {
       2,
     ],
     ['k8s-app', 3],
-    ['!backstage.io/kubernetes-id,!k8s-app', 5],
+    // node-exporter ×4, prometheus-k8s-0 and opencost.
+    ['!backstage.io/kubernetes-id,!k8s-app', 6],
   ])('%s selects %d pods', async (selector, count) => {
     expect(await select(selector)).toHaveLength(count);
   });

@@ -26,6 +26,7 @@ import {
   pathNotFound,
   unauthorized,
 } from './status';
+import { isServiceProxy, serviceProxy } from '../opencost';
 import { podLogs, scale } from './subresources';
 import {
   createObject,
@@ -101,7 +102,8 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     verb: info.verb,
     apiGroup: info.group,
     resource: info.resource,
-    subresource: info.subresource,
+    // RBAC sees `services/proxy`, whatever path follows the proxy segment.
+    subresource: info.subresource?.split('/')[0],
     namespace: info.namespace,
     name: info.name,
     allNamespaces: Boolean(rt?.namespaced) && info.namespace === undefined,
@@ -131,6 +133,7 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     req,
     rep: rep ?? { as: 'object', format: 'json' },
   };
+  if (isServiceProxy(info)) return serviceProxy(ctx, info, url, method);
   if (info.subresource) return subresource(w, method);
   if (!rep) throw notAcceptable();
   return resourceVerb(w, info, rep);

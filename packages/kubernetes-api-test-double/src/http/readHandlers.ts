@@ -68,6 +68,8 @@ export function listObjects(
     start: q.continueFrom?.start,
     limit: q.limit,
     filter: q.filter,
+    // Items go straight to the serializer.
+    readOnly: true,
   });
   const meta: {
     resourceVersion: string;

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   /** Authenticated user, if the token was valid. */
   user?: string;
   status: number;
+  /** The Accept header, so tests can tell metadata-only reads from full ones. */
+  accept?: string;
 }
 
 export interface HttpServerOptions {
@@ -121,6 +123,7 @@ export function createRequestListener(
         query: Object.fromEntries(url.searchParams),
         user: authenticate(req.headers.authorization, ctx.tokens)?.user,
         status,
+        ...(req.headers.accept ? { accept: req.headers.accept } : {}),
       });
       opts.log?.(`${method} ${req.url} ${status}`);
     };

@@ -44,3 +44,21 @@ export function resourceTypesFromCrd(crd: KubeObject): ResourceType[] {
 function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.map(String) : undefined;
 }
+
+/**
+ * Test-only annotation: a CRD carrying it is served and Established only
+ * after that many milliseconds (at most a minute), the way a real
+ * apiextensions server takes a moment. Until then it reports
+ * `Established=False` (reason Installing) and its kinds are not served, so
+ * clients can test that they wait.
+ */
+export const ESTABLISH_DELAY_ANNOTATION =
+  'test-double.paved.dev/establish-after-ms';
+
+export function establishDelayMs(crd: KubeObject): number {
+  const raw = crd.metadata.annotations?.[ESTABLISH_DELAY_ANNOTATION];
+  const ms = Number(raw);
+  return raw !== undefined && Number.isInteger(ms) && ms > 0
+    ? Math.min(ms, 60_000)
+    : 0;
+}

@@ -23,6 +23,12 @@ export interface ListOptions {
   limit?: number;
   /** Keep only matching objects; presence disables remainingItemCount, as in etcd3 storage. */
   filter?: (obj: KubeObject) => boolean;
+  /**
+   * The caller only serializes the items and never changes them, so they may
+   * share structure with the stored (never mutated) versions: no deep copy
+   * per item, which is most of a big list's cost.
+   */
+  readOnly?: boolean;
 }
 
 export interface ListResult {
@@ -52,6 +58,18 @@ interface Version {
 
 const DEFAULT_HISTORY = 10_000;
 
+/** Index of the first key >= `target` in sorted `keys`. */
+function lowerBound(keys: readonly string[], target: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * An in-memory, multi-version object store. Like etcd it keeps a revision per
  * write, so a paginated list can keep reading the snapshot its first page saw
@@ -64,6 +82,8 @@ export class ObjectStore {
   private compacted = 0;
   private readonly data = new Map<string, Map<string, Version[]>>();
   private readonly listeners = new Set<(e: StoreEvent) => void>();
+  /** Each bucket's keys in order, rebuilt only after a key is added or removed. */
+  private readonly sorted = new WeakMap<Map<string, Version[]>, string[]>();
 
   constructor(
     readonly registry: ResourceRegistry,
@@ -103,26 +123,45 @@ export class ObjectStore {
         `too old resource version: ${revision} (${this.compacted})`,
       );
     }
+    const bucket = this.bucket(rt);
+    const keys = this.sortedKeys(bucket);
     const prefix = rt.namespaced && opts.namespace ? `${opts.namespace}/` : '';
-    const keys = [...this.bucket(rt).keys()]
-      .filter(k => k.startsWith(prefix) && (!opts.start || k >= opts.start))
-      .sort();
+    // Keys sharing a prefix are contiguous once sorted: start at the later of
+    // the prefix and the continue key, and stop when the prefix ends, so a
+    // page costs O(log n + page) rather than a sort of every key.
+    const from = lowerBound(
+      keys,
+      opts.start && opts.start > prefix ? opts.start : prefix,
+    );
     const items: KubeObject[] = [];
+    let i = from;
     let lastIndex = -1;
-    for (let i = 0; i < keys.length; i++) {
+    for (; i < keys.length && keys[i].startsWith(prefix); i++) {
       if (opts.limit && items.length >= opts.limit) break;
-      const obj = this.at(this.bucket(rt).get(keys[i])!, revision);
+      const obj = this.at(bucket.get(keys[i])!, revision);
       lastIndex = i;
       if (!obj || (opts.filter && !opts.filter(obj))) continue;
-      items.push(this.present(rt, obj));
+      items.push(
+        opts.readOnly
+          ? { ...obj, apiVersion: apiVersionOf(rt), kind: rt.kind }
+          : this.present(rt, obj),
+      );
     }
-    const rest = keys
-      .slice(lastIndex + 1)
-      .filter(k => this.at(this.bucket(rt).get(k)!, revision));
     const result: ListResult = { items: items, revision };
-    if (opts.limit && rest.length > 0) {
-      result.next = `${keys[lastIndex]}\u0000`;
-      if (!opts.filter) result.remaining = rest.length;
+    if (opts.limit && lastIndex >= 0) {
+      // A filtered list only needs to know whether anything follows; an
+      // unfiltered one reports how much does (remainingItemCount).
+      let remaining = 0;
+      for (let j = lastIndex + 1; j < keys.length; j++) {
+        if (!keys[j].startsWith(prefix)) break;
+        if (!this.at(bucket.get(keys[j])!, revision)) continue;
+        remaining++;
+        if (opts.filter) break;
+      }
+      if (remaining > 0) {
+        result.next = `${keys[lastIndex]}\u0000`;
+        if (!opts.filter) result.remaining = remaining;
+      }
     }
     return result;
   }
@@ -238,6 +277,7 @@ export class ObjectStore {
           kept[0].revision <= upTo
         ) {
           bucket.delete(key);
+          this.sorted.delete(bucket);
         } else {
           bucket.set(key, kept);
         }
@@ -304,7 +344,10 @@ export class ObjectStore {
     stored.kind = rt.kind;
     stored.metadata.resourceVersion = `${this.rev}`;
     const bucket = this.bucket(rt);
-    if (!bucket.has(key)) bucket.set(key, []);
+    if (!bucket.has(key)) {
+      bucket.set(key, []);
+      this.sorted.delete(bucket);
+    }
     bucket.get(key)!.push({ revision: this.rev, object: stored });
     this.emit({
       type,
@@ -338,6 +381,15 @@ export class ObjectStore {
     namespace: string | undefined,
   ): string | undefined {
     return rt.namespaced ? namespace : undefined;
+  }
+
+  private sortedKeys(bucket: Map<string, Version[]>): string[] {
+    let keys = this.sorted.get(bucket);
+    if (!keys) {
+      keys = [...bucket.keys()].sort();
+      this.sorted.set(bucket, keys);
+    }
+    return keys;
   }
 
   // Versions of one resource share storage, like the API server's storage per group/resource.

@@ -13,7 +13,14 @@ import {
 import { DEFAULT_ADMIN_TOKEN } from '@paved/kubernetes-api-test-double';
 import { pavedPlugin } from '../plugin';
 
-export type Deciding = (permissionName: string) => PolicyDecision['result'];
+/** Decides by permission name and, for user callers, by who is asking. */
+export type Deciding = (
+  permissionName: string,
+  userEntityRef?: string,
+) => PolicyDecision['result'];
+
+const userOf = (options: any): string | undefined =>
+  options?.credentials?.principal?.userEntityRef;
 
 /** A permissions service deciding by permission name, like a simple policy. */
 const permissionsDecidedBy = (decide: Deciding) =>
@@ -21,10 +28,14 @@ const permissionsDecidedBy = (decide: Deciding) =>
     service: coreServices.permissions,
     deps: {},
     factory: () => ({
-      authorize: async (requests: any[]) =>
-        requests.map(r => ({ result: decide(r.permission.name) as any })),
-      authorizeConditional: async (requests: any[]) =>
-        requests.map(r => ({ result: decide(r.permission.name) as any })),
+      authorize: async (requests: any[], options?: any) =>
+        requests.map(r => ({
+          result: decide(r.permission.name, userOf(options)) as any,
+        })),
+      authorizeConditional: async (requests: any[], options?: any) =>
+        requests.map(r => ({
+          result: decide(r.permission.name, userOf(options)) as any,
+        })),
     }),
   });
 
@@ -35,6 +46,8 @@ export async function startPavedTestBackend(
   extra: {
     permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY | Deciding;
     clusterTimeoutMs?: number;
+    /** `paved.cost` config (OpenCost base URLs, timeout, currency). */
+    cost?: { [key: string]: any };
   } = {},
 ) {
   return startTestBackend({
@@ -66,6 +79,7 @@ export async function startPavedTestBackend(
               // Tests that shorten the timeout measure every call afresh.
               ...(extra.clusterTimeoutMs ? { cacheTtl: 0 } : {}),
             },
+            ...(extra.cost ? { cost: extra.cost } : {}),
           },
         },
       }),

@@ -82,7 +82,12 @@ describe('conformance rule catalogue', () => {
 describe('conformance of the fixture cluster', () => {
   it('checks every non-system namespace, skipping an empty default', () => {
     const summary = evaluateConformance(fixtureObjects(), { tier: 3 });
-    expect(summary.namespaces).toEqual(['checkout', 'monitoring', 'payments']);
+    expect(summary.namespaces).toEqual([
+      'checkout',
+      'monitoring',
+      'opencost',
+      'payments',
+    ]);
     expect(summary).toMatchObject({
       tier: 3,
       tierTitle: 'Enterprise',

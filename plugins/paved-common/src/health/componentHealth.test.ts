@@ -115,4 +115,45 @@ describe('summarizeComponentHealth', () => {
     ]);
     expect(scaledDown.problems).toEqual([]);
   });
+  it('lists at most maxProblemsPerReason of a kind, counts the rest, and picks the same ones in any order', () => {
+    const crashing = (i: number) => ({
+      kind: 'Pod',
+      metadata: {
+        name: `web-${String(i).padStart(3, '0')}`,
+        namespace: 'shop',
+      },
+      status: {
+        phase: 'Running',
+        startTime: '2026-11-21T00:00:00Z',
+        containerStatuses: [
+          {
+            name: 'app',
+            restartCount: 0,
+            state: { waiting: { reason: 'ImagePullBackOff' } },
+          },
+        ],
+      },
+    });
+    const pods = Array.from({ length: 57 }, (_, i) => crashing(i));
+    const options = { now: FIXTURE_NOW, maxProblemsPerReason: 5 };
+    const health = summarizeComponentHealth(pods, options);
+    expect(health.pods.total).toBe(57);
+    expect(health.problems.map(p => p.object.name)).toEqual([
+      'web-000',
+      'web-001',
+      'web-002',
+      'web-003',
+      'web-004',
+    ]);
+    expect(health.omittedProblems).toEqual([
+      { signal: 'container-waiting', reason: 'ImagePullBackOff', count: 52 },
+    ]);
+    const reversed = summarizeComponentHealth([...pods].reverse(), options);
+    expect(reversed.problems).toEqual(health.problems);
+    expect(reversed.omittedProblems).toEqual(health.omittedProblems);
+    // Below the limit nothing is omitted.
+    expect(
+      summarizeComponentHealth(pods.slice(0, 5), options).omittedProblems,
+    ).toBeUndefined();
+  });
 });

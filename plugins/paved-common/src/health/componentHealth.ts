@@ -1,5 +1,6 @@
-import { sortProblems } from './problems';
+import { compareProblems, sortProblems } from './problems';
 import { podSignals, ContainerRestartRate } from './pods';
+import { PodRowVerdict } from './podTable';
 import { HEALTH_SLIS } from './slis';
 import { HealthOptions, HealthProblem, KubeObject } from './types';
 import {
@@ -29,6 +30,65 @@ export interface ComponentHealthSummary {
     evicted: number;
   };
   problems: HealthProblem[];
+  /**
+   * Problems counted but not listed, per signal and reason: beyond
+   * `maxProblemsPerReason` of a kind, more of the same say nothing new.
+   */
+  omittedProblems?: { signal: string; reason: string; count: number }[];
+}
+
+const DEFAULT_MAX_PROBLEMS_PER_REASON = 20;
+
+/** A Pod row judged plainly healthy. @public */
+export type HealthyPodRow = Extract<PodRowVerdict, { healthy: true }>;
+
+/**
+ * Problems grouped by signal and reason, each group keeping its first `max`
+ * in sort order (severity, then id) whatever order they arrive in, and
+ * counting the rest: memory and answer size stay flat as Pods grow.
+ */
+function boundedProblems(max: number) {
+  const groups = new Map<string, { kept: HealthProblem[]; omitted: number }>();
+  return {
+    add(problem: HealthProblem) {
+      const key = `${problem.signal}\u0000${problem.reason}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { kept: [], omitted: 0 };
+        groups.set(key, group);
+      }
+      group.kept.push(problem);
+      // Trim in batches: one sort per `max` additions, not per problem.
+      if (group.kept.length >= 2 * max) {
+        group.kept.sort(compareProblems);
+        group.omitted += group.kept.length - max;
+        group.kept.length = max;
+      }
+    },
+    result() {
+      const listed: HealthProblem[] = [];
+      const omitted: { signal: string; reason: string; count: number }[] = [];
+      for (const group of groups.values()) {
+        const kept = [...group.kept].sort(compareProblems);
+        const extra = Math.max(kept.length - max, 0) + group.omitted;
+        listed.push(...kept.slice(0, max));
+        if (extra > 0) {
+          omitted.push({
+            signal: kept[0].signal,
+            reason: kept[0].reason,
+            count: extra,
+          });
+        }
+      }
+      // Sorted, so the answer does not depend on which list arrived first.
+      omitted.sort((a, b) =>
+        `${a.signal}\u0000${a.reason}`.localeCompare(
+          `${b.signal}\u0000${b.reason}`,
+        ),
+      );
+      return { listed, omitted };
+    },
+  };
 }
 
 /**
@@ -39,6 +99,11 @@ export interface ComponentHealthSummary {
  */
 export interface ComponentHealthAccumulator {
   add(obj: KubeObject): void;
+  /**
+   * Counts a Pod a server-side Table row showed plainly healthy (see
+   * `podRowVerdict`): exactly what `add` would make of its full object.
+   */
+  addHealthyPodRow(row: HealthyPodRow): void;
   result(): ComponentHealthSummary;
 }
 
@@ -49,7 +114,9 @@ export function createComponentHealthAccumulator(
   const now = options.now ?? new Date();
   const entityRef = options.runbookEntityRef;
   const workloads: WorkloadAvailability[] = [];
-  const problems: HealthProblem[] = [];
+  const problems = boundedProblems(
+    options.maxProblemsPerReason ?? DEFAULT_MAX_PROBLEMS_PER_REASON,
+  );
   const byPhase: Record<string, number> = {};
   let pods = 0;
   let restarts = 0;
@@ -69,14 +136,21 @@ export function createComponentHealthAccumulator(
           }
         }
         if (obj.status?.reason === 'Evicted') evicted += 1;
-        problems.push(...signals.problems);
+        signals.problems.forEach(problems.add);
         return;
       }
       const availability = workloadAvailability(obj);
       if (availability) workloads.push(availability);
-      problems.push(...workloadProblems(obj, entityRef));
+      workloadProblems(obj, entityRef).forEach(problems.add);
+    },
+    addHealthyPodRow(row) {
+      // Running, all containers ready, no restarts: no problem, no restart
+      // rate above zero, not evicted; only the count and the phase.
+      pods += 1;
+      byPhase[row.phase] = (byPhase[row.phase] ?? 0) + 1;
     },
     result() {
+      const { listed, omitted } = problems.result();
       const ready = workloads.reduce(
         (n, w) => n + Math.min(w.ready, w.desired),
         0,
@@ -103,7 +177,8 @@ export function createComponentHealthAccumulator(
           ...(worst ? { worstRestartRate: worst } : {}),
           evicted,
         },
-        problems: sortProblems(problems),
+        problems: sortProblems(listed),
+        ...(omitted.length ? { omittedProblems: omitted } : {}),
       };
     },
   };

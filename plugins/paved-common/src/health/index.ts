@@ -23,7 +23,20 @@ export {
 export type {
   ComponentHealthAccumulator,
   ComponentHealthSummary,
+  HealthyPodRow,
 } from './componentHealth';
+export {
+  parseReadyCell,
+  parseRestartsCell,
+  podRowVerdict,
+  podTableColumns,
+} from './podTable';
+export type {
+  PodRowVerdict,
+  PodTableColumns,
+  TableColumnDefinition,
+  TableRow,
+} from './podTable';
 export {
   NODE_PRESSURE_CONDITIONS,
   nodeSignals,

@@ -98,12 +98,15 @@ const SEVERITY_ORDER: Record<HealthSeverity, number> = {
 };
 
 /** Most severe first, then by id, so output is deterministic. */
-export function sortProblems(problems: HealthProblem[]): HealthProblem[] {
-  return [...problems].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.id.localeCompare(b.id),
+export function compareProblems(a: HealthProblem, b: HealthProblem): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.id.localeCompare(b.id)
   );
+}
+
+export function sortProblems(problems: HealthProblem[]): HealthProblem[] {
+  return [...problems].sort(compareProblems);
 }
 
 export function conditionOf(

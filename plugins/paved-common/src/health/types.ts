@@ -117,4 +117,9 @@ export interface HealthOptions {
   now?: Date;
   /** Entity whose TechDocs hold the runbooks (default `system:default/paved`). */
   runbookEntityRef?: string;
+  /**
+   * Problems listed per signal and reason (default 20); the rest are only
+   * counted, so a summary stays small however many Pods fail the same way.
+   */
+  maxProblemsPerReason?: number;
 }

@@ -380,6 +380,22 @@ export const RUNBOOKS = [
     },
     signals: ['M8'],
   }),
+  runbook('crossplane-claim-not-ready', {
+    title: 'Crossplane claim not ready',
+    symptoms: [
+      'Claim or composite resource stays READY False',
+      'Managed resource SYNCED False with a provider error',
+    ],
+    reasons: {
+      events: [
+        'CannotCreateExternalResource',
+        'CannotObserveExternalResource',
+        'CannotDeleteExternalResource',
+      ],
+      conditions: ['ReconcileError', 'ReconcilePaused'],
+    },
+    signals: [],
+  }),
 ] as const satisfies readonly RunbookDefinition[];
 
 /**

@@ -4,21 +4,30 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
 import { PavedHealthClient, pavedHealthApiRef } from '../api';
 import {
   hasKubernetesWorkloads,
   isKubernetesClusterEntity,
 } from '../components/health/entityFilters';
+import { isConformanceEntity } from '../components/conformance/conformanceEntity';
 
-/** The health client, with the user's token through the fetch API. */
+/**
+ * The health client, with the user's token through the fetch API and their
+ * cluster tokens from the Kubernetes plugin's auth providers (which the
+ * Kubernetes frontend plugin registers).
+ */
 export const healthApi = ApiBlueprint.make({
   name: 'health',
   params: defineParams =>
     defineParams({
       api: pavedHealthApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new PavedHealthClient({ discoveryApi, fetchApi }),
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedHealthClient(deps),
     }),
 });
 
@@ -42,6 +51,21 @@ export const workloadHealthCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/health/EntityWorkloadHealthCard').then(m => (
         <m.EntityWorkloadHealthCard />
+      )),
+  },
+});
+
+/**
+ * On Components, tenants and clusters; it says which annotation to set when
+ * the entity declares no tier.
+ */
+export const conformanceCard = EntityCardBlueprint.make({
+  name: 'conformance',
+  params: {
+    filter: isConformanceEntity,
+    loader: () =>
+      import('../components/conformance/EntityConformanceCard').then(m => (
+        <m.EntityConformanceCard />
       )),
   },
 });

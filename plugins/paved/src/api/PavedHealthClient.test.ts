@@ -1,3 +1,5 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { PavedHealthClient, PavedHealthError } from './PavedHealthClient';
 
 const json = (status: number, body: unknown) =>
@@ -95,5 +97,80 @@ describe('PavedHealthClient', () => {
     expect(error.message).toBe(
       'The Paved backend answered with something that is not JSON.',
     );
+  });
+});
+
+describe('PavedHealthClient with cluster tokens from the browser', () => {
+  const BASE = 'http://backstage.test/api';
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  const seen: Record<string, string | null>[] = [];
+  beforeEach(() => {
+    seen.length = 0;
+    server.use(
+      http.get(`${BASE}/kubernetes/clusters`, () =>
+        HttpResponse.json({
+          items: [
+            { name: 'paved-local', authProvider: 'serviceAccount' },
+            {
+              name: 'prod-oidc',
+              authProvider: 'oidc',
+              oidcTokenProvider: 'okta',
+            },
+          ],
+        }),
+      ),
+      http.get(`${BASE}/paved/*`, ({ request }) => {
+        seen.push({
+          oidc: request.headers.get(
+            'Backstage-Kubernetes-Authorization-oidc-okta',
+          ),
+          plain: request.headers.get('Backstage-Kubernetes-Authorization'),
+        });
+        return HttpResponse.json({ clusters: [] });
+      }),
+    );
+  });
+
+  const api = (withAuthProviders = true) =>
+    new PavedHealthClient({
+      discoveryApi: { getBaseUrl: async (id: string) => `${BASE}/${id}` },
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      ...(withAuthProviders
+        ? {
+            kubernetesAuthProvidersApi: {
+              getCredentials: async (provider: string) =>
+                provider === 'oidc.okta' ? { token: 'okta-id-token' } : {},
+              decorateRequestBodyForAuth: async (_: string, b: any) => b,
+            },
+          }
+        : {}),
+    });
+  const ledger = { kind: 'Component', namespace: 'default', name: 'ledger' };
+
+  it('sends the oidc token when any cluster needs it (entity health and conformance)', async () => {
+    await api().getEntityHealth(ledger);
+    await api().getEntityConformance(ledger);
+    expect(seen).toEqual([
+      { oidc: 'okta-id-token', plain: null },
+      { oidc: 'okta-id-token', plain: null },
+    ]);
+  });
+
+  it('sends no cluster token for a serviceAccount cluster', async () => {
+    await api().getClusterHealth('paved-local');
+    await api().getClusterHealth('prod-oidc');
+    expect(seen).toEqual([
+      { oidc: null, plain: null },
+      { oidc: 'okta-id-token', plain: null },
+    ]);
+  });
+
+  it('sends none without the Kubernetes auth providers API', async () => {
+    await api(false).getEntityHealth(ledger);
+    expect(seen).toEqual([{ oidc: null, plain: null }]);
   });
 });

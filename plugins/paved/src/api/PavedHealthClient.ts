@@ -4,9 +4,12 @@ import {
   DiscoveryApi,
   FetchApi,
 } from '@backstage/frontend-plugin-api';
+import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
+import { entityPath, getPavedJson } from './pavedBackendFetch';
 import {
   PavedClusterHealthResponse,
   PavedComponentHealthResponse,
+  PavedConformanceResponse,
 } from './types';
 
 /** Reads health summaries from Paved's backend plugin. @public */
@@ -17,6 +20,13 @@ export interface PavedHealthApi {
   ): Promise<PavedComponentHealthResponse>;
   /** One cluster's health, by its name in `kubernetes.clusterLocatorMethods`. */
   getClusterHealth(name: string): Promise<PavedClusterHealthResponse>;
+  /**
+   * Tier conformance of a tenant, component or cluster entity (it declares
+   * its tier with `paved.dev/tier`), per cluster.
+   */
+  getEntityConformance(
+    entity: CompoundEntityRef,
+  ): Promise<PavedConformanceResponse>;
 }
 
 /** @public */
@@ -28,6 +38,7 @@ export const pavedHealthApiRef = createApiRef<PavedHealthApi>().with({
 /** What a failed call was about, for a message people can act on. */
 export type PavedHealthTarget =
   | { type: 'entity'; ref: CompoundEntityRef }
+  | { type: 'conformance'; ref: CompoundEntityRef }
   | { type: 'cluster'; name: string };
 
 function describe(target: PavedHealthTarget): string {
@@ -40,12 +51,20 @@ function describe(target: PavedHealthTarget): string {
 export function healthErrorMessage(
   status: number,
   target: PavedHealthTarget,
+  backendMessage?: string,
 ): string {
+  const conformance = target.type === 'conformance';
   switch (status) {
+    case 400:
+      // The backend names the annotation to add or fix.
+      if (backendMessage) return backendMessage;
+      break;
     case 401:
       return 'You are not signed in, or your session expired: sign in again.';
     case 403:
-      return 'You are not allowed to read health (permission paved.health.read, and kubernetes.clusters.read to list clusters).';
+      return conformance
+        ? 'You are not allowed to check conformance (permission paved.conformance.read, and kubernetes.clusters.read to list clusters).'
+        : 'You are not allowed to read health (permission paved.health.read, and kubernetes.clusters.read to list clusters).';
     case 404:
       return target.type === 'cluster'
         ? `Cluster '${target.name}' is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`
@@ -57,11 +76,14 @@ export function healthErrorMessage(
     case 504:
       return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
     default:
-      return `The Paved backend failed to read the health of ${describe(
-        target,
-      )} (HTTP ${status}).`;
+      break;
   }
+  return `The Paved backend failed to ${
+    conformance ? 'check the conformance' : 'read the health'
+  } of ${describe(target)} (HTTP ${status}).`;
 }
+
+/** `namespace/kind/name` of a route, each part encoded. */
 
 /**
  * A failed health call. `statusCode` is the HTTP status (0 when the backend
@@ -81,85 +103,81 @@ export class PavedHealthError extends Error {
 }
 
 /** The message of a Backstage error body (`{ error: { message } }`), if any. */
-async function backendMessageOf(
-  response: Response,
-): Promise<string | undefined> {
-  try {
-    const body = await response.json();
-    const message = body?.error?.message;
-    return typeof message === 'string' ? message : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Calls `/api/paved/health/...` with the Backstage fetch API, so the signed-in
- * user's token goes along and the backend reads clusters on their behalf.
- * No other headers are sent.
+ * Calls `/api/paved/health/...` and `/api/paved/conformance/...` with the
+ * Backstage fetch API, so the signed-in user's token goes along and the
+ * backend reads clusters on their behalf. The only other headers are the
+ * user's own cluster tokens (`Backstage-Kubernetes-Authorization-*`), for
+ * clusters whose auth needs them; see `kubernetesAuthHeaders`.
  *
  * @public
  */
 export class PavedHealthClient implements PavedHealthApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    /**
+     * The Kubernetes plugin's auth providers: with it, clusters that use the
+     * user's own token (oidc, google, ...) get it through
+     * `Backstage-Kubernetes-Authorization-*` headers. Without it only
+     * server-side cluster auth (serviceAccount, aws, ...) works.
+     */
+    kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.kubernetesAuthProvidersApi = options.kubernetesAuthProvidersApi;
   }
 
   getEntityHealth(
     entity: CompoundEntityRef,
   ): Promise<PavedComponentHealthResponse> {
-    const path = [
-      entity.namespace,
-      entity.kind.toLocaleLowerCase('en-US'),
-      entity.name,
-    ]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.get(`/health/entity/${path}`, { type: 'entity', ref: entity });
-  }
-
-  getClusterHealth(name: string): Promise<PavedClusterHealthResponse> {
-    return this.get(`/health/cluster/${encodeURIComponent(name)}`, {
-      type: 'cluster',
-      name,
+    return this.get(`/health/entity/${entityPath(entity)}`, {
+      type: 'entity',
+      ref: entity,
     });
   }
 
-  private async get<T>(path: string, target: PavedHealthTarget): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('paved');
-    let response: Response;
-    try {
-      response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    } catch (error) {
-      // Not `instanceof Error`: fetch may throw from another realm.
-      const reason =
-        typeof (error as { message?: unknown })?.message === 'string'
-          ? (error as { message: string }).message
-          : String(error);
-      throw new PavedHealthError(
-        `Could not reach the Paved backend: ${reason}`,
-        0,
-      );
-    }
-    if (!response.ok) {
-      const backendMessage = await backendMessageOf(response);
-      throw new PavedHealthError(
-        healthErrorMessage(response.status, target),
-        response.status,
-        backendMessage,
-      );
-    }
-    try {
-      return (await response.json()) as T;
-    } catch {
-      throw new PavedHealthError(
-        'The Paved backend answered with something that is not JSON.',
-        response.status,
-      );
-    }
+  getClusterHealth(name: string): Promise<PavedClusterHealthResponse> {
+    return this.get(
+      `/health/cluster/${encodeURIComponent(name)}`,
+      { type: 'cluster', name },
+      [name],
+    );
+  }
+
+  getEntityConformance(
+    entity: CompoundEntityRef,
+  ): Promise<PavedConformanceResponse> {
+    return this.get(`/conformance/entity/${entityPath(entity)}`, {
+      type: 'conformance',
+      ref: entity,
+    });
+  }
+
+  private get<T>(
+    path: string,
+    target: PavedHealthTarget,
+    clusters?: readonly string[],
+  ): Promise<T> {
+    return getPavedJson<T>(
+      {
+        discoveryApi: this.discoveryApi,
+        fetchApi: this.fetchApi,
+        kubernetesAuthProvidersApi: this.kubernetesAuthProvidersApi,
+      },
+      path,
+      {
+        clusters,
+        messageFor: (status, backendMessage) =>
+          healthErrorMessage(status, target, backendMessage),
+        fail: (message, status, backendMessage) =>
+          new PavedHealthError(message, status, backendMessage),
+      },
+    );
   }
 }

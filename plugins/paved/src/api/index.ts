@@ -4,9 +4,32 @@ export {
   PavedHealthError,
 } from './PavedHealthClient';
 export type { PavedHealthApi } from './PavedHealthClient';
+export {
+  kubernetesAuthHeaders,
+  kubernetesAuthHeaderName,
+} from './kubernetesAuthHeaders';
+export type { KubernetesClusterAuthInfo } from './kubernetesAuthHeaders';
 export type {
   PavedClusterError,
   PavedClusterResult,
   PavedClusterHealthResponse,
   PavedComponentHealthResponse,
+  PavedClusterConformanceResult,
+  PavedConformanceResponse,
 } from './types';
+export {
+  crossplaneErrorMessage,
+  pavedCrossplaneApiRef,
+  PavedCrossplaneClient,
+} from './PavedCrossplaneClient';
+export type {
+  PavedCrossplaneApi,
+  PavedCrossplaneResponse,
+} from './PavedCrossplaneClient';
+export {
+  costErrorMessage,
+  pavedCostApiRef,
+  PavedCostClient,
+  PavedCostError,
+} from './PavedCostClient';
+export type { PavedCostApi } from './PavedCostClient';

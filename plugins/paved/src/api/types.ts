@@ -1,4 +1,6 @@
 import type {
+  ConformanceSummary,
+  TierNumber,
   ClusterError,
   ClusterHealthResponse,
   ClusterResult,
@@ -22,3 +24,17 @@ export type PavedComponentHealthResponse = ComponentHealthResponse;
 
 /** `GET /api/paved/health/cluster/:name`. @public */
 export type PavedClusterHealthResponse = ClusterHealthResponse;
+
+/** One cluster's conformance: `health` holds the summary, as on every Paved route. @public */
+export type PavedClusterConformanceResult = ClusterResult<ConformanceSummary>;
+
+/** `GET /api/paved/conformance/entity/:namespace/:kind/:name`. @public */
+export interface PavedConformanceResponse {
+  entityRef: string;
+  tier: TierNumber;
+  /** `tenant`: the entity's namespaces; `cluster`: a whole cluster. */
+  scope: 'tenant' | 'cluster';
+  /** The tenant's namespaces, as the entity declares them. */
+  namespaces?: string[];
+  clusters: PavedClusterConformanceResult[];
+}

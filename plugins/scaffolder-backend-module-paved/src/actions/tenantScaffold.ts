@@ -1,8 +1,13 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parse as parseYaml } from 'yaml';
 import { readConfiguredClusters } from '../clusters/configuredClusters';
-import { renderTenant, TenantInput, tenantNamespaceName } from '../render/tenant';
+import {
+  renderTenant,
+  TenantInput,
+  tenantNamespaceName,
+} from '../render/tenant';
 import {
   checkEgress,
   checkEnvironments,
@@ -15,6 +20,9 @@ import { withDefaults } from './defaults';
 import { RenderedFile } from '../render/types';
 
 export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
+
+const CLAIM_API_VERSION =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+\/v[0-9]+((alpha|beta)[0-9]+)?$/;
 
 /** Checks raw input field by field; returns a render input or throws InputError. */
 export function checkTenantInput(
@@ -32,7 +40,10 @@ export function checkTenantInput(
   for (const g of ['admin', 'developer'] as const) {
     const v = input.groups?.[g];
     if (typeof v !== 'string' || !/^[^\s]{1,253}$/.test(v)) {
-      p.add(`groups.${g}`, `${JSON.stringify(v)} must be a group name without spaces`);
+      p.add(
+        `groups.${g}`,
+        `${JSON.stringify(v)} must be a group name without spaces`,
+      );
     }
   }
   checkEgress(p, input.allowedEgress);
@@ -40,32 +51,122 @@ export function checkTenantInput(
     input.monthlyBudget !== undefined &&
     !(typeof input.monthlyBudget === 'number' && input.monthlyBudget >= 0)
   ) {
-    p.add('monthlyBudget', `${JSON.stringify(input.monthlyBudget)} must be a number of at least 0`);
+    p.add(
+      'monthlyBudget',
+      `${JSON.stringify(input.monthlyBudget)} must be a number of at least 0`,
+    );
   }
   if (!['argocd', 'flux', 'none'].includes(input.gitops)) {
-    p.add('gitops', `${JSON.stringify(input.gitops)} must be argocd, flux or none`);
+    p.add(
+      'gitops',
+      `${JSON.stringify(input.gitops)} must be argocd, flux or none`,
+    );
   }
   if (input.gitops === 'flux' && !input.gitopsRepoUrl) {
-    p.add('gitopsRepoUrl', 'is required with gitops flux: the tenant reconciles from it');
+    p.add(
+      'gitopsRepoUrl',
+      'is required with gitops flux: the tenant reconciles from it',
+    );
   }
-  (Array.isArray(input.claims) ? input.claims : []).forEach((c: any, i: number) => {
-    if (!p.dns1123(`claims[${i}].name`, c?.name)) return;
-    if (c.environment !== undefined && !(input.environments ?? []).includes(c.environment)) {
-      p.add(`claims[${i}].environment`, `"${c.environment}" is not one of the tenant's environments`);
-    }
-  });
+  const claims = (Array.isArray(input.claims) ? input.claims : []).map(
+    (c: any, i: number) => {
+      if (!p.dns1123(`claims[${i}].name`, c?.name)) return c;
+      if (typeof c.kind !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(c.kind)) {
+        p.add(
+          `claims[${i}].kind`,
+          `${JSON.stringify(
+            c.kind,
+          )} must be a claim kind in UpperCamelCase, e.g. PostgreSQLInstance`,
+        );
+      }
+      if (
+        typeof c.apiVersion !== 'string' ||
+        !CLAIM_API_VERSION.test(c.apiVersion)
+      ) {
+        p.add(
+          `claims[${i}].apiVersion`,
+          `${JSON.stringify(
+            c.apiVersion,
+          )} must be <group with a dot>/<version> of an XRD, e.g. database.example.org/v1alpha1`,
+        );
+      }
+      // Blank form fields arrive as empty strings.
+      const environment =
+        c.environment === '' || c.environment === null
+          ? undefined
+          : c.environment;
+      if (
+        environment !== undefined &&
+        !(input.environments ?? []).includes(environment)
+      ) {
+        p.add(
+          `claims[${i}].environment`,
+          `"${environment}" is not one of the tenant's environments`,
+        );
+      }
+      return {
+        ...c,
+        environment,
+        parameters: claimParameters(p, `claims[${i}].parameters`, c.parameters),
+      };
+    },
+  );
   if (input.claims !== undefined && !Array.isArray(input.claims)) {
     p.add('claims', 'must be a list of claims');
   }
-  if (input.cluster !== undefined && knownClusters && !knownClusters.includes(input.cluster)) {
-    p.add('cluster', `"${input.cluster}" is not a cluster in kubernetes.clusterLocatorMethods (known: ${knownClusters.join(', ') || 'none'})`);
+  if (
+    input.cluster !== undefined &&
+    knownClusters &&
+    !knownClusters.includes(input.cluster)
+  ) {
+    p.add(
+      'cluster',
+      `"${
+        input.cluster
+      }" is not a cluster in kubernetes.clusterLocatorMethods (known: ${
+        knownClusters.join(', ') || 'none'
+      })`,
+    );
   }
   p.throwIfAny();
-  return input as TenantInput;
+  return (
+    Array.isArray(input.claims) ? { ...input, claims } : input
+  ) as TenantInput;
+}
+
+/**
+ * A claim's parameters: a mapping, or (from the form's text box) YAML that
+ * holds one, so numbers and booleans keep their types for the XRD's schema.
+ */
+function claimParameters(
+  p: InputProblems,
+  field: string,
+  value: unknown,
+): Record<string, unknown> | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = parseYaml(value);
+    } catch (e) {
+      p.add(field, `is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    p.add(
+      field,
+      'must be a mapping of parameter names to values, e.g. "storageGB: 20"',
+    );
+    return undefined;
+  }
+  return parsed as Record<string, unknown>;
 }
 
 /** Render and validate in memory; throws before anything would be written. */
-export async function renderValidated(files: RenderedFile[]): Promise<RenderedFile[]> {
+export async function renderValidated(
+  files: RenderedFile[],
+): Promise<RenderedFile[]> {
   const problems = await validateFiles(files);
   if (problems.length > 0) {
     throw new InputError(
@@ -104,12 +205,27 @@ export function createTenantScaffoldAction(options: { config: Config }) {
     ],
     schema: {
       input: {
-        name: z => z.string().describe('Tenant name (DNS-1123 label); namespaces are <name>-<environment>'),
-        team: z => z.string().describe('Owning team (DNS-1123 label), written as the team cost label'),
+        name: z =>
+          z
+            .string()
+            .describe(
+              'Tenant name (DNS-1123 label); namespaces are <name>-<environment>',
+            ),
+        team: z =>
+          z
+            .string()
+            .describe(
+              'Owning team (DNS-1123 label), written as the team cost label',
+            ),
         project: z => z.string().describe('Project cost label'),
         costCenter: z => z.string().describe('Cost centre label'),
-        tier: z => z.number().describe('Cluster tier 1-5; sets Pod Security level'),
-        environments: z => z.array(z.string()).default(['dev', 'staging', 'prod']).describe('Environments, one namespace each'),
+        tier: z =>
+          z.number().describe('Cluster tier 1-5; sets Pod Security level'),
+        environments: z =>
+          z
+            .array(z.string())
+            .default(['dev', 'staging', 'prod'])
+            .describe('Environments, one namespace each'),
         quota: z =>
           z
             .object({
@@ -119,26 +235,62 @@ export function createTenantScaffoldAction(options: { config: Config }) {
               storage: z.string().optional(),
               objects: z.record(z.number()).optional(),
             })
-            .describe('ResourceQuota hard limits per namespace: CPU, memory, pods, optional storage and object counts (services, configmaps, secrets, persistentvolumeclaims, services.loadbalancers)'),
+            .describe(
+              'ResourceQuota hard limits per namespace: CPU, memory, pods, optional storage and object counts (services, configmaps, secrets, persistentvolumeclaims, services.loadbalancers)',
+            ),
         defaults: z =>
-          z.object({ cpuRequest: z.string(), cpuLimit: z.string(), memoryRequest: z.string(), memoryLimit: z.string() })
+          z
+            .object({
+              cpuRequest: z.string(),
+              cpuLimit: z.string(),
+              memoryRequest: z.string(),
+              memoryLimit: z.string(),
+            })
             .describe('LimitRange defaults per container'),
         groups: z =>
-          z.object({ admin: z.string(), developer: z.string() })
-            .describe('Identity-provider groups bound to tenant-admin and tenant-developer'),
+          z
+            .object({ admin: z.string(), developer: z.string() })
+            .describe(
+              'Identity-provider groups bound to tenant-admin and tenant-developer',
+            ),
         gitops: z =>
           z
             .enum(['argocd', 'flux', 'none'])
             .default('argocd')
-            .describe('Argo CD AppProject and Applications, or Flux GitRepository and Kustomization per environment'),
-        gitopsRepoUrl: z => z.string().optional().describe('Repository the AppProject may deploy from'),
-        cluster: z => z.string().optional().describe('Target cluster; must be configured in the Kubernetes backend'),
+            .describe(
+              'Argo CD AppProject and Applications, or Flux GitRepository and Kustomization per environment',
+            ),
+        gitopsRepoUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe('Repository the AppProject may deploy from'),
+        cluster: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Target cluster; must be configured in the Kubernetes backend',
+            ),
         allowedEgress: z =>
           z
-            .array(z.object({ cidr: z.string(), ports: z.array(z.number()).optional() }))
+            .array(
+              z.object({
+                cidr: z.string(),
+                ports: z.array(z.number()).optional(),
+              }),
+            )
             .optional()
-            .describe('Egress allowed beyond the tenant and DNS: CIDRs with optional TCP ports'),
-        monthlyBudget: z => z.number().optional().describe("Monthly budget in the portal's currency, written for the cost card"),
+            .describe(
+              'Egress allowed beyond the tenant and DNS: CIDRs with optional TCP ports',
+            ),
+        monthlyBudget: z =>
+          z
+            .number()
+            .optional()
+            .describe(
+              "Monthly budget in the portal's currency, written for the cost card",
+            ),
         claims: z =>
           z
             .array(
@@ -147,34 +299,55 @@ export function createTenantScaffoldAction(options: { config: Config }) {
                 kind: z.string(),
                 name: z.string(),
                 environment: z.string().optional(),
-                parameters: z.record(z.unknown()).optional(),
-                compositionSelector: z.object({ matchLabels: z.record(z.string()) }).optional(),
+                parameters: z
+                  .union([z.record(z.unknown()), z.string()])
+                  .optional()
+                  .describe(
+                    'XRD parameters: a mapping, or YAML text holding one',
+                  ),
+                compositionSelector: z
+                  .object({ matchLabels: z.record(z.string()) })
+                  .optional(),
               }),
             )
             .optional()
-            .describe('Crossplane claims to start the tenant with, e.g. a database'),
-        outputPath: z => z.string().default('.').describe('Folder inside the workspace'),
+            .describe(
+              'Crossplane claims to start the tenant with, e.g. a database',
+            ),
+        outputPath: z =>
+          z.string().default('.').describe('Folder inside the workspace'),
       },
       output: {
-        path: z => z.string().describe('Folder written, relative to the workspace'),
+        path: z =>
+          z.string().describe('Folder written, relative to the workspace'),
         files: z => z.array(z.string()).describe('Files written'),
-        namespaces: z => z.array(z.string()).describe('Namespaces the manifests create'),
+        namespaces: z =>
+          z.array(z.string()).describe('Namespaces the manifests create'),
       },
     },
     async handler(ctx) {
       const known = readConfiguredClusters(options.config).map(c => c.name);
       // The scaffolder validates against the schema but fills no defaults.
       const input = checkTenantInput(
-        withDefaults({ environments: ['dev', 'staging', 'prod'], gitops: 'argocd' }, ctx.input),
+        withDefaults(
+          { environments: ['dev', 'staging', 'prod'], gitops: 'argocd' },
+          ctx.input,
+        ),
         known,
       );
-      const dir = resolveInWorkspace(ctx.workspacePath, ctx.input.outputPath ?? '.');
+      const dir = resolveInWorkspace(
+        ctx.workspacePath,
+        ctx.input.outputPath ?? '.',
+      );
       const files = await renderValidated(renderTenant(input));
       const written = await writeFiles(dir, files);
       ctx.logger.info(`Wrote ${written.length} files for tenant ${input.name}`);
       ctx.output('path', ctx.input.outputPath ?? '.');
       ctx.output('files', written);
-      ctx.output('namespaces', input.environments.map(e => tenantNamespaceName(input.name, e)));
+      ctx.output(
+        'namespaces',
+        input.environments.map(e => tenantNamespaceName(input.name, e)),
+      );
     },
   });
 }

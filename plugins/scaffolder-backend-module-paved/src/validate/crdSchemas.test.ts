@@ -155,16 +155,16 @@ const cases: Case[] = [
   [
     'Server',
     o => {
-      o.spec.port = 70000;
+      o.spec.port = true;
     },
-    /spec\.port: must be <= 65535/,
+    /spec\.port: must be integer/,
   ],
   [
     'Server',
     o => {
-      o.spec.proxyProtocol = 'HTTP/3';
+      o.spec.proxyProtocol = 3;
     },
-    /spec\.proxyProtocol: must be one of unknown, HTTP\/1, HTTP\/2, gRPC, opaque, TLS/,
+    /spec\.proxyProtocol: must be string/,
   ],
   [
     'Server',
@@ -190,9 +190,9 @@ const cases: Case[] = [
   [
     'MeshTLSAuthentication',
     o => {
-      o.spec.identities = [];
+      o.spec.identities = ['Web_Client'];
     },
-    /spec\.identities: must NOT have fewer than 1 items/,
+    /spec\.identities\[0\]: must match pattern/,
   ],
 ];
 

@@ -48,6 +48,34 @@ describe('PavedPermissionPolicy', () => {
     }
   });
 
+  it("lets anyone signed in read Paved's Crossplane claims, as health", async () => {
+    // paved.crossplane.read, as @paved/plugin-paved-common defines it.
+    const permission = createPermission({
+      name: 'paved.crossplane.read',
+      attributes: { action: 'read' },
+    });
+    expect((await policy.handle({ permission }, developer)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await policy.handle({ permission }, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
+
+  it("lets anyone signed in read Paved's cost, as health", async () => {
+    // paved.cost.read, as @paved/plugin-paved-common defines it.
+    const permission = createPermission({
+      name: 'paved.cost.read',
+      attributes: { action: 'read' },
+    });
+    expect((await policy.handle({ permission }, developer)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await policy.handle({ permission }, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
+
   it('makes entity deletion conditional on ownership', async () => {
     const decision = await policy.handle(
       { permission: catalogEntityDeletePermission },

@@ -163,4 +163,32 @@ describe('EntityWorkloadHealthCard', () => {
     });
     expect(await screen.findByText('Error: boom')).toBeInTheDocument();
   });
+  it('counts the problems the backend did not list', async () => {
+    await renderCard({
+      getEntityHealth: async () => ({
+        ...componentResponse,
+        clusters: [
+          {
+            cluster: 'big',
+            ok: true,
+            health: {
+              ...healthyComponent,
+              omittedProblems: [
+                {
+                  signal: 'container-waiting',
+                  reason: 'CrashLoopBackOff',
+                  count: 480,
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'Not listed, more of the same: 480 × CrashLoopBackOff',
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -69,6 +69,14 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
         label="Problems"
         empty="No problems: every workload is available and no Pod is failing."
       />
+      {props.health.omittedProblems?.length ? (
+        <Typography variant="body2" color="textSecondary">
+          Not listed, more of the same:{' '}
+          {props.health.omittedProblems
+            .map(o => `${o.count} × ${o.reason}`)
+            .join(' · ')}
+        </Typography>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+/**
+ * Paved's cost card on entity Overview pages, fed by the Paved backend
+ * through the Kubernetes backend and the cluster's service proxy from the
+ * test double's OpenCost: a component's cost by its workloads, and a
+ * tenant's monthly budget against its month to date and projection.
+ */
+test("the cost card shows a component's cost for the chosen window", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api');
+
+  // The card loads after the page's other cards; the first call is slow.
+  await expect(page.getByRole('group', { name: 'Cost window' })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(page.getByLabel('Total cost')).toContainText('$', {
+    timeout: 90_000,
+  });
+  const breakdown = page.getByRole('table', { name: 'Cost breakdown' });
+  await expect(breakdown.getByRole('row', { name: /^CPU \$/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Daily cost' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Right-sizing' })).toContainText(
+    'payments/payments-api',
+  );
+
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await expect(
+    page.getByRole('button', { name: 'Last 7 days' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Total cost')).toContainText('$');
+
+  await page.screenshot({
+    path: '.test-results/screenshots/component-cost-card.png',
+    fullPage: true,
+  });
+});
+
+test("the cost card shows a tenant's budget and month-end projection", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/system/shop');
+
+  const budget = page.getByRole('region', { name: 'Monthly budget' });
+  await expect(budget).toBeVisible({ timeout: 90_000 });
+  await expect(budget).toContainText('Monthly budget: $60');
+  await expect(budget).toContainText(/Month to date: \$\d+/);
+  await expect(budget).toContainText(/Month-end projection: \$\d+/);
+  // The example tenant spends about $70 a month against a $60 budget.
+  await expect(budget.getByRole('alert')).toContainText(
+    'the projection exceeds the budget',
+  );
+
+  await page.screenshot({
+    path: '.test-results/screenshots/tenant-cost-card.png',
+    fullPage: true,
+  });
+});

@@ -1,0 +1,136 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+/**
+ * Crossplane in the running portal, fed by the Paved backend through the
+ * Kubernetes backend from the local test double: payments-api's ready claim,
+ * ledger-worker's failing claim with the managed resource's provider error,
+ * and a new claim requested through the template, which lands in the double.
+ */
+
+const DOUBLE = 'http://127.0.0.1:8143';
+// The test double's documented admin token; not a secret.
+const ADMIN = { Authorization: 'Bearer paved-local-admin-token' };
+
+test('payments-api shows its ready claim', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api');
+  await expect(
+    page.getByRole('heading', { name: 'Crossplane claims' }),
+  ).toBeVisible();
+  const claim = page.getByRole('region', {
+    name: 'Claim PostgreSQLInstance payments/payments-db',
+  });
+  await expect(claim).toBeVisible({ timeout: 60_000 });
+  await expect(claim.getByTestId('claim-ready')).toBeVisible();
+  await expect(claim).toContainText(
+    'Composition: xpostgresqlinstances-aws · revision 2',
+  );
+  await expect(claim).toContainText('payments/payments-db-conn · present');
+  await expect(claim.getByRole('link', { name: /Runbook/ })).toHaveCount(0);
+  // The connection secret's password never reaches the browser.
+  await expect(page.locator('body')).not.toContainText('pvd-xp-7Hq2LmV9sR4t');
+});
+
+test('ledger-worker shows the failing claim with the managed resource reason, and the tree', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/ledger-worker');
+  const claim = page.getByRole('region', {
+    name: 'Claim PostgreSQLInstance payments/ledger-db',
+  });
+  // The first read goes through the dev backend's cold Kubernetes proxy.
+  await expect(claim).toBeVisible({ timeout: 60_000 });
+  await expect(claim.getByTestId('claim-not-ready')).toBeVisible();
+  const reason = claim.getByRole('alert', { name: 'First not-ready reason' });
+  await expect(reason).toContainText(
+    'ReconcileError on Instance ledger-db-q9m4d-rds',
+  );
+  await expect(reason).toContainText('Cannot find version 15.1 for postgres');
+  await expect(
+    claim.getByRole('link', { name: 'Runbook: Crossplane claim not ready' }),
+  ).toHaveAttribute(
+    'href',
+    /\/docs\/default\/system\/paved\/runbooks\/crossplane-claim-not-ready\/?$/,
+  );
+  await page.screenshot({
+    path: '.test-results/screenshots/crossplane-claims-card.png',
+    fullPage: true,
+  });
+
+  // The entity page's tabs are links in the new frontend system.
+  await page.getByRole('link', { name: 'Crossplane', exact: true }).click();
+  await expect(page).toHaveURL(/\/component\/ledger-worker\/crossplane$/);
+  const tree = page.getByRole('list', {
+    name: 'Resources of PostgreSQLInstance payments/ledger-db',
+  });
+  const mr = tree.getByRole('listitem', {
+    name: 'Instance ledger-db-q9m4d-rds',
+  });
+  await expect(mr).toContainText('Synced: False (ReconcileError)');
+  await expect(mr).toContainText('InvalidParameterCombination');
+  await page.screenshot({
+    path: '.test-results/screenshots/crossplane-tab.png',
+    fullPage: true,
+  });
+});
+
+test('requests a new claim through the template, and it lands in the cluster', async ({
+  page,
+  request,
+}) => {
+  const name = `e2e-db-${Date.now().toString(36)}`;
+  await signInAsGuest(page);
+  await page.goto('/create/templates/default/paved-request-claim');
+  await expect(
+    page.getByRole('heading', {
+      name: 'Request infrastructure (Crossplane claim)',
+    }),
+  ).toBeVisible();
+
+  const field = (label: string) =>
+    page.getByRole('textbox', { name: label, exact: true });
+  await field('Name').fill(name);
+  await field("Namespace (your tenant's)").fill('payments');
+  await field('Parameters (YAML)').fill('size: small\nstorageGB: 30\n');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // OwnerPicker: an autocomplete whose input is the textbox "Owner".
+  const owner = field('Owner');
+  await owner.click();
+  await owner.fill('payments');
+  await page
+    .getByRole('option', { name: /payments/i })
+    .first()
+    .click();
+  await field('Component it serves (optional)').fill('payments-api');
+  await field('Team (cost label)').fill('payments-team');
+  await field('Project (cost label)').fill('shop');
+  await field('Cost centre (cost label)').fill('cc-1001');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Delivery: apply to paved-local, the defaults.
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(
+    page.getByText(`PostgreSQLInstance.platform.paved.dev/payments/${name}`),
+  ).toBeVisible({
+    timeout: 90_000,
+  });
+  const res = await request.get(
+    `${DOUBLE}/apis/platform.paved.dev/v1alpha1/namespaces/payments/postgresqlinstances/${name}`,
+    { headers: ADMIN },
+  );
+  expect(res.status()).toBe(200);
+  const claim = await res.json();
+  expect(claim.spec.parameters).toMatchObject({ size: 'small', storageGB: 30 });
+  expect(claim.metadata.labels).toMatchObject({
+    'cost-center': 'cc-1001',
+    'backstage.io/kubernetes-id': 'payments-api',
+  });
+  await page.screenshot({
+    path: '.test-results/screenshots/crossplane-claim-template.png',
+    fullPage: true,
+  });
+});

@@ -1,0 +1,6 @@
+export {
+  isServiceProxy,
+  serviceProxy,
+  DATA_START_ANNOTATION,
+} from './serviceProxy';
+export { PRICES } from './allocations';

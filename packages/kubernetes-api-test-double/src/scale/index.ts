@@ -1,0 +1,5 @@
+export { seedSyntheticPods } from './syntheticPods';
+export type {
+  SyntheticPodsOptions,
+  SyntheticPodsResult,
+} from './syntheticPods';

@@ -1,0 +1,78 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Knex } from 'knex';
+
+/** The table, in the catalog's own database, that holds registered tenants. */
+export const TENANT_TABLE = 'paved_tenant_entities';
+
+type Row = {
+  entity_ref: string;
+  entity: string;
+  registered_by: string;
+  updated_at: string;
+};
+
+/**
+ * Tenant entities registered through `paved:catalog:register-tenant`. They
+ * live in the catalog's database (beside its own tables) so that they survive
+ * restarts and every catalog replica serves the same set.
+ */
+export class TenantStore {
+  private ready?: Promise<void>;
+
+  constructor(private readonly db: Knex) {}
+
+  /** Creates the table on first use; a plain table needs no migration history. */
+  private ensureTable(): Promise<void> {
+    this.ready ??= (async () => {
+      if (await this.db.schema.hasTable(TENANT_TABLE)) return;
+      await this.db.schema.createTable(TENANT_TABLE, t => {
+        t.string('entity_ref', 512).primary();
+        t.text('entity').notNullable();
+        t.string('registered_by', 512).notNullable();
+        t.string('updated_at', 64).notNullable();
+      });
+    })().catch(e => {
+      this.ready = undefined;
+      throw e;
+    });
+    return this.ready;
+  }
+
+  async list(): Promise<Entity[]> {
+    await this.ensureTable();
+    const rows: Row[] = await this.db<Row>(TENANT_TABLE).orderBy('entity_ref');
+    return rows.map(r => JSON.parse(r.entity));
+  }
+
+  /**
+   * Inserts or replaces the entity; `unchanged` when the same entity is
+   * already stored, so a re-run of a template changes nothing.
+   */
+  async upsert(
+    entity: Entity,
+    registeredBy: string,
+    now: Date = new Date(),
+  ): Promise<'created' | 'updated' | 'unchanged'> {
+    await this.ensureTable();
+    const ref = stringifyEntityRef(entity);
+    const json = JSON.stringify(entity);
+    return this.db.transaction(async tx => {
+      const existing = await tx<Row>(TENANT_TABLE)
+        .where({ entity_ref: ref })
+        .first();
+      if (existing?.entity === json) return 'unchanged';
+      const row = {
+        entity_ref: ref,
+        entity: json,
+        registered_by: registeredBy,
+        updated_at: now.toISOString(),
+      };
+      if (existing) {
+        await tx<Row>(TENANT_TABLE).where({ entity_ref: ref }).update(row);
+        return 'updated';
+      }
+      await tx<Row>(TENANT_TABLE).insert(row);
+      return 'created';
+    });
+  }
+}

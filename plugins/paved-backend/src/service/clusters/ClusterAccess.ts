@@ -1,0 +1,298 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { ClusterRequestError } from './errors';
+import { assertReadablePath } from './paths';
+
+/** The Kubernetes backend's headers for the proxy route. */
+const HEADER_CLUSTER = 'Backstage-Kubernetes-Cluster';
+const HEADER_AUTH_PREFIX = 'backstage-kubernetes-authorization';
+
+/**
+ * One page of a list (500 items) is a few megabytes at most; anything far
+ * larger is a misbehaving cluster or proxy, and is refused rather than held.
+ */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** Reads a body as text, giving up once it passes `maxBytes`. */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ClusterRequestError(
+        `Response larger than ${maxBytes} bytes refused`,
+        response.status,
+      );
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The user a call is made for, and the cluster credentials they brought. */
+export interface CallContext {
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  /**
+   * `Backstage-Kubernetes-Authorization*` headers from the incoming request,
+   * for clusters whose auth is the user's own token (OIDC and the like).
+   */
+  clusterAuthHeaders: Record<string, string>;
+  /** Aborts every call of this context (the per-cluster timeout). */
+  signal?: AbortSignal;
+  /** Receives each call's duration, for the API latency signal. */
+  onLatency?: (ms: number) => void;
+}
+
+/** Picks the cluster auth headers out of an incoming request's headers. */
+export function clusterAuthHeadersOf(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (
+      name.toLowerCase().startsWith(HEADER_AUTH_PREFIX) &&
+      typeof value === 'string'
+    ) {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reaches clusters only through the Backstage Kubernetes backend, as the
+ * signed-in user: every call carries a token minted on behalf of the user
+ * for the `kubernetes` plugin, so that plugin's own permissions
+ * (`kubernetes.clusters.read`, `kubernetes.proxy`) are checked for that user.
+ * There is deliberately no way to call with the plugin's own identity.
+ * Read-only: GET only, and never a path naming Secrets.
+ */
+export class ClusterAccess {
+  constructor(
+    private readonly deps: { auth: AuthService; discovery: DiscoveryService },
+  ) {}
+
+  private async headers(ctx: CallContext): Promise<Record<string, string>> {
+    const { token } = await this.deps.auth.getPluginRequestToken({
+      onBehalfOf: ctx.credentials,
+      targetPluginId: 'kubernetes',
+    });
+    return {
+      ...ctx.clusterAuthHeaders,
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+    };
+  }
+
+  private async getJson(
+    url: string,
+    headers: Record<string, string>,
+    ctx: CallContext,
+  ): Promise<any> {
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: 'GET',
+      headers,
+      signal: ctx.signal,
+    });
+    const text = await readCapped(response, MAX_RESPONSE_BYTES);
+    ctx.onLatency?.(performance.now() - started);
+    let body: any;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new ClusterRequestError(
+        `Malformed JSON from ${
+          response.ok ? 'the cluster' : 'the Kubernetes backend'
+        } (HTTP ${response.status})`,
+        response.ok ? 502 : response.status,
+      );
+    }
+    if (!response.ok) {
+      // A Kubernetes `Status` has `message`; a Backstage error has `error.message`.
+      const message =
+        body?.message ?? body?.error?.message ?? response.statusText;
+      throw new ClusterRequestError(
+        `HTTP ${response.status}: ${message}`,
+        response.status,
+      );
+    }
+    return body;
+  }
+
+  /**
+   * Names of the clusters the Kubernetes backend lets this user see. Without
+   * this list nothing can be answered, so its failure fails the request: 403
+   * when the Kubernetes backend refuses the user, 503 otherwise.
+   */
+  async listClusters(ctx: CallContext): Promise<string[]> {
+    const base = await this.deps.discovery.getBaseUrl('kubernetes');
+    let body: any;
+    try {
+      body = await this.getJson(
+        `${base}/clusters`,
+        await this.headers(ctx),
+        ctx,
+      );
+    } catch (error) {
+      if (
+        error instanceof ClusterRequestError &&
+        (error.statusCode === 401 || error.statusCode === 403)
+      ) {
+        throw new NotAllowedError(
+          `The Kubernetes backend refused to list clusters for this user (${error.message})`,
+        );
+      }
+      throw new ServiceUnavailableError(
+        `Could not list clusters from the Kubernetes backend`,
+        error,
+      );
+    }
+    const items: any[] = Array.isArray(body?.items) ? body.items : [];
+    return items.map(i => String(i?.name)).filter(Boolean);
+  }
+
+  /**
+   * GET one API path on a cluster through the Kubernetes backend's proxy.
+   * `accept` asks for another JSON representation (a server-side Table, say).
+   */
+  async get(
+    cluster: string,
+    knownClusters: readonly string[],
+    apiPath: string,
+    ctx: CallContext,
+    options: { accept?: string } = {},
+  ): Promise<any> {
+    assertReadablePath(apiPath);
+    if (options.accept && !/^application\/json\b/.test(options.accept)) {
+      throw new InputError(
+        `Accept must be a JSON media type, got '${options.accept}'`,
+      );
+    }
+    if (!knownClusters.includes(cluster)) {
+      throw new NotFoundError(
+        `Cluster '${cluster}' is not configured in the Kubernetes backend`,
+      );
+    }
+    const base = await this.deps.discovery.getBaseUrl('kubernetes');
+    return this.getJson(
+      `${base}/proxy${apiPath}`,
+      {
+        ...(await this.headers(ctx)),
+        [HEADER_CLUSTER]: cluster,
+        ...(options.accept ? { Accept: options.accept } : {}),
+      },
+      ctx,
+    );
+  }
+
+  /**
+   * Whether a Secret exists, and nothing more: the one way Paved may touch a
+   * Secret. It asks for PartialObjectMetadata (never the object, so no
+   * `data`), reads only the status code and throws the body away unread.
+   * True on 200, false on 404; anything else (403, 500) is an error, since
+   * "could not tell" is not "absent".
+   */
+  async secretExists(
+    cluster: string,
+    knownClusters: readonly string[],
+    namespace: string,
+    name: string,
+    ctx: CallContext,
+  ): Promise<boolean> {
+    const dns = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+    if (!dns.test(namespace) || !dns.test(name)) {
+      throw new InputError(
+        `Not a Secret name: '${namespace}/${name}' (namespace and name must be DNS names)`,
+      );
+    }
+    if (!knownClusters.includes(cluster)) {
+      throw new NotFoundError(
+        `Cluster '${cluster}' is not configured in the Kubernetes backend`,
+      );
+    }
+    const base = await this.deps.discovery.getBaseUrl('kubernetes');
+    const started = performance.now();
+    const response = await fetch(
+      `${base}/proxy/api/v1/namespaces/${namespace}/secrets/${name}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(await this.headers(ctx)),
+          [HEADER_CLUSTER]: cluster,
+          Accept:
+            'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1',
+        },
+        signal: ctx.signal,
+      },
+    );
+    // Never read: even metadata is more than the answer needs. Not awaited:
+    // some stream sources never settle a cancel.
+    response.body?.cancel().catch(() => {});
+    ctx.onLatency?.(performance.now() - started);
+    if (response.status === 200) return true;
+    if (response.status === 404) return false;
+    throw new ClusterRequestError(
+      `HTTP ${response.status}: could not check Secret ${namespace}/${name}`,
+      response.status,
+    );
+  }
+
+  /**
+   * Lists a kind page by page (`limit`/`continue`) and hands each item to
+   * `onItem`, so only one page is held at a time however big the cluster.
+   */
+  async list(
+    cluster: string,
+    knownClusters: readonly string[],
+    apiPath: string,
+    query: Record<string, string>,
+    pageSize: number,
+    onItem: (item: any) => void,
+    ctx: CallContext,
+  ): Promise<void> {
+    let continueToken: string | undefined;
+    do {
+      const params = new URLSearchParams({
+        ...query,
+        limit: String(pageSize),
+        ...(continueToken ? { continue: continueToken } : {}),
+      });
+      const page = await this.get(
+        cluster,
+        knownClusters,
+        `${apiPath}?${params}`,
+        ctx,
+      );
+      // List items omit kind; put it back so the signals can tell them apart.
+      const kind =
+        typeof page?.kind === 'string'
+          ? page.kind.replace(/List$/, '')
+          : undefined;
+      for (const item of Array.isArray(page?.items) ? page.items : []) {
+        onItem(kind && !item.kind ? { ...item, kind } : item);
+      }
+      continueToken = page?.metadata?.continue || undefined;
+    } while (continueToken);
+  }
+}

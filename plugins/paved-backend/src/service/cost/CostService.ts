@@ -1,0 +1,319 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  budgetStatus,
+  combineSummaries,
+  CostClusterResult,
+  CostCoverage,
+  CostResponse,
+  CostScope,
+  CostSelector,
+  CostWindowError,
+  MaybeNumber,
+  monthProgress,
+  monthToDate,
+  openCostWindowParam,
+  resolveCostWindow,
+  ResolvedCostWindow,
+  sumMaybe,
+  summarizeCost,
+  CostSummary,
+} from '@paved/plugin-paved-common';
+import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
+import { fanOut } from '../clusters/fanOut';
+import { listPath } from '../clusters/paths';
+import { classifyCostError } from './costErrors';
+import { CostOptions } from './costOptions';
+import {
+  COST_WORKLOAD_KINDS,
+  CostPlan,
+  costPlanOf,
+  namespaceFilter,
+  tenantSelector,
+} from './costScope';
+import { OpenCostClient } from './OpenCostClient';
+import { entityAsUser } from '../entityAsUser';
+
+/** Who is asking, and the cluster credentials their request carried. */
+export interface CostRequest {
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  clusterAuthHeaders: Record<string, string>;
+}
+
+/** `window` and `tz` query parameters of the cost routes. */
+export interface CostParams {
+  window?: unknown;
+  tz?: unknown;
+}
+
+interface ClusterWork {
+  summary: CostSummary;
+  workloads: {
+    namespace: string;
+    controllerKind: string;
+    controller: string;
+  }[];
+  monthToDate?: { total: MaybeNumber; coverage: CostCoverage };
+}
+
+/** Cost of entities, labels and clusters from each cluster's OpenCost, as the user. */
+export class CostService {
+  private readonly client: OpenCostClient;
+
+  constructor(
+    private readonly deps: {
+      access: ClusterAccess;
+      catalog: CatalogService;
+      logger: LoggerService;
+      options: CostOptions;
+      now?: () => Date;
+    },
+  ) {
+    this.client = new OpenCostClient(deps.access);
+  }
+
+  private window(params: CostParams, now: Date): ResolvedCostWindow {
+    try {
+      return resolveCostWindow(
+        typeof params.window === 'string' ? params.window : 'mtd',
+        now,
+        typeof params.tz === 'string' && params.tz ? params.tz : 'UTC',
+      );
+    } catch (e) {
+      if (e instanceof CostWindowError) throw new InputError(e.message);
+      throw e;
+    }
+  }
+
+  async entityCost(
+    ref: CompoundEntityRef,
+    params: CostParams,
+    request: CostRequest,
+  ): Promise<CostResponse> {
+    const entity = await entityAsUser(
+      this.deps.catalog,
+      ref,
+      request.credentials,
+    );
+    const response = await this.compute(costPlanOf(entity), params, request);
+    return { entityRef: stringifyEntityRef(entity), ...response };
+  }
+
+  clusterCost(name: string, params: CostParams, request: CostRequest) {
+    return this.compute({ type: 'cluster', cluster: name }, params, request);
+  }
+
+  labelCost(
+    label: string,
+    value: string,
+    params: CostParams,
+    request: CostRequest,
+  ) {
+    if (!this.deps.options.labels.includes(label)) {
+      throw new InputError(
+        `label must be one of ${this.deps.options.labels.join(
+          ', ',
+        )} (paved.cost.labels), got '${label}'`,
+      );
+    }
+    if (!value) throw new InputError('value must not be empty');
+    return this.compute({ type: 'label', label, value }, params, request);
+  }
+
+  /** The component's workloads in one cluster, found by its label selector. */
+  private async componentWorkloads(
+    plan: Extract<CostPlan, { type: 'component' }>,
+    cluster: string,
+    known: readonly string[],
+    ctx: CallContext,
+  ) {
+    const found: ClusterWork['workloads'] = [];
+    await Promise.all(
+      COST_WORKLOAD_KINDS.map(k =>
+        this.deps.access.list(
+          cluster,
+          known,
+          listPath(k.group, k.version, k.plural, plan.namespace),
+          { labelSelector: plan.labelSelector },
+          500,
+          item => {
+            // Jobs a CronJob made are the CronJob's; OpenCost still names the Job.
+            found.push({
+              namespace: item?.metadata?.namespace,
+              controllerKind: k.kind,
+              controller: item?.metadata?.name,
+            });
+          },
+          ctx,
+        ),
+      ),
+    );
+    return found.filter(w => w.namespace && w.controller);
+  }
+
+  private async compute(
+    plan: CostPlan,
+    params: CostParams,
+    request: CostRequest,
+  ): Promise<Omit<CostResponse, 'entityRef'>> {
+    const { access, options } = this.deps;
+    const now = this.deps.now?.() ?? new Date();
+    const window = this.window(params, now);
+    const base = {
+      credentials: request.credentials,
+      clusterAuthHeaders: request.clusterAuthHeaders,
+    };
+    const known = await access.listClusters(base);
+    const only =
+      plan.type === 'cluster' || plan.type === 'component'
+        ? plan.cluster
+        : undefined;
+    if (plan.type === 'cluster' && !known.includes(plan.cluster)) {
+      throw new NotFoundError(
+        `Cluster '${plan.cluster}' is not configured in the Kubernetes backend`,
+      );
+    }
+    const clusters = only ? known.filter(c => c === only) : known;
+    const mtdWindow =
+      plan.type === 'tenant' ? monthToDate(now, window.zone) : undefined;
+
+    const results = await fanOut(
+      clusters,
+      options.clusterTimeoutMs,
+      base,
+      async (cluster, ctx): Promise<ClusterWork> => {
+        const target = options.target(cluster);
+        let selector: CostSelector;
+        let filter: string | undefined;
+        let workloads: ClusterWork['workloads'] = [];
+        if (plan.type === 'component') {
+          workloads = await this.componentWorkloads(plan, cluster, known, ctx);
+          selector = { type: 'workloads', workloads };
+          filter = namespaceFilter([
+            ...new Set(workloads.map(w => w.namespace)),
+          ]);
+        } else if (plan.type === 'tenant') {
+          selector = tenantSelector(plan);
+          filter = namespaceFilter(plan.namespaces);
+        } else if (plan.type === 'label') {
+          selector = { type: 'label', label: plan.label, value: plan.value };
+        } else {
+          selector = { type: 'cluster' };
+        }
+        const query = {
+          aggregate: 'namespace,controller',
+          includeIdle: true,
+          ...(filter ? { filter } : {}),
+        };
+        const sets = await this.client.allocations(
+          cluster,
+          known,
+          target,
+          {
+            ...query,
+            window: openCostWindowParam(window),
+            step: '1d',
+            accumulate: false,
+          },
+          ctx,
+        );
+        const summary = summarizeCost(sets, selector, window);
+        let mtd: ClusterWork['monthToDate'];
+        if (mtdWindow) {
+          if (window.kind === 'mtd') {
+            mtd = { total: summary.costs.total, coverage: summary.coverage };
+          } else {
+            const month = summarizeCost(
+              await this.client.allocations(
+                cluster,
+                known,
+                target,
+                {
+                  ...query,
+                  window: openCostWindowParam(mtdWindow),
+                  accumulate: true,
+                },
+                ctx,
+              ),
+              selector,
+              mtdWindow,
+            );
+            mtd = { total: month.costs.total, coverage: month.coverage };
+          }
+        }
+        return { summary, workloads, ...(mtd ? { monthToDate: mtd } : {}) };
+      },
+    );
+
+    const clusterResults: CostClusterResult[] = results.map(r => {
+      const target = options.target(r.cluster);
+      const source = this.client.source(target);
+      return r.ok
+        ? { cluster: r.cluster, ok: true, source, summary: r.health.summary }
+        : {
+            cluster: r.cluster,
+            ok: false,
+            source,
+            error: classifyCostError(r.cluster, r.error, target),
+          };
+    });
+    for (const r of clusterResults) {
+      if (!r.ok) {
+        this.deps.logger.info(
+          `Cost of cluster ${r.cluster}: ${r.error.problem}: ${r.error.message}`,
+        );
+      }
+    }
+    const ok = results.flatMap(r => (r.ok ? [r.health] : []));
+    const allAnswered = ok.length === results.length && results.length > 0;
+    const response: Omit<CostResponse, 'entityRef'> = {
+      scope: this.scopeOf(plan, ok),
+      window,
+      currency: options.currency,
+      clusters: clusterResults,
+      total: combineSummaries(
+        ok.map(w => w.summary),
+        window,
+      ),
+      complete: allAnswered && ok.every(w => w.summary.coverage.complete),
+    };
+    if (plan.type === 'tenant') {
+      const months = ok.map(w => w.monthToDate!);
+      let incomplete:
+        | 'clusters-missing'
+        | 'data-starts-after-month-start'
+        | undefined;
+      if (!allAnswered) incomplete = 'clusters-missing';
+      else if (months.some(m => !m.coverage.complete))
+        incomplete = 'data-starts-after-month-start';
+      response.budget = budgetStatus({
+        monthlyBudget: plan.monthlyBudget,
+        monthToDate: months.length ? sumMaybe(months.map(m => m.total)) : null,
+        progress: monthProgress(now, window.zone),
+        ...(incomplete ? { incomplete } : {}),
+      });
+    }
+    return response;
+  }
+
+  private scopeOf(plan: CostPlan, ok: ClusterWork[]): CostScope {
+    if (plan.type === 'component') {
+      const workloads = ok.flatMap(w => w.workloads);
+      return {
+        type: 'component',
+        namespaces: [...new Set(workloads.map(w => w.namespace))].sort(),
+        workloads,
+      };
+    }
+    return plan;
+  }
+}

@@ -1,0 +1,113 @@
+import { RootConfigService } from '@backstage/backend-plugin-api';
+
+export type OpenCostEndpoint = '/allocation' | '/allocation/compute';
+
+/** Where OpenCost's Service is, for the Kubernetes API service proxy. */
+export interface OpenCostServiceRef {
+  namespace: string;
+  service: string;
+  port: string;
+}
+
+/** How one cluster's OpenCost is reached. */
+export interface OpenCostTarget {
+  /** Set: call OpenCost directly there. Unset: through the service proxy. */
+  baseUrl?: string;
+  endpoint: OpenCostEndpoint;
+  service: OpenCostServiceRef;
+}
+
+export interface CostOptions {
+  currency: string;
+  clusterTimeoutMs: number;
+  /** Labels the `/cost/label` route may group by (team, cost centre). */
+  labels: string[];
+  target(cluster: string): OpenCostTarget;
+}
+
+export const DEFAULT_OPENCOST_SERVICE: OpenCostServiceRef = {
+  namespace: 'opencost',
+  service: 'opencost',
+  port: '9003',
+};
+const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_COST_LABELS = ['paved.dev/team', 'paved.dev/cost-center'];
+
+type Cfg = ReturnType<RootConfigService['getOptionalConfig']>;
+
+function readEndpoint(cfg: Cfg, key: string): OpenCostEndpoint | undefined {
+  const v = cfg?.getOptionalString(key);
+  if (v === undefined) return undefined;
+  if (v !== '/allocation' && v !== '/allocation/compute') {
+    throw new Error(
+      `paved.cost.${key} must be '/allocation' or '/allocation/compute', got '${v}'`,
+    );
+  }
+  return v;
+}
+
+function readService(
+  cfg: Cfg,
+  fallback: OpenCostServiceRef,
+): OpenCostServiceRef {
+  const s = cfg?.getOptionalConfig('service');
+  return {
+    namespace: s?.getOptionalString('namespace') ?? fallback.namespace,
+    service: s?.getOptionalString('name') ?? fallback.service,
+    port: String(s?.getOptional('port') ?? fallback.port),
+  };
+}
+
+function readDurationMs(cfg: Cfg, key: string, fallback: number): number {
+  const raw = cfg?.getOptional(key);
+  if (raw === undefined || cfg === undefined) return fallback;
+  if (typeof raw === 'number') return raw;
+  const d = cfg.getConfig(key);
+  return (
+    (d.getOptionalNumber('minutes') ?? 0) * 60_000 +
+    (d.getOptionalNumber('seconds') ?? 0) * 1000 +
+    (d.getOptionalNumber('milliseconds') ?? 0)
+  );
+}
+
+/** Reads `paved.cost`; see config.d.ts. */
+export function readCostOptions(config: RootConfigService): CostOptions {
+  const cost = config.getOptionalConfig('paved.cost');
+  const currency = cost?.getOptionalString('currency') ?? 'USD';
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new Error(
+      `paved.cost.currency must be an ISO 4217 code such as USD or EUR, got '${currency}'`,
+    );
+  }
+  const clusterTimeoutMs = readDurationMs(
+    cost,
+    'clusterTimeout',
+    DEFAULT_TIMEOUT_MS,
+  );
+  if (!(clusterTimeoutMs > 0)) {
+    throw new Error('paved.cost.clusterTimeout must be a positive duration');
+  }
+  const endpoint = readEndpoint(cost, 'endpoint') ?? '/allocation';
+  const service = readService(cost, DEFAULT_OPENCOST_SERVICE);
+  const perCluster = new Map<string, OpenCostTarget>();
+  for (const c of cost?.getOptionalConfigArray('clusters') ?? []) {
+    const name = c.getString('name');
+    const baseUrl = c.getOptionalString('baseUrl');
+    if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl)) {
+      throw new Error(
+        `paved.cost.clusters[${name}].baseUrl must be an http(s) URL, got '${baseUrl}'`,
+      );
+    }
+    perCluster.set(name, {
+      ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
+      endpoint: readEndpoint(c, 'endpoint') ?? endpoint,
+      service: readService(c, service),
+    });
+  }
+  return {
+    currency,
+    clusterTimeoutMs,
+    labels: cost?.getOptionalStringArray('labels') ?? DEFAULT_COST_LABELS,
+    target: cluster => perCluster.get(cluster) ?? { endpoint, service },
+  };
+}

@@ -1,0 +1,102 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CROSSPLANE_ANNOTATIONS,
+  CrossplaneEntityResponse,
+  readCrossplaneAnnotations,
+} from '@paved/plugin-paved-common';
+import { ClusterAccess } from '../clusters/ClusterAccess';
+import { componentSelection } from '../health/componentSelection';
+import { fanOut } from '../clusters/fanOut';
+import { HealthRequest } from '../health/HealthService';
+import { HealthServiceOptions } from '../clusters/options';
+import { ResultCache } from '../clusters/ResultCache';
+import { ClusterCrossplaneReader } from './ClusterCrossplaneReader';
+import { entityAsUser } from '../entityAsUser';
+
+/**
+ * An entity's Crossplane claims, read live from the clusters the requesting
+ * user may see, through the Kubernetes backend and as that user.
+ */
+export class CrossplaneService {
+  private readonly cache: ResultCache;
+
+  constructor(
+    private readonly deps: {
+      access: ClusterAccess;
+      catalog: CatalogService;
+      logger: LoggerService;
+      options: HealthServiceOptions;
+    },
+  ) {
+    this.cache = new ResultCache(deps.options.cacheTtlMs);
+  }
+
+  entityClaims(
+    ref: CompoundEntityRef,
+    request: HealthRequest,
+  ): Promise<CrossplaneEntityResponse> {
+    const key = ResultCache.key([
+      request.credentials.principal.userEntityRef,
+      `crossplane:${stringifyEntityRef(ref)}`,
+      request.clusterAuthHeaders,
+    ]);
+    return this.cache.get(key, () => this.compute(ref, request));
+  }
+
+  private async compute(
+    ref: CompoundEntityRef,
+    request: HealthRequest,
+  ): Promise<CrossplaneEntityResponse> {
+    const { access, catalog, options } = this.deps;
+    const entity = await entityAsUser(catalog, ref, request.credentials);
+    const annotations = entity.metadata.annotations ?? {};
+    const read = readCrossplaneAnnotations(annotations);
+    const { labelSelector, namespace: kubernetesNamespace } =
+      componentSelection(entity);
+    const base = {
+      credentials: request.credentials,
+      clusterAuthHeaders: request.clusterAuthHeaders,
+    };
+    const known = await access.listClusters(base);
+    if (read.cluster && !known.includes(read.cluster)) {
+      throw new NotFoundError(
+        `Cluster '${read.cluster}' (${CROSSPLANE_ANNOTATIONS.cluster}) is not configured in the Kubernetes backend`,
+      );
+    }
+    const clusters = read.cluster ? [read.cluster] : known;
+    const namespace = read.namespace ?? kubernetesNamespace;
+    const results = await fanOut(
+      clusters,
+      options.clusterTimeoutMs,
+      base,
+      (cluster, ctx) =>
+        new ClusterCrossplaneReader(
+          access,
+          cluster,
+          known,
+          ctx,
+          options.pageSize,
+        ).read({
+          references: read.claims,
+          labelSelector,
+          ...(namespace ? { namespace } : {}),
+        }),
+    );
+    return {
+      entityRef: stringifyEntityRef(entity),
+      claimReferences: (annotations[CROSSPLANE_ANNOTATIONS.claims] ?? '')
+        .split(/[,\n]/)
+        .map(e => e.trim())
+        .filter(Boolean),
+      labelSelector,
+      invalidReferences: read.invalid,
+      clusters: results,
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './annotations';
+export * from './conditions';
+export * from './permissions';
+export * from './redact';
+export * from './tree';
+export type * from './types';

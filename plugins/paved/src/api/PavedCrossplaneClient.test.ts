@@ -1,0 +1,69 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { PavedCrossplaneClient } from './PavedCrossplaneClient';
+import { PavedHealthError } from './PavedHealthClient';
+
+const BASE = 'http://backstage.test/api/paved';
+const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const api = new PavedCrossplaneClient({
+  discoveryApi: { getBaseUrl: async () => BASE },
+  fetchApi: { fetch: (input, init) => fetch(input, init) },
+});
+const ref = { kind: 'Component', namespace: 'default', name: 'ledger-worker' };
+
+describe('PavedCrossplaneClient', () => {
+  it('reads the entity route', async () => {
+    const body = { entityRef: 'component:default/ledger-worker', clusters: [] };
+    let seen = '';
+    server.use(
+      http.get(`${BASE}/crossplane/entity/:ns/:kind/:name`, ({ request }) => {
+        seen = new URL(request.url).pathname;
+        return HttpResponse.json(body);
+      }),
+    );
+    await expect(api.getEntityClaims(ref)).resolves.toEqual(body);
+    expect(seen).toBe(
+      '/api/paved/crossplane/entity/default/component/ledger-worker',
+    );
+  });
+
+  it.each([
+    [403, /paved\.crossplane\.read/],
+    [404, /not found in the catalog/],
+    [503, /is @paved\/plugin-paved-backend installed/],
+    [500, /failed to read the claims .* \(HTTP 500\)/],
+  ])(
+    'turns HTTP %s into a message people can act on',
+    async (status, message) => {
+      server.use(
+        http.get(`${BASE}/crossplane/entity/:ns/:kind/:name`, () =>
+          HttpResponse.json(
+            { error: { message: 'from the backend' } },
+            { status },
+          ),
+        ),
+      );
+      const error = await api.getEntityClaims(ref).catch(e => e);
+      expect(error).toBeInstanceOf(PavedHealthError);
+      expect(error.statusCode).toBe(status);
+      expect(error.backendMessage).toBe('from the backend');
+      expect(error.message).toMatch(message);
+    },
+  );
+
+  it('reports an unreachable backend with status 0', async () => {
+    server.use(
+      http.get(`${BASE}/crossplane/entity/:ns/:kind/:name`, () =>
+        HttpResponse.error(),
+      ),
+    );
+    const error = await api.getEntityClaims(ref).catch(e => e);
+    expect(error.statusCode).toBe(0);
+    expect(error.message).toMatch(/Could not reach the Paved backend/);
+  });
+});

@@ -1,0 +1,77 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  createApiRef,
+  DiscoveryApi,
+  FetchApi,
+} from '@backstage/frontend-plugin-api';
+import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
+import type { CrossplaneEntityResponse } from '@paved/plugin-paved-common';
+import { entityPath, getPavedJson } from './pavedBackendFetch';
+import { PavedHealthError } from './PavedHealthClient';
+
+/** `GET /api/paved/crossplane/entity/:namespace/:kind/:name`. @public */
+export type PavedCrossplaneResponse = CrossplaneEntityResponse;
+
+/** Reads an entity's Crossplane claims from Paved's backend plugin. @public */
+export interface PavedCrossplaneApi {
+  getEntityClaims(entity: CompoundEntityRef): Promise<PavedCrossplaneResponse>;
+}
+
+/** @public */
+export const pavedCrossplaneApiRef = createApiRef<PavedCrossplaneApi>().with({
+  id: 'plugin.paved.crossplane',
+  pluginId: 'paved',
+});
+
+/** The message for a failed claims call, in the user's terms. */
+export function crossplaneErrorMessage(
+  status: number,
+  entity: CompoundEntityRef,
+): string {
+  const name = `${entity.kind}:${entity.namespace}/${entity.name}`;
+  switch (status) {
+    case 401:
+      return 'You are not signed in, or your session expired: sign in again.';
+    case 403:
+      return 'You are not allowed to read Crossplane claims (permission paved.crossplane.read, and kubernetes.clusters.read to list clusters).';
+    case 404:
+      return `${name} was not found in the catalog, or the cluster in paved.dev/crossplane-cluster is not configured.`;
+    case 502:
+    case 503:
+    case 504:
+      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
+    default:
+      return `The Paved backend failed to read the claims of ${name} (HTTP ${status}).`;
+  }
+}
+
+/**
+ * Calls `/api/paved/crossplane/...` with the Backstage fetch API, so the
+ * signed-in user's token goes along and clusters are read as that user; with
+ * the Kubernetes plugin's auth providers it also sends the user's own cluster
+ * tokens (`Backstage-Kubernetes-Authorization-*`) for clusters that need them.
+ * Failures are `PavedHealthError`s, the error every Paved card shows.
+ *
+ * @public
+ */
+export class PavedCrossplaneClient implements PavedCrossplaneApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
+    },
+  ) {}
+
+  getEntityClaims(entity: CompoundEntityRef): Promise<PavedCrossplaneResponse> {
+    return getPavedJson<PavedCrossplaneResponse>(
+      this.options,
+      `/crossplane/entity/${entityPath(entity)}`,
+      {
+        messageFor: status => crossplaneErrorMessage(status, entity),
+        fail: (message, status, backendMessage) =>
+          new PavedHealthError(message, status, backendMessage),
+      },
+    );
+  }
+}

@@ -1,0 +1,217 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import {
+  ConformanceRuleResult,
+  ConformanceSummary,
+} from '@paved/plugin-paved-common';
+import { DateTime } from 'luxon';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  PavedClusterConformanceResult,
+  PavedConformanceResponse,
+  pavedHealthApiRef,
+} from '../../api';
+import { CardError } from '../health/CardError';
+import {
+  ClusterErrorMessage,
+  Fact,
+  LatencyFact,
+  SectionTitle,
+} from '../health/HealthParts';
+import { percent, relativeTime } from '../health/format';
+import { missingConformanceSetup } from './conformanceEntity';
+
+function objectLabel(object: ConformanceRuleResult['failures'][0]['object']) {
+  const where = object.namespace
+    ? `${object.namespace}/${object.name}`
+    : object.name;
+  return `${object.kind} ${where}${
+    object.container ? ` (${object.container})` : ''
+  }`;
+}
+
+/** A failing rule: what it asks, why, and the objects that fail it. */
+function FailingRule(props: { rule: ConformanceRuleResult }) {
+  const { rule } = props;
+  return (
+    <li style={{ margin: '12px 0' }}>
+      <Typography variant="body2" component="div">
+        <strong>{rule.title}</strong> · {rule.failed} of {rule.checks} failing
+        {rule.score !== null ? ` (${percent(rule.score)} pass)` : ''}
+      </Typography>
+      <Typography variant="body2" color="textSecondary" component="div">
+        {rule.why}
+      </Typography>
+      <ul
+        aria-label={`Failing objects: ${rule.title}`}
+        style={{ margin: '4px 0', paddingLeft: 20 }}
+      >
+        {rule.failures.map(failure => (
+          <li key={failure.id}>
+            <Typography variant="body2" component="span">
+              {objectLabel(failure.object)}: {failure.message}
+            </Typography>
+          </li>
+        ))}
+        {rule.omittedFailures ? (
+          <li>
+            <Typography variant="body2" component="span">
+              and {rule.omittedFailures} more
+            </Typography>
+          </li>
+        ) : null}
+      </ul>
+    </li>
+  );
+}
+
+function ConformanceBody(props: { summary: ConformanceSummary }) {
+  const { summary } = props;
+  const applicable = summary.rules.filter(r => r.applies);
+  const failing = applicable.filter(r => r.failed > 0);
+  const passing = applicable.filter(r => r.failed === 0 && r.checks > 0);
+  const idle = applicable.filter(r => r.checks === 0);
+  const later = summary.rules.filter(r => !r.applies);
+  return (
+    <>
+      <Fact label="Score">
+        {summary.score === null
+          ? 'nothing to check yet'
+          : `${percent(summary.score)} · ${summary.passed} of ${
+              summary.checks
+            } checks pass`}
+      </Fact>
+      <Fact label="Namespaces">
+        {summary.namespaces.length ? summary.namespaces.join(', ') : 'none'}
+        {summary.productionNamespaces.length
+          ? ` (production: ${summary.productionNamespaces.join(', ')})`
+          : ''}
+      </Fact>
+      {summary.missingNamespaces?.length ? (
+        <Typography variant="body2" color="error">
+          Not in this cluster: {summary.missingNamespaces.join(', ')}
+        </Typography>
+      ) : null}
+      {failing.length > 0 ? (
+        <>
+          <SectionTitle>Failing rules</SectionTitle>
+          <ul
+            aria-label="Failing rules"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
+            {failing.map(rule => (
+              <FailingRule key={rule.id} rule={rule} />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <Typography variant="body2">
+          Every rule of tier {summary.tier} passes.
+        </Typography>
+      )}
+      <Typography variant="body2" color="textSecondary">
+        {passing.length} rule{passing.length === 1 ? '' : 's'} pass
+        {passing.length ? `: ${passing.map(r => r.title).join('; ')}` : ''}.
+        {idle.length
+          ? ` Nothing to check for: ${idle.map(r => r.title).join('; ')}.`
+          : ''}
+        {later.length
+          ? ` ${later.length} more start${
+              later.length === 1 ? 's' : ''
+            } at a higher tier.`
+          : ''}
+      </Typography>
+    </>
+  );
+}
+
+function ClusterSection(props: { result: PavedClusterConformanceResult }) {
+  const { result } = props;
+  return (
+    <section
+      aria-label={`Conformance of ${result.cluster}`}
+      style={{ marginBottom: 16 }}
+    >
+      <Typography variant="h6" component="h3">
+        {result.cluster}
+      </Typography>
+      <LatencyFact latency={result.apiLatency} />
+      {result.ok ? (
+        <ConformanceBody summary={result.health} />
+      ) : (
+        <ClusterErrorMessage error={result.error} />
+      )}
+    </section>
+  );
+}
+
+/** Failing clusters first, then the lowest score, then by name. */
+function sortClusters(
+  response: PavedConformanceResponse,
+): PavedClusterConformanceResult[] {
+  const rank = (r: PavedClusterConformanceResult) =>
+    r.ok ? r.health.score ?? 1 : -1;
+  return [...response.clusters].sort(
+    (a, b) => rank(a) - rank(b) || a.cluster.localeCompare(b.cluster),
+  );
+}
+
+/**
+ * Tier conformance of a tenant, Component or cluster: the live objects
+ * checked against the standards of the tier the entity declares
+ * (`paved.dev/tier`), with a score, each failing rule explained, and the
+ * objects failing it, per cluster.
+ */
+export function EntityConformanceCard() {
+  const { entity } = useEntity();
+  const api = useApi(pavedHealthApiRef);
+  const missing = missingConformanceSetup(entity);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(async () => {
+    if (missing) return undefined;
+    const response = await api.getEntityConformance(ref);
+    return { response, at: DateTime.now().toISO() ?? undefined };
+  }, [api, missing, ref.kind, ref.namespace, ref.name]);
+
+  let content: React.ReactNode;
+  let subheader: string | undefined;
+  if (missing) {
+    content = <Typography variant="body2">{missing}</Typography>;
+  } else if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <CardError error={error} />;
+  } else if (value) {
+    const { response, at } = value;
+    const first = response.clusters.find(c => c.ok);
+    const tierTitle = first?.ok ? ` (${first.health.tierTitle})` : '';
+    subheader = `Tier ${response.tier}${tierTitle} · ${
+      response.scope === 'cluster'
+        ? 'whole cluster'
+        : `namespaces ${response.namespaces?.join(', ')}`
+    } · checked ${relativeTime(at) ?? 'just now'}`;
+    content =
+      response.clusters.length === 0 ? (
+        <Typography variant="body2">
+          No clusters configured in kubernetes.clusterLocatorMethods, or none
+          you may list (kubernetes.clusters.read).
+        </Typography>
+      ) : (
+        sortClusters(response).map(result => (
+          <ClusterSection key={result.cluster} result={result} />
+        ))
+      );
+  }
+  return (
+    <InfoCard
+      title="Tier conformance"
+      titleTypographyProps={{ component: 'h2' }}
+      subheader={subheader}
+    >
+      {content}
+    </InfoCard>
+  );
+}

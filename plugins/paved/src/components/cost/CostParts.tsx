@@ -1,0 +1,289 @@
+import Typography from '@material-ui/core/Typography';
+import {
+  BudgetStatus,
+  CostClusterResult,
+  CostPart,
+  CostSummary,
+  DailyCost,
+  RightSizingAdvice,
+} from '@paved/plugin-paved-common';
+import { bytes, cores, instantIn, money, percent, shortDay } from './format';
+
+const PART_LABELS: Record<CostPart, string> = {
+  cpu: 'CPU',
+  ram: 'Memory',
+  pv: 'Storage',
+  network: 'Network',
+  gpu: 'GPU',
+  loadBalancer: 'Load balancer',
+  shared: 'Shared',
+  external: 'External',
+};
+const SHOWN_PARTS: CostPart[] = [
+  'cpu',
+  'ram',
+  'pv',
+  'network',
+  'gpu',
+  'loadBalancer',
+  'shared',
+];
+
+/** A label and its value on one line. */
+export function Fact(props: { label: string; children: React.ReactNode }) {
+  return (
+    <Typography variant="body2" component="div">
+      <strong>{props.label}:</strong> {props.children}
+    </Typography>
+  );
+}
+
+/** Cost by resource kind; unknown parts say so instead of showing 0. */
+export function Breakdown(props: { summary: CostSummary; currency: string }) {
+  const { costs } = props.summary;
+  return (
+    <table aria-label="Cost breakdown" style={{ borderCollapse: 'collapse' }}>
+      <tbody>
+        {SHOWN_PARTS.map(part => (
+          <tr key={part}>
+            <th
+              scope="row"
+              style={{
+                textAlign: 'left',
+                paddingRight: 16,
+                fontWeight: 'normal',
+              }}
+            >
+              {PART_LABELS[part]}
+            </th>
+            <td style={{ textAlign: 'right' }}>
+              {money(costs[part], props.currency)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Daily totals as bars; a day without data is a gap with a dashed mark, not a 0. */
+export function DailyTrend(props: { daily: DailyCost[]; currency: string }) {
+  const { daily, currency } = props;
+  const max = Math.max(0, ...daily.map(d => d.total ?? 0));
+  const width = 280;
+  const height = 60;
+  const slot = width / Math.max(1, daily.length);
+  return (
+    <svg
+      role="img"
+      aria-label="Daily cost"
+      width={width}
+      height={height + 14}
+      viewBox={`0 0 ${width} ${height + 14}`}
+    >
+      {daily.map((d, i) => {
+        const title = `${shortDay(d.date)}: ${money(d.total, currency)}`;
+        if (d.total === null) {
+          return (
+            <g key={d.date} data-testid="day-unknown">
+              <title>{title}</title>
+              <line
+                x1={i * slot + 1}
+                x2={(i + 1) * slot - 1}
+                y1={height - 1}
+                y2={height - 1}
+                stroke="#999"
+                strokeDasharray="2 2"
+              />
+            </g>
+          );
+        }
+        const h = max > 0 ? Math.max(1, (d.total / max) * (height - 4)) : 1;
+        return (
+          <rect
+            key={d.date}
+            data-testid="day-bar"
+            x={i * slot + 1}
+            y={height - h}
+            width={Math.max(1, slot - 2)}
+            height={h}
+            fill="#3f6ad8"
+          >
+            <title>{title}</title>
+          </rect>
+        );
+      })}
+      {daily.length > 0 && (
+        <>
+          <text x={0} y={height + 12} fontSize={10}>
+            {shortDay(daily[0].date)}
+          </text>
+          <text x={width} y={height + 12} fontSize={10} textAnchor="end">
+            {shortDay(daily[daily.length - 1].date)}
+          </text>
+        </>
+      )}
+    </svg>
+  );
+}
+
+function adviceText(a: RightSizingAdvice, currency: string): string {
+  switch (a.advice) {
+    case 'right-size':
+      return `request ${cores(a.cpu.recommended)} CPU (now ${cores(
+        a.cpu.requested,
+      )}) and ${bytes(a.ram.recommended)} memory (now ${bytes(
+        a.ram.requested,
+      )}): saves about ${money(a.monthlySaving, currency)} a month`;
+    case 'fits':
+      return 'requests fit its use';
+    case 'set-requests':
+      return 'set CPU and memory requests: without them efficiency and savings are unknown';
+    default:
+      return 'usage unknown: no advice';
+  }
+}
+
+/** Requested against average used, per workload, with the saving if right-sized. */
+export function RightSizing(props: {
+  advice: RightSizingAdvice[];
+  currency: string;
+}) {
+  const { advice, currency } = props;
+  if (advice.length === 0) return null;
+  return (
+    <ul aria-label="Right-sizing" style={{ paddingLeft: 16, margin: '4px 0' }}>
+      {advice.map(a => (
+        <li key={a.key}>
+          <Typography variant="body2">
+            <strong>
+              {a.controllerKind ? `${a.controllerKind} ` : ''}
+              {a.namespace ? `${a.namespace}/` : ''}
+              {a.controller ?? a.key}
+            </strong>
+            : uses {cores(a.cpu.averageUsed)} of {cores(a.cpu.requested)} CPU
+            and {bytes(a.ram.averageUsed)} of {bytes(a.ram.requested)} memory on
+            average; {adviceText(a, currency)}.
+          </Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const GAP_TEXT: Record<NonNullable<BudgetStatus['gap']>, string> = {
+  'no-budget':
+    'No monthly budget: set the annotation paved.dev/monthly-budget on the tenant.',
+  'cost-unknown':
+    'The month-to-date cost is unknown, so there is no projection.',
+  'clusters-missing':
+    'Some clusters did not answer: the month to date is incomplete and nothing is projected.',
+  'data-starts-after-month-start':
+    'OpenCost has no data for the start of the month: nothing is projected.',
+};
+
+/** A tenant's month: budget, month to date, projection and the warning. */
+export function BudgetPanel(props: { budget: BudgetStatus; currency: string }) {
+  const { budget, currency } = props;
+  return (
+    <section aria-label="Monthly budget">
+      <Fact label="Monthly budget">
+        {budget.monthlyBudget === null
+          ? 'not set'
+          : money(budget.monthlyBudget, currency)}
+      </Fact>
+      <Fact label="Month to date">
+        {money(budget.monthToDate, currency)}
+        {budget.budgetUsed !== null
+          ? ` (${percent(budget.budgetUsed)} of budget)`
+          : ''}
+      </Fact>
+      <Fact label="Month-end projection">
+        {budget.projection === null
+          ? 'none'
+          : money(budget.projection, currency)}
+      </Fact>
+      {budget.projectedOverBudget && (
+        <Typography role="alert" variant="body2" style={{ color: '#8a1c1c' }}>
+          Warning: the projection exceeds the budget by{' '}
+          {money(budget.projectedOverage, currency)}.
+        </Typography>
+      )}
+      {budget.gap && (
+        <Typography variant="body2" color="textSecondary">
+          {GAP_TEXT[budget.gap]}
+        </Typography>
+      )}
+    </section>
+  );
+}
+
+/** Why a cluster has no figures; for a missing OpenCost, how to install it. */
+export function ClusterCostProblem(props: {
+  result: Extract<CostClusterResult, { ok: false }>;
+}) {
+  const { error, cluster } = props.result;
+  const title: Record<typeof error.problem, string> = {
+    'opencost-not-found': `OpenCost not found in cluster ${cluster}`,
+    timeout: `OpenCost in cluster ${cluster} did not answer in time`,
+    failed: `OpenCost in cluster ${cluster} failed`,
+    malformed: `OpenCost in cluster ${cluster} sent data Paved cannot use`,
+    forbidden: `Not allowed to read OpenCost in cluster ${cluster}`,
+  };
+  return (
+    <div role="alert" aria-label={`Cost problem in ${cluster}`}>
+      <Typography variant="body2" color="error">
+        <strong>{title[error.problem]}.</strong>
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {error.message}
+      </Typography>
+      {error.problem === 'opencost-not-found' && (
+        <Typography variant="body2" color="textSecondary">
+          See docs/finops.md: install OpenCost with its Helm chart, then either
+          let Paved use the Kubernetes service proxy (needs get on
+          services/proxy) or set paved.cost.clusters[].baseUrl.
+        </Typography>
+      )}
+    </div>
+  );
+}
+
+/** When OpenCost's data starts after the window does. */
+export function CoverageNote(props: { summary: CostSummary; zone: string }) {
+  const { coverage } = props.summary;
+  if (coverage.complete) return null;
+  return (
+    <Typography variant="body2" color="textSecondary" role="note">
+      {coverage.dataStart
+        ? `OpenCost has data from ${instantIn(
+            coverage.dataStart,
+            props.zone,
+          )} only: figures cover part of the window, days before are unknown.`
+        : 'OpenCost has no data for this window yet.'}
+    </Typography>
+  );
+}
+
+/** Efficiency and idle figures. */
+export function EfficiencyFacts(props: {
+  summary: CostSummary;
+  currency: string;
+}) {
+  const { summary, currency } = props;
+  return (
+    <>
+      <Fact label="Efficiency (usage over requests)">
+        CPU {percent(summary.efficiency.cpu)} · memory{' '}
+        {percent(summary.efficiency.ram)} · total{' '}
+        {percent(summary.efficiency.total)}
+      </Fact>
+      <Fact label="Requested but unused">
+        {money(summary.slackCost, currency)}
+      </Fact>
+      <Fact label="Cluster idle (capacity nobody requested)">
+        {money(summary.clusterIdleCost, currency)}
+      </Fact>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { Progress } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import {
+  CrossplaneClaimView,
+  CrossplaneClusterClaims,
+} from '@paved/plugin-paved-common';
+import { PavedClusterResult, PavedCrossplaneResponse } from '../../api';
+import { CardError } from '../health/CardError';
+import { ClusterErrorMessage } from '../health/HealthParts';
+import { ClaimFacts, ReadProblems } from './CrossplaneParts';
+import { EmptyClaims } from './EmptyClaims';
+import { refLabel } from './format';
+import { useCrossplaneClaims } from './useCrossplaneClaims';
+
+const RANK = { 'not-ready': 0, deleting: 1, unknown: 2, ready: 3 } as const;
+
+const SHAPE_LABEL: Record<CrossplaneClaimView['shape'], string> = {
+  'v1-claim': 'claim',
+  'v1-composite': 'composite',
+  'v2-composite': 'namespaced composite (Crossplane v2)',
+};
+
+function sortClaims(claims: CrossplaneClaimView[]): CrossplaneClaimView[] {
+  return [...claims].sort(
+    (a, b) =>
+      RANK[a.status] - RANK[b.status] ||
+      refLabel(a.root.ref).localeCompare(refLabel(b.root.ref)),
+  );
+}
+
+function ClusterClaims(props: {
+  result: PavedClusterResult<CrossplaneClusterClaims>;
+  renderClaim: (claim: CrossplaneClaimView) => React.ReactNode;
+}) {
+  const { result, renderClaim } = props;
+  if (!result.ok) {
+    return (
+      <section aria-label={`Crossplane claims on ${result.cluster}`}>
+        <Typography variant="subtitle2">{result.cluster}</Typography>
+        <ClusterErrorMessage error={result.error} />
+      </section>
+    );
+  }
+  return (
+    <section aria-label={`Crossplane claims on ${result.cluster}`}>
+      {sortClaims(result.health.claims).map(claim => (
+        <section
+          key={claim.root.ref.uid ?? refLabel(claim.root.ref)}
+          aria-label={`Claim ${refLabel(claim.root.ref)}`}
+          style={{ marginBottom: 16 }}
+        >
+          <Typography variant="h6" component="h3">
+            {refLabel(claim.root.ref)}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            {result.cluster} · {SHAPE_LABEL[claim.shape]} · found by{' '}
+            {claim.foundBy === 'annotation' ? 'annotation' : 'label selector'}
+          </Typography>
+          {renderClaim(claim)}
+        </section>
+      ))}
+      <ReadProblems problems={result.health.problems} />
+    </section>
+  );
+}
+
+/** Loading, error, empty and per-cluster states, shared by the card and the tab. */
+export function ClaimsView(props: {
+  renderClaim?: (claim: CrossplaneClaimView) => React.ReactNode;
+}) {
+  const renderClaim =
+    props.renderClaim ?? (claim => <ClaimFacts claim={claim} />);
+  const { value, loading, error } = useCrossplaneClaims();
+  if (loading) return <Progress />;
+  if (error) return <CardError error={error} />;
+  if (!value) return null;
+  return <ClaimsBody response={value} renderClaim={renderClaim} />;
+}
+
+function ClaimsBody(props: {
+  response: PavedCrossplaneResponse;
+  renderClaim: (claim: CrossplaneClaimView) => React.ReactNode;
+}) {
+  const { response, renderClaim } = props;
+  const total = response.clusters.reduce(
+    (n, c) => n + (c.ok ? c.health.claims.length : 0),
+    0,
+  );
+  const somethingToSay = response.clusters.some(
+    c => !c.ok || c.health.problems.length > 0,
+  );
+  return (
+    <>
+      {response.invalidReferences.length > 0 && (
+        <div role="alert" aria-label="Invalid claim references">
+          {response.invalidReferences.map(r => (
+            <Typography key={r.entry} variant="body2" color="error">
+              paved.dev/crossplane-claims: {r.message}
+            </Typography>
+          ))}
+        </div>
+      )}
+      {total === 0 && <EmptyClaims labelSelector={response.labelSelector} />}
+      {response.clusters.length === 0 && (
+        <Typography variant="body2">
+          No clusters configured in kubernetes.clusterLocatorMethods, or none
+          you may list (kubernetes.clusters.read).
+        </Typography>
+      )}
+      {(total > 0 || somethingToSay) &&
+        response.clusters.map(result => (
+          <ClusterClaims
+            key={result.cluster}
+            result={result}
+            renderClaim={renderClaim}
+          />
+        ))}
+    </>
+  );
+}

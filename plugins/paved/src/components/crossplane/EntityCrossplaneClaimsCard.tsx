@@ -1,0 +1,17 @@
+import { InfoCard } from '@backstage/core-components';
+import { ClaimsView } from './ClaimsView';
+
+/**
+ * An entity's Crossplane claims: overall status, age, composition, condition
+ * counts and the first reason one is not ready, with its runbook.
+ */
+export function EntityCrossplaneClaimsCard() {
+  return (
+    <InfoCard
+      title="Crossplane claims"
+      titleTypographyProps={{ component: 'h2' }}
+    >
+      <ClaimsView />
+    </InfoCard>
+  );
+}
