@@ -125,6 +125,21 @@ export const RUNBOOKS = [
     },
     signals: ['M3', 'M1', 'M7', 'F6'],
   }),
+  runbook('workload-unavailable', {
+    title: 'Workload below its desired replicas',
+    symptoms: [
+      'Deployment, StatefulSet or DaemonSet READY below desired',
+      'Deployment Available=False (MinimumReplicasUnavailable)',
+    ],
+    reasons: {
+      conditions: ['BelowDesiredReplicas', 'MinimumReplicasUnavailable'],
+      alerts: [
+        'KubeDeploymentReplicasMismatch',
+        'KubeStatefulSetReplicasMismatch',
+      ],
+    },
+    signals: ['M1', 'M3', 'M9'],
+  }),
   runbook('crashloopbackoff', {
     title: 'CrashLoopBackOff',
     symptoms: [
