@@ -60,3 +60,25 @@ test("the cost card shows a tenant's budget and month-end projection", async ({
     fullPage: true,
   });
 });
+
+test("a team's page shows the cost of what carries its label", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/payments-team');
+
+  await expect(page.getByRole('group', { name: 'Cost window' })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(page.getByLabel('Total cost')).toContainText('$', {
+    timeout: 90_000,
+  });
+  // The team's namespace holds payments-api, so its right-sizing shows here.
+  await expect(page.getByRole('list', { name: 'Right-sizing' })).toContainText(
+    'payments/payments-api',
+  );
+  await page.screenshot({
+    path: '.test-results/screenshots/team-cost-card.png',
+    fullPage: true,
+  });
+});

@@ -45,6 +45,26 @@ const ENTITIES: Entity[] = [
     spec: { type: 'kubernetes-cluster', owner: 'platform' },
   },
   {
+    apiVersion: 'backstage.io/v1',
+    kind: 'Group',
+    metadata: {
+      name: 'payments-team',
+      namespace: 'default',
+      annotations: { 'paved.dev/cost-label': 'paved.dev/team=team-payments' },
+    },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1',
+    kind: 'Group',
+    metadata: {
+      name: 'badly-labelled',
+      namespace: 'default',
+      annotations: { 'paved.dev/cost-label': 'team' },
+    },
+    spec: { type: 'team', children: [] },
+  },
+  {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'no-cost', namespace: 'default' },
@@ -165,6 +185,39 @@ describe('paved cost routes through the real Kubernetes backend and the service 
         }),
       }),
     );
+  });
+
+  it('costs a team by its cost label, the same as the label route', async () => {
+    const team = await get(
+      '/api/paved/cost/entity/default/group/payments-team?window=last7d&tz=UTC',
+    );
+    expect(team.status).toBe(200);
+    const body = team.body as CostResponse;
+    expect(body.scope).toMatchObject({
+      type: 'label',
+      label: 'paved.dev/team',
+      value: 'team-payments',
+    });
+    expect(body.total!.costs.total).toBeGreaterThan(0);
+    const byLabel = await get(
+      `/api/paved/cost/label/${encodeURIComponent(
+        'paved.dev/team',
+      )}/team-payments?window=last7d&tz=UTC`,
+    );
+    expect(byLabel.status).toBe(200);
+    // The same allocations; the window's end moved on a little in between.
+    expect(byLabel.body.total.costs.total).toBeCloseTo(
+      body.total!.costs.total!,
+      3,
+    );
+  });
+
+  it('refuses a malformed cost label naming the annotation', async () => {
+    const res = await get(
+      '/api/paved/cost/entity/default/group/badly-labelled?window=last7d&tz=UTC',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/paved\.dev\/cost-label must be/);
   });
 
   it('does not project a tenant month while a cluster is missing', async () => {

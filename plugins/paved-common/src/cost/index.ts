@@ -68,3 +68,8 @@ export type {
   CostScope,
   CostSource,
 } from './responses';
+export {
+  ANNOTATION_COST_LABEL,
+  DEFAULT_TEAM_LABEL,
+  readCostLabel,
+} from './costLabel';

@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  ANNOTATION_COST_LABEL,
   CostSelector,
+  DEFAULT_TEAM_LABEL,
+  readCostLabel,
   readTenantAnnotations,
   TENANT_LABEL,
 } from '@paved/plugin-paved-common';
@@ -41,8 +44,9 @@ export const namespaceFilter = (namespaces: readonly string[]) =>
 /**
  * Which cost an entity has: a cluster Resource its cluster's, a tenant
  * (annotation `paved.dev/tenant`) its namespaces', a Component with the
- * Kubernetes plugin's annotations its workloads'. Anything else has none,
- * and the error says what to annotate.
+ * Kubernetes plugin's annotations its workloads', an entity annotated
+ * `paved.dev/cost-label` that label's, and a Group its `team` label's.
+ * Anything else has none, and the error says what to annotate.
  */
 export function costPlanOf(entity: Entity): CostPlan {
   const kind = entity.kind.toLocaleLowerCase('en-US');
@@ -69,8 +73,23 @@ export function costPlanOf(entity: Entity): CostPlan {
     const sel = componentSelection(entity);
     return { type: 'component', ...sel };
   }
+  // A team or cost centre: the allocations carrying its label.
+  let costLabel: ReturnType<typeof readCostLabel>;
+  try {
+    costLabel = readCostLabel(annotations);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  if (costLabel) return { type: 'label', ...costLabel };
+  if (kind === 'group') {
+    return {
+      type: 'label',
+      label: DEFAULT_TEAM_LABEL,
+      value: entity.metadata.name,
+    };
+  }
   throw new InputError(
-    `Entity has no cost to show: annotate a tenant with paved.dev/tenant (and paved.dev/namespaces), a Component with backstage.io/kubernetes-id, or use a Resource of type kubernetes-cluster`,
+    `Entity has no cost to show: annotate a tenant with paved.dev/tenant (and paved.dev/namespaces), a Component with backstage.io/kubernetes-id, a team or cost centre with ${ANNOTATION_COST_LABEL} (<label>=<value>), or use a Resource of type kubernetes-cluster`,
   );
 }
 
