@@ -4,7 +4,7 @@ import { hasCost, isTenantEntity } from './entityFilters';
 const entity = (
   kind: string,
   annotations: Record<string, string> = {},
-  spec: Record<string, unknown> = {},
+  spec: Record<string, string> = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
