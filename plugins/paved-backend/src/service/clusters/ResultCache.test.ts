@@ -50,4 +50,24 @@ describe('ResultCache', () => {
     );
     expect(k('u', { a: '1', b: '2' })).toBe(k('u', { b: '2', a: '1' }));
   });
+
+  it('forUser shares an answer only for the same user, route and credentials', async () => {
+    const cache = new ResultCache(1000);
+    const asking = (user: string, headers: Record<string, string> = {}) => ({
+      credentials: { principal: { userEntityRef: user } },
+      clusterAuthHeaders: headers,
+    });
+    const compute = jest.fn(async () => 'answer');
+    await cache.forUser(asking('user:default/a'), 'entity:x', compute);
+    await cache.forUser(asking('user:default/a'), 'entity:x', compute);
+    expect(compute).toHaveBeenCalledTimes(1);
+    await cache.forUser(asking('user:default/b'), 'entity:x', compute);
+    await cache.forUser(asking('user:default/a'), 'entity:y', compute);
+    await cache.forUser(
+      asking('user:default/a', { h: '1' }),
+      'entity:x',
+      compute,
+    );
+    expect(compute).toHaveBeenCalledTimes(4);
+  });
 });

@@ -34,6 +34,28 @@ export class ResultCache {
       .digest('hex');
   }
 
+  /**
+   * `get` under the key every Paved route uses: who asks, what they ask for,
+   * and the cluster credentials they brought.
+   */
+  forUser<T>(
+    request: {
+      credentials: { principal: { userEntityRef: string } };
+      clusterAuthHeaders: Record<string, string>;
+    },
+    route: string,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    return this.get(
+      ResultCache.key([
+        request.credentials.principal.userEntityRef,
+        route,
+        request.clusterAuthHeaders,
+      ]),
+      compute,
+    );
+  }
+
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return compute();
     const now = this.now();

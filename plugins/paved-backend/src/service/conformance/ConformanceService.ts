@@ -70,12 +70,11 @@ export class ConformanceService {
     ref: CompoundEntityRef,
     request: HealthRequest,
   ): Promise<ConformanceResponse> {
-    const key = ResultCache.key([
-      request.credentials.principal.userEntityRef,
+    return this.cache.forUser(
+      request,
       `conformance:${stringifyEntityRef(ref)}`,
-      request.clusterAuthHeaders,
-    ]);
-    return this.cache.get(key, () => this.compute(ref, request));
+      () => this.compute(ref, request),
+    );
   }
 
   private async compute(
@@ -85,11 +84,7 @@ export class ConformanceService {
     const { access, catalog, options } = this.deps;
     const entity = await entityAsUser(catalog, ref, request.credentials);
     const scope = conformanceScope(entity);
-    const base = {
-      credentials: request.credentials,
-      clusterAuthHeaders: request.clusterAuthHeaders,
-    };
-    const known = await access.listClusters(base);
+    const known = await access.listClusters(request);
     if (scope.cluster && !known.includes(scope.cluster)) {
       throw new NotFoundError(
         `Cluster '${scope.cluster}' is not configured in the Kubernetes backend`,
@@ -99,7 +94,7 @@ export class ConformanceService {
     const results = await fanOut(
       clusters,
       options.clusterTimeoutMs,
-      base,
+      request,
       (cluster, ctx) => this.clusterConformance(cluster, known, scope, ctx),
     );
     return {

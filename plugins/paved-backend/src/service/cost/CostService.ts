@@ -168,11 +168,7 @@ export class CostService {
     const { access, options } = this.deps;
     const now = this.deps.now?.() ?? new Date();
     const window = this.window(params, now);
-    const base = {
-      credentials: request.credentials,
-      clusterAuthHeaders: request.clusterAuthHeaders,
-    };
-    const known = await access.listClusters(base);
+    const known = await access.listClusters(request);
     const only =
       plan.type === 'cluster' || plan.type === 'component'
         ? plan.cluster
@@ -189,7 +185,7 @@ export class CostService {
     const results = await fanOut(
       clusters,
       options.clusterTimeoutMs,
-      base,
+      request,
       async (cluster, ctx): Promise<ClusterWork> => {
         const target = options.target(cluster);
         let selector: CostSelector;

@@ -41,12 +41,11 @@ export class CrossplaneService {
     ref: CompoundEntityRef,
     request: HealthRequest,
   ): Promise<CrossplaneEntityResponse> {
-    const key = ResultCache.key([
-      request.credentials.principal.userEntityRef,
+    return this.cache.forUser(
+      request,
       `crossplane:${stringifyEntityRef(ref)}`,
-      request.clusterAuthHeaders,
-    ]);
-    return this.cache.get(key, () => this.compute(ref, request));
+      () => this.compute(ref, request),
+    );
   }
 
   private async compute(
@@ -59,11 +58,7 @@ export class CrossplaneService {
     const read = readCrossplaneAnnotations(annotations);
     const { labelSelector, namespace: kubernetesNamespace } =
       componentSelection(entity);
-    const base = {
-      credentials: request.credentials,
-      clusterAuthHeaders: request.clusterAuthHeaders,
-    };
-    const known = await access.listClusters(base);
+    const known = await access.listClusters(request);
     if (read.cluster && !known.includes(read.cluster)) {
       throw new NotFoundError(
         `Cluster '${read.cluster}' (${CROSSPLANE_ANNOTATIONS.cluster}) is not configured in the Kubernetes backend`,
@@ -74,7 +69,7 @@ export class CrossplaneService {
     const results = await fanOut(
       clusters,
       options.clusterTimeoutMs,
-      base,
+      request,
       (cluster, ctx) =>
         new ClusterCrossplaneReader(
           access,

@@ -15,7 +15,7 @@ import {
   createClusterHealthAccumulator,
   createComponentHealthAccumulator,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
+import { ClusterAccess } from '../clusters/ClusterAccess';
 import {
   COMPONENT_WORKLOAD_KINDS,
   componentSelection,
@@ -50,34 +50,14 @@ export class HealthService {
     this.cache = new ResultCache(deps.options.cacheTtlMs);
   }
 
-  private cached<T>(
-    route: string,
-    request: HealthRequest,
-    compute: () => Promise<T>,
-  ): Promise<T> {
-    const key = ResultCache.key([
-      request.credentials.principal.userEntityRef,
-      route,
-      request.clusterAuthHeaders,
-    ]);
-    return this.cache.get(key, compute);
-  }
-
-  private base(
-    request: HealthRequest,
-  ): Omit<CallContext, 'signal' | 'onLatency'> {
-    return {
-      credentials: request.credentials,
-      clusterAuthHeaders: request.clusterAuthHeaders,
-    };
-  }
-
   componentHealth(
     ref: CompoundEntityRef,
     request: HealthRequest,
   ): Promise<ComponentHealthResponse> {
-    return this.cached(`entity:${stringifyEntityRef(ref)}`, request, () =>
-      this.computeComponentHealth(ref, request),
+    return this.cache.forUser(
+      request,
+      `entity:${stringifyEntityRef(ref)}`,
+      () => this.computeComponentHealth(ref, request),
     );
   }
 
@@ -85,7 +65,7 @@ export class HealthService {
     name: string,
     request: HealthRequest,
   ): Promise<ClusterHealthResponse> {
-    return this.cached(`cluster:${name}`, request, () =>
+    return this.cache.forUser(request, `cluster:${name}`, () =>
       this.computeClusterHealth(name, request),
     );
   }
@@ -97,7 +77,7 @@ export class HealthService {
     const { access, catalog, options } = this.deps;
     const entity = await entityAsUser(catalog, ref, request.credentials);
     const selection = componentSelection(entity);
-    const known = await access.listClusters(this.base(request));
+    const known = await access.listClusters(request);
     const clusters = selection.cluster
       ? known.filter(c => c === selection.cluster)
       : known;
@@ -105,7 +85,7 @@ export class HealthService {
     const results = await fanOut(
       clusters,
       options.clusterTimeoutMs,
-      this.base(request),
+      request,
       async (cluster, ctx) => {
         const acc = createComponentHealthAccumulator();
         await Promise.all([
@@ -149,7 +129,7 @@ export class HealthService {
     request: HealthRequest,
   ): Promise<ClusterHealthResponse> {
     const { access, options } = this.deps;
-    const known = await access.listClusters(this.base(request));
+    const known = await access.listClusters(request);
     if (!known.includes(name)) {
       throw new NotFoundError(
         `Cluster '${name}' is not configured in the Kubernetes backend`,
@@ -158,7 +138,7 @@ export class HealthService {
     const [cluster] = await fanOut(
       [name],
       options.clusterTimeoutMs,
-      this.base(request),
+      request,
       async (_cluster, ctx) => {
         const version = await access.get(name, known, '/version', ctx);
         const acc = createClusterHealthAccumulator({
