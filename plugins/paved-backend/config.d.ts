@@ -18,6 +18,16 @@ export interface Config {
         | { minutes?: number; seconds?: number; milliseconds?: number };
       /** Items per page when listing objects through the proxy. Default 500. */
       pageSize?: number;
+      /**
+       * Running Pods that are not plainly healthy (crash-looping, not ready,
+       * restarted) read in full per component, cluster and STATUS (as
+       * `kubectl get pods` prints it): a few examples tell why they fail.
+       * The others are counted from the Pod list's Table rows, without
+       * their containers' last terminations (OOM kills) and waiting
+       * messages. Pods that are not Running are always read in full.
+       * `'all'` reads every such Pod in full, whatever it costs. Default 2.
+       */
+      inspectPods?: number | 'all';
     };
     /** OpenCost, for the cost routes; see docs/finops.md. */
     cost?: {

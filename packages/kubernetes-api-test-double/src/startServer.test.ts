@@ -54,6 +54,21 @@ describe('startKubernetesApiTestDouble', () => {
     ).toBe(200);
   });
 
+  it('can aim a fault at one representation (Accept) of a path', async () => {
+    double = await startKubernetesApiTestDouble();
+    double.failNext('/api/v1/pods', 406, { accept: 'as=Table' });
+    const url = `${double.url}/api/v1/pods`;
+    // A plain list passes the armed fault by...
+    expect((await fetch(url, { headers: auth })).status).toBe(200);
+    const table = {
+      ...auth,
+      Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io',
+    };
+    // ...which the Table request meets, once.
+    expect((await fetch(url, { headers: table })).status).toBe(406);
+    expect((await fetch(url, { headers: table })).status).toBe(200);
+  });
+
   it('can leave a request unanswered to simulate a timeout', async () => {
     double = await startKubernetesApiTestDouble();
     double.hangNext('/api/v1/nodes');

@@ -17,12 +17,14 @@
  *   BENCH_WORST_CRASH_EVERY=2   the worst-case run: every Nth pod crash-looping
  *                               (2 = half the pods unhealthy); 0 skips it
  *   BENCH_WORST_RUNS=5          timed requests per route in the worst-case run
+ *   BENCH_INSPECT_PODS=2        paved.health.inspectPods for the run (a number
+ *                               or `all`); default: Paved's default
  */
 import { fork, ChildProcess } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   ComponentHealthAccumulator,
@@ -77,12 +79,23 @@ const SERIES = (process.env.BENCH_SERIES ?? '1000,10000,100000')
 const NAMESPACE = 'bench';
 const APP = 'bench-app';
 const LABELS = { 'backstage.io/kubernetes-id': APP };
-/** Matches what Paved's options default to; the raw fetch uses the same. */
-const PAGE_SIZE =
-  Number(process.env.BENCH_PAGE_SIZE) ||
-  readHealthOptions({
-    getOptionalConfig: () => undefined,
-  } as any).pageSize;
+/** BENCH_INSPECT_PODS: a number or `all`, as `paved.health.inspectPods`. */
+const INSPECT_PODS_ENV = process.env.BENCH_INSPECT_PODS;
+const INSPECT_PODS: number | 'all' | undefined =
+  INSPECT_PODS_ENV === undefined || INSPECT_PODS_ENV === 'all'
+    ? INSPECT_PODS_ENV
+    : Number(INSPECT_PODS_ENV);
+/** Paved's options as the route reads them; the raw fetch uses the same. */
+const OPTIONS = readHealthOptions(
+  mockServices.rootConfig({
+    data:
+      INSPECT_PODS === undefined
+        ? {}
+        : { paved: { health: { inspectPods: INSPECT_PODS } } },
+  }),
+);
+const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE) || OPTIONS.pageSize;
+const INSPECT_LIMIT = OPTIONS.inspectLimit;
 
 const entity = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -220,6 +233,7 @@ const stockPods = (body: any) =>
 const dropAll: ComponentHealthAccumulator = {
   add: () => {},
   addHealthyPodRow: () => {},
+  addUninspectedPodRow: () => {},
   result: () => createComponentHealthAccumulator().result(),
 };
 
@@ -239,6 +253,7 @@ function timedAccumulator(time: { ms: number }): ComponentHealthAccumulator {
   return {
     add: timed(acc.add),
     addHealthyPodRow: timed(acc.addHealthyPodRow),
+    addUninspectedPodRow: timed(acc.addUninspectedPodRow),
     result: timed(acc.result),
   };
 }
@@ -292,6 +307,7 @@ async function listAll(
             namespace: NAMESPACE,
             labelSelector: `backstage.io/kubernetes-id=${APP}`,
             pageSize: PAGE_SIZE,
+            inspectLimit: INSPECT_LIMIT,
             ctx,
             acc,
           }).then(s => stats.push(s)),
@@ -362,7 +378,12 @@ async function startBackend(urls: string[]) {
     ENTITIES,
     urls.map((url, i) => ({ name: `bench-${i + 1}`, url })),
     // A long timeout (the 100k step takes a while) and no result cache.
-    { clusterTimeoutMs: 600_000 },
+    {
+      clusterTimeoutMs: 600_000,
+      ...(INSPECT_PODS === undefined
+        ? {}
+        : { health: { inspectPods: INSPECT_PODS } }),
+    },
   );
   const { port } = backend.server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
@@ -466,11 +487,15 @@ async function sideBySide(
     const sum = (pick: (x: PodReadStats) => number) =>
       stats.reduce((n, x) => n + pick(x), 0);
     console.log(
-      `Paved's read, items dropped (Pods as Table rows: ${sum(
-        x => x.fromRows,
-      )} counted from rows, ${sum(
+      `Paved's read, items dropped (inspectPods ${
+        Number.isFinite(INSPECT_LIMIT) ? INSPECT_LIMIT : 'all'
+      }; Pods: ${sum(x => x.fromRows)} counted from Table rows (${sum(
+        x => x.uninspected,
+      )} of them unhealthy), ${sum(
         x => x.fetchedOneByOne,
-      )} fetched one by one, ${sum(x => x.fullPages)} pages in full${
+      )} fetched one by one, ${sum(
+        x => x.notRunning,
+      )} not Running listed in full, ${sum(x => x.fullPages)} full pages${
         stats.some(x => x.mode === 'full') ? ', Table refused' : ''
       }; ${COMPONENT_WORKLOAD_KINDS.length} other lists): median ${fmtMs(
         rawMedian,

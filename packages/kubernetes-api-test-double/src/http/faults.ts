@@ -3,6 +3,8 @@ export interface FaultOptions {
   times?: number;
   /** Only requests with this HTTP method (default any). */
   method?: string;
+  /** Only requests whose Accept header contains this (`as=Table`, say). */
+  accept?: string;
   /** Status message for failNext. */
   message?: string;
 }
@@ -16,6 +18,7 @@ interface Armed {
   fault: Fault;
   remaining: number;
   method?: string;
+  accept?: string;
 }
 
 /** Faults tests arm for requests whose path starts with a prefix; each fires a set number of times. */
@@ -44,11 +47,12 @@ export class FaultInjector {
   }
 
   /** The fault for this request, if one is armed; consumes one use. */
-  take(method: string, path: string): Fault | undefined {
+  take(method: string, path: string, accept = ''): Fault | undefined {
     const hit = this.armed.find(
       a =>
         path.startsWith(a.pathPrefix) &&
-        (!a.method || a.method.toUpperCase() === method),
+        (!a.method || a.method.toUpperCase() === method) &&
+        (!a.accept || accept.includes(a.accept)),
     );
     if (!hit) return undefined;
     hit.remaining--;
@@ -62,6 +66,7 @@ export class FaultInjector {
       fault,
       remaining: options.times ?? 1,
       method: options.method,
+      accept: options.accept,
     });
   }
 }

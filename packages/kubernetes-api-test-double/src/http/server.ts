@@ -130,7 +130,11 @@ export function createRequestListener(
     try {
       const body = await readBody(req);
       if (opts.latencyMs) await sleep(opts.latencyMs);
-      const fault = opts.faults.take(method, url.pathname);
+      const fault = opts.faults.take(
+        method,
+        url.pathname,
+        String(req.headers.accept ?? ''),
+      );
       if (fault?.type === 'hang') {
         record(0);
         return;

@@ -46,6 +46,8 @@ export async function startPavedTestBackend(
   extra: {
     permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY | Deciding;
     clusterTimeoutMs?: number;
+    /** Extra `paved.health` config (inspectPods, pageSize). */
+    health?: { [key: string]: any };
     /** `paved.cost` config (OpenCost base URLs, timeout, currency). */
     cost?: { [key: string]: any };
   } = {},
@@ -78,6 +80,7 @@ export async function startPavedTestBackend(
               clusterTimeout: extra.clusterTimeoutMs ?? 30_000,
               // Tests that shorten the timeout measure every call afresh.
               ...(extra.clusterTimeoutMs ? { cacheTtl: 0 } : {}),
+              ...extra.health,
             },
             ...(extra.cost ? { cost: extra.cost } : {}),
           },

@@ -1,4 +1,7 @@
-import { summarizeComponentHealth } from './componentHealth';
+import {
+  createComponentHealthAccumulator,
+  summarizeComponentHealth,
+} from './componentHealth';
 import { componentObjects, FIXTURE_NOW } from './fixtures.testutil';
 
 const summarize = (id: string) =>
@@ -155,5 +158,48 @@ describe('summarizeComponentHealth', () => {
     expect(
       summarizeComponentHealth(pods.slice(0, 5), options).omittedProblems,
     ).toBeUndefined();
+  });
+});
+
+describe('addUninspectedPodRow', () => {
+  it('counts the Pod, its restarts and problems, and says it was not inspected', () => {
+    const acc = createComponentHealthAccumulator({ now: FIXTURE_NOW });
+    for (const name of ['a', 'b']) {
+      acc.addUninspectedPodRow({
+        name,
+        namespace: 'shop',
+        facts: { status: 'CrashLoopBackOff', restarts: 6, ageHours: 2 },
+      });
+    }
+    acc.addHealthyPodRow({
+      healthy: true,
+      name: 'c',
+      namespace: 'shop',
+      phase: 'Running',
+    });
+    const { pods, problems } = acc.result();
+    expect(pods).toEqual({
+      total: 3,
+      byPhase: { Running: 3 },
+      restarts: 12,
+      worstRestartRate: {
+        pod: 'a',
+        namespace: 'shop',
+        container: '',
+        restarts: 6,
+        perHour: 3,
+      },
+      evicted: 0,
+      uninspected: 2,
+    });
+    expect(problems.filter(p => p.signal === 'container-waiting')).toHaveLength(
+      2,
+    );
+  });
+
+  it('leaves uninspected out when every Pod was read in full or healthy', () => {
+    const acc = createComponentHealthAccumulator({ now: FIXTURE_NOW });
+    for (const obj of componentObjects('ledger-worker')) acc.add(obj);
+    expect(acc.result().pods).not.toHaveProperty('uninspected');
   });
 });

@@ -1,5 +1,11 @@
 import { compareProblems, sortProblems } from './problems';
-import { podSignals, ContainerRestartRate } from './pods';
+import {
+  ContainerRestartRate,
+  podRowSignals,
+  podSignals,
+  PodSignals,
+  UninspectedPodRow,
+} from './pods';
 import { PodRowVerdict } from './podTable';
 import { HEALTH_SLIS } from './slis';
 import { HealthOptions, HealthProblem, KubeObject } from './types';
@@ -28,6 +34,13 @@ export interface ComponentHealthSummary {
     worstRestartRate?: ContainerRestartRate;
     /** Pods evicted and not yet garbage-collected (M10). */
     evicted: number;
+    /**
+     * Running Pods that were not plainly healthy but were counted from
+     * their Table row alone, past the inspection limit: their waiting
+     * reasons and restarts are counted, their containers' last terminations
+     * (OOM kills before a restart) and waiting messages were not read.
+     */
+    uninspected?: number;
   };
   problems: HealthProblem[];
   /**
@@ -104,6 +117,11 @@ export interface ComponentHealthAccumulator {
    * `podRowVerdict`): exactly what `add` would make of its full object.
    */
   addHealthyPodRow(row: HealthyPodRow): void;
+  /**
+   * Counts a Running Pod that is not plainly healthy from its Table row
+   * alone (see `podRowSignals`), when its full object is not fetched.
+   */
+  addUninspectedPodRow(row: UninspectedPodRow): void;
   result(): ComponentHealthSummary;
 }
 
@@ -121,22 +139,27 @@ export function createComponentHealthAccumulator(
   let pods = 0;
   let restarts = 0;
   let evicted = 0;
+  let uninspected = 0;
   let worst: ContainerRestartRate | undefined;
+
+  const countPod = (signals: PodSignals) => {
+    pods += 1;
+    byPhase[signals.phase] = (byPhase[signals.phase] ?? 0) + 1;
+    for (const rate of signals.restartRates) {
+      if (rate.restarts > 0 && (!worst || rate.perHour > worst.perHour)) {
+        worst = rate;
+      }
+    }
+    signals.problems.forEach(problems.add);
+  };
 
   return {
     add(obj) {
       if (obj.kind === 'Pod') {
         const signals = podSignals(obj, now, entityRef);
-        pods += 1;
-        byPhase[signals.phase] = (byPhase[signals.phase] ?? 0) + 1;
-        for (const rate of signals.restartRates) {
-          restarts += rate.restarts;
-          if (rate.restarts > 0 && (!worst || rate.perHour > worst.perHour)) {
-            worst = rate;
-          }
-        }
+        countPod(signals);
+        for (const rate of signals.restartRates) restarts += rate.restarts;
         if (obj.status?.reason === 'Evicted') evicted += 1;
-        signals.problems.forEach(problems.add);
         return;
       }
       const availability = workloadAvailability(obj);
@@ -148,6 +171,13 @@ export function createComponentHealthAccumulator(
       // rate above zero, not evicted; only the count and the phase.
       pods += 1;
       byPhase[row.phase] = (byPhase[row.phase] ?? 0) + 1;
+    },
+    addUninspectedPodRow(row) {
+      const signals = podRowSignals(row, entityRef);
+      countPod(signals);
+      // Counted even without an age to rate them over.
+      restarts += signals.restarts;
+      uninspected += 1;
     },
     result() {
       const { listed, omitted } = problems.result();
@@ -176,6 +206,7 @@ export function createComponentHealthAccumulator(
           restarts,
           ...(worst ? { worstRestartRate: worst } : {}),
           evicted,
+          ...(uninspected ? { uninspected } : {}),
         },
         problems: sortProblems(listed),
         ...(omitted.length ? { omittedProblems: omitted } : {}),

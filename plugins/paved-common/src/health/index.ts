@@ -12,8 +12,12 @@ export type {
   KubeContainerStatus,
 } from './types';
 export { HEALTH_SLIS } from './slis';
-export { PROBLEM_WAITING_REASONS, podSignals } from './pods';
-export type { ContainerRestartRate, PodSignals } from './pods';
+export { PROBLEM_WAITING_REASONS, podRowSignals, podSignals } from './pods';
+export type {
+  ContainerRestartRate,
+  PodSignals,
+  UninspectedPodRow,
+} from './pods';
 export { workloadAvailability, workloadProblems } from './workloads';
 export type { WorkloadAvailability } from './workloads';
 export {
@@ -26,12 +30,14 @@ export type {
   HealthyPodRow,
 } from './componentHealth';
 export {
+  parseAgeCell,
   parseReadyCell,
   parseRestartsCell,
   podRowVerdict,
   podTableColumns,
 } from './podTable';
 export type {
+  PodRowFacts,
   PodRowVerdict,
   PodTableColumns,
   TableColumnDefinition,

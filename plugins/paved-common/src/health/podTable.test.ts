@@ -1,5 +1,6 @@
 import { createComponentHealthAccumulator } from './componentHealth';
 import {
+  parseAgeCell,
   parseReadyCell,
   parseRestartsCell,
   podRowVerdict,
@@ -32,7 +33,13 @@ const row = (
 
 describe('podTableColumns', () => {
   it('finds the columns by name, not by position', () => {
-    expect(columns).toEqual({ name: 0, ready: 1, status: 2, restarts: 3 });
+    expect(columns).toEqual({
+      name: 0,
+      ready: 1,
+      status: 2,
+      restarts: 3,
+      age: 4,
+    });
     const shuffled = [
       { name: 'Restarts' },
       { name: 'Name' },
@@ -145,8 +152,74 @@ describe('podRowVerdict', () => {
     expect(podRowVerdict(noName, row('1/1', 'Running', '0', null))).toEqual({
       healthy: false,
       why: 'row names no Pod',
+      facts: expect.anything(),
     });
   });
+
+  it('says what the row shows of a Pod that is not plainly healthy', () => {
+    const now = new Date('2026-11-21T08:00:00Z');
+    // Age from the Age column when the row has no metadata...
+    expect(
+      podRowVerdict(
+        columns,
+        row('0/1', 'CrashLoopBackOff', '12 (3m ago)', null),
+        now,
+      ),
+    ).toEqual({
+      healthy: false,
+      name: 'web-1',
+      why: 'status CrashLoopBackOff',
+      facts: {
+        status: 'CrashLoopBackOff',
+        ready: { ready: 0, total: 1 },
+        restarts: 12,
+        ageHours: 5 / 60,
+      },
+    });
+    // ...and from the exact creation time when it has.
+    const withMetadata = podRowVerdict(
+      columns,
+      row('1/1', 'Running', '2', {
+        name: 'web-1',
+        namespace: 'shop',
+        creationTimestamp: '2026-11-21T06:00:00Z',
+      } as any),
+      now,
+    );
+    expect(withMetadata).toMatchObject({
+      healthy: false,
+      facts: { status: 'Running', restarts: 2, ageHours: 2 },
+    });
+    // A missing STATUS is Unknown; unreadable cells are left out.
+    expect(
+      podRowVerdict(columns, row('x', undefined, 'often', null), now),
+    ).toMatchObject({
+      healthy: false,
+      facts: { status: 'Unknown', ageHours: 5 / 60 },
+    });
+  });
+});
+
+describe('parseAgeCell', () => {
+  it.each([
+    ['45s', 45],
+    ['7m30s', 450],
+    ['95m', 95 * 60],
+    ['3h20m', 3 * 3600 + 20 * 60],
+    ['26h', 26 * 3600],
+    ['5d3h', 5 * 86_400 + 3 * 3600],
+    ['400d', 400 * 86_400],
+    ['2y10d', 2 * 365 * 86_400 + 10 * 86_400],
+  ])('reads %p as %p seconds', (cell, seconds) => {
+    expect(parseAgeCell(cell)).toBe(seconds);
+  });
+
+  it.each([['<invalid>'], [''], ['5x'], ['m5'], [300], [null]])(
+    'refuses %p',
+    cell => {
+      expect(parseAgeCell(cell)).toBeUndefined();
+    },
+  );
 });
 
 describe('addHealthyPodRow', () => {

@@ -28,12 +28,37 @@ export interface PodTableColumns {
   ready: number;
   status: number;
   restarts: number;
+  /** The Age column, when there is one (for a restart rate from the row). */
+  age?: number;
+}
+
+/**
+ * What a row says of a Pod that is not plainly healthy: enough to count it
+ * (phase, restarts, waiting reason) when its full object is not fetched.
+ *
+ * @public
+ */
+export interface PodRowFacts {
+  /** STATUS as printed: a waiting or terminated reason, or the phase. */
+  status: string;
+  ready?: { ready: number; total: number };
+  /** All containers' restarts together. */
+  restarts?: number;
+  /** Hours since the Pod was created, from its metadata or the Age column. */
+  ageHours?: number;
 }
 
 /** A Pod row's verdict: counted from the row, or fetched in full. @public */
 export type PodRowVerdict =
   | { healthy: true; name: string; namespace?: string; phase: 'Running' }
-  | { healthy: false; name?: string; namespace?: string; why: string };
+  | {
+      healthy: false;
+      name?: string;
+      namespace?: string;
+      why: string;
+      /** Present when the Table had the columns to read the row. */
+      facts?: PodRowFacts;
+    };
 
 /**
  * The READY, STATUS and RESTARTS columns, looked up by name (servers may add,
@@ -56,8 +81,66 @@ export function podTableColumns(
   const ready = index('Ready');
   const status = index('Status');
   const restarts = index('Restarts');
+  const age = index('Age');
   if (ready < 0 || status < 0 || restarts < 0) return undefined;
-  return { ...(name >= 0 ? { name } : {}), ready, status, restarts };
+  return {
+    ...(name >= 0 ? { name } : {}),
+    ready,
+    status,
+    restarts,
+    ...(age >= 0 ? { age } : {}),
+  };
+}
+
+const AGE_UNIT_SECONDS = { y: 365 * 86_400, d: 86_400, h: 3_600, m: 60, s: 1 };
+
+/**
+ * AGE as the apiserver prints it (Kubernetes' human durations: `45s`,
+ * `7m30s`, `3h20m`, `5d`, `2y10d`), in seconds. Undefined for anything else,
+ * `<invalid>` included.
+ *
+ * @public
+ */
+export function parseAgeCell(cell: unknown): number | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const m = /^(?:(\d+)y)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(
+    cell.trim(),
+  );
+  if (!m || m.slice(1).every(part => part === undefined)) return undefined;
+  const units = ['y', 'd', 'h', 'm', 's'] as const;
+  return units.reduce(
+    (total, unit, i) => total + Number(m[i + 1] ?? 0) * AGE_UNIT_SECONDS[unit],
+    0,
+  );
+}
+
+/** What a readable row says of its Pod (see `PodRowFacts`). */
+function rowFacts(
+  columns: PodTableColumns,
+  cells: unknown[],
+  creationTimestamp: unknown,
+  now: Date,
+): PodRowFacts {
+  const status = cells[columns.status];
+  const ready = parseReadyCell(cells[columns.ready]);
+  const restarts = parseRestartsCell(cells[columns.restarts]);
+  // The metadata's timestamp is exact; the Age column is rounded.
+  const created =
+    typeof creationTimestamp === 'string'
+      ? Date.parse(creationTimestamp)
+      : Number.NaN;
+  let ageSeconds: number | undefined;
+  if (Number.isFinite(created)) {
+    ageSeconds = Math.max(0, (now.getTime() - created) / 1000);
+  } else if (columns.age !== undefined) {
+    ageSeconds = parseAgeCell(cells[columns.age]);
+  }
+  return {
+    status: typeof status === 'string' && status ? status : 'Unknown',
+    ...(ready ? { ready } : {}),
+    ...(restarts !== undefined ? { restarts } : {}),
+    ...(ageSeconds !== undefined ? { ageHours: ageSeconds / 3_600 } : {}),
+  };
 }
 
 /**
@@ -99,6 +182,7 @@ export function parseReadyCell(
 export function podRowVerdict(
   columns: PodTableColumns | undefined,
   row: TableRow,
+  now: Date = new Date(),
 ): PodRowVerdict {
   const metadata = row?.object?.metadata;
   const cells = Array.isArray(row?.cells) ? row.cells : [];
@@ -119,12 +203,20 @@ export function podRowVerdict(
     ...(name ? { name } : {}),
     ...(namespace ? { namespace } : {}),
   };
+  if (!columns) {
+    return {
+      healthy: false,
+      ...where,
+      why: 'table lacks Ready, Status or Restarts',
+    };
+  }
+  // Facts only for rows that need them: most rows are healthy.
   const unhealthy = (why: string): PodRowVerdict => ({
     healthy: false,
     ...where,
     why,
+    facts: rowFacts(columns, cells, metadata?.creationTimestamp, now),
   });
-  if (!columns) return unhealthy('table lacks Ready, Status or Restarts');
   if (!name) return unhealthy('row names no Pod');
   const status = cells[columns.status];
   if (status !== 'Running') return unhealthy(`status ${String(status)}`);

@@ -1,4 +1,4 @@
-import { podSignals } from './pods';
+import { podRowSignals, podSignals } from './pods';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const pod = (containerStatus: object, extra: object = {}) => ({
@@ -112,5 +112,70 @@ describe('podSignals', () => {
       restartRates: [],
       problems: [],
     });
+  });
+});
+
+describe('podRowSignals (a Running Pod known from its Table row)', () => {
+  const row = (status: string, restarts?: number, ageHours?: number) => ({
+    name: 'p',
+    namespace: 'ns',
+    facts: {
+      status,
+      ...(restarts !== undefined ? { restarts } : {}),
+      ...(ageHours !== undefined ? { ageHours } : {}),
+    },
+  });
+
+  it('reports a waiting reason the row shows, with its runbook, for the Pod', () => {
+    const { phase, problems, restarts } = podRowSignals(
+      row('ImagePullBackOff', 0, 2),
+    );
+    expect(phase).toBe('Running');
+    expect(restarts).toBe(0);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        signal: 'container-waiting',
+        reason: 'ImagePullBackOff',
+        object: { kind: 'Pod', namespace: 'ns', name: 'p' },
+        message: expect.stringContaining('not inspected'),
+        runbook: expect.objectContaining({ id: 'imagepullbackoff' }),
+      }),
+    ]);
+  });
+
+  it('rates restarts over the Pod age, all containers together', () => {
+    const { restartRates, problems } = podRowSignals(
+      row('CrashLoopBackOff', 12, 4),
+    );
+    expect(restartRates).toEqual([
+      { pod: 'p', namespace: 'ns', container: '', restarts: 12, perHour: 3 },
+    ]);
+    expect(problems.map(p => `${p.signal}:${p.reason}`)).toEqual([
+      'container-waiting:CrashLoopBackOff',
+      'restart-rate:RestartRateAboveTarget',
+    ]);
+    // The runbook follows the status the row shows.
+    expect(problems[1].runbook?.id).toBe('crashloopbackoff');
+  });
+
+  it('does not rate a Pod younger than the rate window as if it were older', () => {
+    // 1 restart in 3 minutes is rated over 15 minutes, not 3.
+    const { restartRates } = podRowSignals(row('Running', 1, 0.05));
+    expect(restartRates[0].perHour).toBeCloseTo(4);
+  });
+
+  it('counts restarts without a rate when the row has no age', () => {
+    const signals = podRowSignals(row('Running', 3));
+    expect(signals.restarts).toBe(3);
+    expect(signals.restartRates).toEqual([]);
+    expect(signals.problems).toEqual([]);
+  });
+
+  it('reports an OOM kill only when STATUS shows it', () => {
+    expect(
+      podRowSignals(row('OOMKilled', 1, 10)).problems.map(p => p.signal),
+    ).toEqual(['oom-killed']);
+    // A restarted Pod that runs again may have been OOM-killed; the row cannot tell.
+    expect(podRowSignals(row('Running', 1, 10)).problems).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { PodRowFacts } from './podTable';
 import { conditionOf, makeProblem } from './problems';
 import { HEALTH_SLIS } from './slis';
 import {
@@ -190,4 +191,96 @@ export function podSignals(
   }
 
   return { phase, restartRates, problems };
+}
+
+/** A Running Pod known only from its Table row (see `podRowVerdict`). @public */
+export interface UninspectedPodRow {
+  name: string;
+  namespace?: string;
+  facts: PodRowFacts;
+}
+
+/**
+ * Health signals of a Running Pod from its Table row alone, for Pods past
+ * the inspection limit: the waiting reason STATUS shows, and a restart rate
+ * over the Pod's age for all its containers together. The row cannot show
+ * a container's last termination (an OOM kill before a restart) or the
+ * waiting message; the summary counts such Pods as `uninspected`.
+ */
+export function podRowSignals(
+  row: UninspectedPodRow,
+  runbookEntityRef?: string,
+): PodSignals & { restarts: number } {
+  const { name, facts } = row;
+  const object: HealthObjectRef = {
+    kind: 'Pod',
+    namespace: row.namespace,
+    name,
+  };
+  const problems: HealthProblem[] = [];
+  const restarts = facts.restarts ?? 0;
+  if ((PROBLEM_WAITING_REASONS as readonly string[]).includes(facts.status)) {
+    problems.push(
+      makeProblem(
+        {
+          signal: 'container-waiting',
+          severity: 'critical',
+          reason: facts.status,
+          message: `A container of ${name} is waiting: ${facts.status} (from the Pod list; the Pod was not inspected)`,
+          object,
+          count: restarts,
+        },
+        runbookEntityRef,
+      ),
+    );
+  }
+  if (facts.status === 'OOMKilled') {
+    problems.push(
+      makeProblem(
+        {
+          signal: 'oom-killed',
+          severity: 'warning',
+          reason: 'OOMKilled',
+          message: `A container of ${name} was killed for exceeding its memory limit`,
+          object,
+          count: restarts,
+        },
+        runbookEntityRef,
+      ),
+    );
+  }
+  const restartRates: ContainerRestartRate[] = [];
+  if (facts.ageHours !== undefined) {
+    const perHour = restarts / Math.max(facts.ageHours, MIN_RATE_WINDOW_HOURS);
+    // One rate for the whole Pod: the row sums its containers' restarts.
+    restartRates.push({
+      pod: name,
+      namespace: row.namespace,
+      container: '',
+      restarts,
+      perHour,
+    });
+    if (restarts > 0 && perHour > HEALTH_SLIS.restartRate.targetPerHour) {
+      problems.push(
+        makeProblem(
+          {
+            signal: 'restart-rate',
+            severity: 'warning',
+            reason: 'RestartRateAboveTarget',
+            message: `${name} restarts ${perHour.toFixed(
+              2,
+            )} times an hour, all containers together (target below ${
+              HEALTH_SLIS.restartRate.targetPerHour
+            })`,
+            object,
+            count: restarts,
+            runbookReasons: [facts.status],
+            fallbackRunbook: 'crashloopbackoff',
+          },
+          runbookEntityRef,
+        ),
+      );
+    }
+  }
+  return { phase: 'Running', restartRates, problems, restarts };
 }

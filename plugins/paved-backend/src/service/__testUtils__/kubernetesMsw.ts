@@ -68,6 +68,36 @@ const notFound = (path: string) =>
     { status: 404 },
   );
 
+/** A dotted field of an object, as a field selector names it. */
+const fieldOf = (obj: any, path: string): string => {
+  const value = path
+    .split('.')
+    .reduce((o, key) => (o === undefined || o === null ? o : o[key]), obj);
+  return value === undefined || value === null ? '' : String(value);
+};
+
+/**
+ * Applies a `fieldSelector` (`a=b`, `a==b`, `a!=b`, comma-joined) to a List
+ * body, as the apiserver does before answering.
+ */
+function selectFields(
+  body: Record<string, unknown>,
+  fieldSelector: string | null,
+): Record<string, unknown> {
+  if (!fieldSelector || !Array.isArray(body.items)) return body;
+  const terms = fieldSelector.split(',').map(term => {
+    const m = /^([^!=]+)(!=|==|=)(.*)$/.exec(term);
+    if (!m) throw new Error(`fake proxy: bad field selector term '${term}'`);
+    return { path: m[1], negate: m[2] === '!=', value: m[3] };
+  });
+  return {
+    ...body,
+    items: body.items.filter(item =>
+      terms.every(t => (fieldOf(item, t.path) === t.value) !== t.negate),
+    ),
+  };
+}
+
 /** Every request the fake proxy saw: cluster, path and query. */
 export interface SeenRequest {
   cluster: string | null;
@@ -102,9 +132,17 @@ export function kubernetesBackendHandlers(
       const answer = paths[path];
       if (typeof answer === 'function') {
         const out = answer(url);
-        return out instanceof Response ? out : HttpResponse.json(out);
+        return out instanceof Response
+          ? out
+          : HttpResponse.json(
+              selectFields(out, url.searchParams.get('fieldSelector')),
+            );
       }
-      if (answer) return HttpResponse.json(answer);
+      if (answer) {
+        return HttpResponse.json(
+          selectFields(answer, url.searchParams.get('fieldSelector')),
+        );
+      }
       const plural = path.split('/').pop() ?? '';
       const empty = EMPTY[plural];
       return empty
@@ -126,7 +164,12 @@ export function servicesFor(entities: Entity[]) {
     access,
     catalog: catalogServiceMock({ entities }),
     logger: mockServices.logger.mock(),
-    options: { clusterTimeoutMs: 10_000, pageSize: 500, cacheTtlMs: 0 },
+    options: {
+      clusterTimeoutMs: 10_000,
+      pageSize: 500,
+      cacheTtlMs: 0,
+      inspectLimit: 2,
+    },
   };
   return {
     health: new HealthService(deps),

@@ -12,8 +12,22 @@ describe('readHealthOptions', () => {
       clusterTimeoutMs: 10_000,
       pageSize: 500,
       cacheTtlMs: 10_000,
+      inspectLimit: 2,
     });
     expect(read({ cacheTtl: 0 }).cacheTtlMs).toBe(0);
+  });
+
+  it("reads inspectPods as a count, or 'all' for every Pod in full", () => {
+    expect(read({ inspectPods: 0 }).inspectLimit).toBe(0);
+    expect(read({ inspectPods: 25 }).inspectLimit).toBe(25);
+    expect(read({ inspectPods: 'all' }).inspectLimit).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    for (const bad of [-1, 2.5, 'some']) {
+      expect(() => read({ inspectPods: bad })).toThrow(
+        /paved\.health\.inspectPods must be a whole number/,
+      );
+    }
   });
 
   it('reads milliseconds or a duration', () => {

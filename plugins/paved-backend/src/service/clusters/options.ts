@@ -4,11 +4,17 @@ export interface HealthServiceOptions {
   clusterTimeoutMs: number;
   pageSize: number;
   cacheTtlMs: number;
+  /**
+   * Running Pods that are not plainly healthy read in full per cluster and
+   * STATUS; `Infinity` for every one. See `paved.health.inspectPods`.
+   */
+  inspectLimit: number;
 }
 
 const DEFAULT_CLUSTER_TIMEOUT_MS = 10_000;
 const DEFAULT_PAGE_SIZE = 500;
 const DEFAULT_CACHE_TTL_MS = 10_000;
+const DEFAULT_INSPECT_LIMIT = 2;
 
 /** Milliseconds, or a duration object such as `{ seconds: 10 }`. */
 function readDurationMs(
@@ -42,5 +48,24 @@ export function readHealthOptions(
   }
   const pageSize = health?.getOptionalNumber('pageSize') ?? DEFAULT_PAGE_SIZE;
   const cacheTtlMs = readDurationMs(health, 'cacheTtl', DEFAULT_CACHE_TTL_MS);
-  return { clusterTimeoutMs, pageSize, cacheTtlMs };
+  return {
+    clusterTimeoutMs,
+    pageSize,
+    cacheTtlMs,
+    inspectLimit: readInspectLimit(health),
+  };
+}
+
+function readInspectLimit(
+  health: ReturnType<RootConfigService['getOptionalConfig']>,
+): number {
+  const raw = health?.getOptional('inspectPods');
+  if (raw === undefined) return DEFAULT_INSPECT_LIMIT;
+  if (raw === 'all') return Number.POSITIVE_INFINITY;
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) return raw;
+  throw new Error(
+    `paved.health.inspectPods must be a whole number of Pods (0 or more) or 'all', got ${JSON.stringify(
+      raw,
+    )}`,
+  );
 }

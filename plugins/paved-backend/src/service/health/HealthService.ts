@@ -98,6 +98,7 @@ export class HealthService {
             namespace: selection.namespace,
             labelSelector: selection.labelSelector,
             pageSize: options.pageSize,
+            inspectLimit: options.inspectLimit,
             ctx,
             acc,
           }),

@@ -119,6 +119,7 @@ describe('two-phase Pod read gives the full-list summary', () => {
     namespace: string | undefined,
     pageSize: number,
     maxOneByOnePerPage?: number,
+    inspectLimit?: number,
   ): Promise<{ summary: ComponentHealthSummary; stats: PodReadStats }> {
     const acc = createComponentHealthAccumulator({ now });
     const stats = await readComponentPods({
@@ -131,6 +132,7 @@ describe('two-phase Pod read gives the full-list summary', () => {
       ctx,
       acc,
       maxOneByOnePerPage,
+      inspectLimit,
     });
     for (const k of COMPONENT_WORKLOAD_KINDS) {
       await access.list(
@@ -207,6 +209,8 @@ describe('two-phase Pod read gives the full-list summary', () => {
       fromRows: 700 - 25 - 13,
       fetchedOneByOne: 25 + 13,
       fullPages: 0,
+      uninspected: 0,
+      notRunning: 0,
     });
 
     // Across namespaces (namespace from the row's metadata).
@@ -228,6 +232,8 @@ describe('two-phase Pod read gives the full-list summary', () => {
       fromRows: 0,
       fetchedOneByOne: 0,
       fullPages: 7,
+      uninspected: 0,
+      notRunning: 0,
     });
 
     // A limit of 0 one-by-one fetches: page one in full, then the rest.
@@ -269,6 +275,8 @@ describe('two-phase Pod read gives the full-list summary', () => {
       fromRows: 0,
       fetchedOneByOne: 0,
       fullPages: 3,
+      uninspected: 0,
+      notRunning: 0,
     });
   });
 
@@ -308,6 +316,222 @@ describe('two-phase Pod read gives the full-list summary', () => {
         'bench',
         100,
       ),
+    ).rejects.toThrow(/HTTP 500: etcd is down/);
+  });
+});
+
+/** Listed and omitted problems of one signal and reason, together. */
+const problemCount = (
+  summary: ComponentHealthSummary,
+  signal: string,
+  reason: string,
+) =>
+  summary.problems.filter(p => p.signal === signal && p.reason === reason)
+    .length +
+  (summary.omittedProblems ?? [])
+    .filter(o => o.signal === signal && o.reason === reason)
+    .reduce((n, o) => n + o.count, 0);
+
+describe('bounded Pod read (an inspection limit per STATUS)', () => {
+  let fixtures: KubernetesApiTestDouble;
+  let synthetic: KubernetesApiTestDouble;
+  let stripper: { url: string; close(): Promise<void> };
+  let access: ClusterAccess;
+  let stopBackend: () => Promise<void>;
+  const known = ['fixtures', 'synthetic', 'no-tables'];
+
+  beforeAll(async () => {
+    fixtures = await startKubernetesApiTestDouble({ port: 0 });
+    synthetic = await startKubernetesApiTestDouble({
+      port: 0,
+      fixturesDir: false,
+      synthetic: [
+        {
+          namespace: 'bench',
+          name: 'bench-app',
+          labels: { 'backstage.io/kubernetes-id': 'bench-app' },
+          count: 700,
+          crashLoopEvery: 29,
+          pendingEvery: 53,
+        },
+      ],
+    });
+    stripper = await startAcceptStripper(fixtures.url);
+    const backend = await startPavedTestBackend(
+      [],
+      [
+        { name: 'fixtures', url: fixtures.url },
+        { name: 'synthetic', url: synthetic.url },
+        { name: 'no-tables', url: stripper.url },
+      ],
+    );
+    stopBackend = () => backend.stop();
+    const { port } = backend.server.address() as AddressInfo;
+    access = new ClusterAccess({
+      auth: mockServices.auth({ pluginId: 'paved' }),
+      discovery: {
+        getBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
+        getExternalBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await stopBackend?.();
+    await stripper?.close();
+    await fixtures?.close();
+    await synthetic?.close();
+  });
+
+  async function read(
+    cluster: string,
+    labelSelector: string,
+    namespace: string | undefined,
+    inspectLimit: number,
+  ) {
+    const acc = createComponentHealthAccumulator({ now });
+    const stats = await readComponentPods({
+      access,
+      cluster,
+      knownClusters: known,
+      namespace,
+      labelSelector,
+      pageSize: 100,
+      ctx,
+      acc,
+      inspectLimit,
+    });
+    return { summary: acc.result(), stats };
+  }
+
+  async function reference(
+    cluster: string,
+    labelSelector: string,
+    namespace: string | undefined,
+  ) {
+    const acc = createComponentHealthAccumulator({ now });
+    await access.list(
+      cluster,
+      known,
+      listPath('', 'v1', 'pods', namespace),
+      { labelSelector },
+      500,
+      item => acc.add(item),
+      ctx,
+    );
+    return acc.result();
+  }
+
+  it('counts what the full read counts, fetching only a few Pods per STATUS', async () => {
+    const selector = 'backstage.io/kubernetes-id=bench-app';
+    const full = await reference('synthetic', selector, 'bench');
+    // 25 crash-looping (Running) and 13 Pending of 700.
+    expect(full.pods.byPhase).toEqual({ Running: 687, Pending: 13 });
+    synthetic.clearRequests();
+    const { summary, stats } = await read('synthetic', selector, 'bench', 2);
+
+    expect(stats).toEqual({
+      mode: 'table',
+      fromRows: 700 - 13 - 2,
+      fetchedOneByOne: 2,
+      fullPages: 1,
+      uninspected: 25 - 2,
+      notRunning: 13,
+    });
+    const { uninspected, ...counts } = summary.pods;
+    expect(uninspected).toBe(23);
+    expect(counts).toEqual({
+      ...full.pods,
+      // The worst rate is a Pod's, not one container's, once it comes from a row.
+      worstRestartRate: expect.objectContaining({ restarts: 12 }),
+    });
+    for (const [signal, reason] of [
+      ['container-waiting', 'CrashLoopBackOff'],
+      ['pod-pending', 'Unschedulable'],
+      ['restart-rate', 'RestartRateAboveTarget'],
+    ]) {
+      expect(problemCount(summary, signal, reason)).toBe(
+        problemCount(full, signal, reason),
+      );
+    }
+    // Every problem still links its runbook; the inspected ones say more.
+    expect(summary.problems.every(p => p.runbook)).toBe(true);
+    const waiting = summary.problems.filter(
+      p => p.signal === 'container-waiting',
+    );
+    expect(waiting.filter(p => p.object.container)).toHaveLength(2);
+    expect(waiting[0].message).toMatch(/back-off 5m0s/);
+
+    // The Pending Pods came in one list of their own, never one by one.
+    const podRequests = synthetic.requests.filter(r =>
+      r.path.startsWith('/api/v1/namespaces/bench/pods'),
+    );
+    expect(
+      podRequests.filter(
+        r => r.query.fieldSelector === 'status.phase!=Running',
+      ),
+    ).toHaveLength(1);
+    expect(
+      podRequests.filter(r => r.path !== '/api/v1/namespaces/bench/pods'),
+    ).toHaveLength(2);
+  });
+
+  it('gives the full-read summary when no STATUS has more Pods than the limit', async () => {
+    for (const [selector, namespace] of [
+      ['backstage.io/kubernetes-id=ledger-worker', 'payments'],
+      ['backstage.io/kubernetes-id=payments-api', undefined],
+      ['backstage.io/kubernetes-id=checkout-web', undefined],
+    ] as const) {
+      const full = await reference('fixtures', selector, namespace);
+      const { summary, stats } = await read('fixtures', selector, namespace, 5);
+      expect(summary).toEqual(full);
+      expect(stats.uninspected).toBe(0);
+    }
+  });
+
+  it('with a limit of 0 reads Pods that are not Running and counts the rest from rows', async () => {
+    const selector = 'backstage.io/kubernetes-id=bench-app';
+    const full = await reference('synthetic', selector, 'bench');
+    const { summary, stats } = await read('synthetic', selector, 'bench', 0);
+    expect(stats).toMatchObject({ fetchedOneByOne: 0, uninspected: 25 });
+    expect(summary.pods.total).toBe(full.pods.total);
+    expect(summary.pods.restarts).toBe(full.pods.restarts);
+    expect(problemCount(summary, 'container-waiting', 'CrashLoopBackOff')).toBe(
+      25,
+    );
+    // The scheduler's reasons, from the Pending Pods' own objects.
+    expect(
+      summary.problems.find(p => p.signal === 'pod-pending')?.message,
+    ).toBeTruthy();
+  });
+
+  it.each([
+    ['the cluster refuses the Table (406)', 'fixtures', true],
+    ['a proxy drops the Table Accept header', 'no-tables', false],
+  ])(
+    'lists the Running Pods in full when %s, counting none twice',
+    async (_what, cluster, refuse) => {
+      const full = await reference('fixtures', '', undefined);
+      if (refuse) {
+        // The Table request only, not the list of Pods not Running.
+        fixtures.failNext('/api/v1/pods', 406, {
+          accept: 'as=Table',
+          message: 'only application/json is served here',
+        });
+      }
+      const { summary, stats } = await read(cluster, '', undefined, 2);
+      expect(summary).toEqual(full);
+      expect(stats).toMatchObject({ mode: 'full', fromRows: 0 });
+      expect(stats.notRunning).toBeGreaterThan(0);
+    },
+  );
+
+  it('fails the cluster when the list of Pods not Running fails', async () => {
+    synthetic.failNext('/api/v1/namespaces/bench/pods', 500, {
+      message: 'etcd is down',
+    });
+    await expect(
+      read('synthetic', 'backstage.io/kubernetes-id=bench-app', 'bench', 2),
     ).rejects.toThrow(/HTTP 500: etcd is down/);
   });
 });

@@ -27,6 +27,10 @@ export interface PodReadStats {
   fetchedOneByOne: number;
   /** Pages listed as full objects (Table refused, or too many unhealthy rows). */
   fullPages: number;
+  /** Of `fromRows`, the Running Pods past the inspection limit (not plainly healthy). */
+  uninspected: number;
+  /** Pods not Running, listed in full on their own (bounded read only). */
+  notRunning: number;
 }
 
 export interface ReadComponentPodsOptions {
@@ -39,12 +43,22 @@ export interface ReadComponentPodsOptions {
   ctx: CallContext;
   acc: ComponentHealthAccumulator;
   /**
-   * Above this many unhealthy rows in one Table page, one-by-one fetches
-   * cost more than listing in full: that page and the rest are listed in
-   * full. Default 1% of the Table page (5 of the first 500 rows, then 20
-   * of 2,000): each fetch is a round trip through the Kubernetes backend's
-   * proxy, which costs about what a hundred Pods in a full list cost
-   * (measured on the benchmark).
+   * Running Pods that are not plainly healthy, fetched in full per STATUS
+   * (CrashLoopBackOff, ImagePullBackOff, Running but not ready, ...): a
+   * few examples tell why Pods fail, and the why picks the runbook. The
+   * rest are counted from their Table row (`addUninspectedPodRow`). Pods
+   * that are not Running are always read in full, in one list of their
+   * own. `Infinity` (the default) reads every Pod's full object: the exact
+   * read, see `readEveryPodInFull`.
+   */
+  inspectLimit?: number;
+  /**
+   * Exact read only: above this many unhealthy rows in one Table page,
+   * one-by-one fetches cost more than listing in full, so that page and the
+   * rest are listed in full. Default 1% of the Table page (5 of the first
+   * 500 rows, then 20 of 2,000): each fetch is a round trip through the
+   * Kubernetes backend's proxy, which costs about what a hundred Pods in a
+   * full list cost (measured on the benchmark).
    */
   maxOneByOnePerPage?: number;
 }
@@ -72,46 +86,12 @@ const isTableRefusal = (error: unknown) =>
   error instanceof ClusterRequestError &&
   (error.statusCode === 406 || error.statusCode === 415);
 
-/**
- * Feeds a component's Pods in one cluster to the accumulator in two phases:
- * the Pods are listed as a server-side Table (about a hundred bytes a Pod
- * instead of several kilobytes), rows that are plainly healthy (see
- * `podRowVerdict`) are counted from the row, and only the others are
- * fetched in full, one by one. The summary is the one the full list gives:
- * a healthy row adds exactly what its object would, and unhealthy Pods reach
- * the accumulator in list order.
- *
- * One-by-one fetches are round trips through the Kubernetes backend's
- * proxy, so a Table page with more unhealthy rows than `maxOneByOnePerPage`
- * ends the two-phase read: from that page's `continue` token on (the same
- * snapshot, so no Pod is lost or counted twice) the Pods are listed in full,
- * as they were before. Clusters or proxies that refuse the Table get the
- * full list from the start.
- */
-export async function readComponentPods(
-  options: ReadComponentPodsOptions,
-): Promise<PodReadStats> {
+type UnhealthyVerdict = Extract<PodRowVerdict, { healthy: false }>;
+
+/** The calls both reads make, bound to one cluster and one user. */
+function podReader(options: ReadComponentPodsOptions, stats: PodReadStats) {
   const { access, cluster, knownClusters, ctx, acc, pageSize } = options;
-  // With a namespace the Name column is enough to address a Pod; across
-  // namespaces the rows need their metadata (a real apiserver's includes
-  // managedFields, so None is much smaller when it will do). Rows without
-  // objects are small enough to list four pages' worth at once, which saves
-  // round trips and still holds less than one page of full Pods; the first
-  // Table page is a normal page, so a component with many unhealthy Pods
-  // wastes little before falling back to full lists.
-  const includeObject = options.namespace ? 'None' : 'Metadata';
-  const tableLimit = options.namespace
-    ? pageSize * TABLE_PAGE_FACTOR
-    : pageSize;
-  const maxOneByOne = (limit: number) =>
-    options.maxOneByOnePerPage ?? Math.max(1, Math.floor(limit / 100));
   const path = listPath('', 'v1', 'pods', options.namespace);
-  const stats: PodReadStats = {
-    mode: 'table',
-    fromRows: 0,
-    fetchedOneByOne: 0,
-    fullPages: 0,
-  };
   const get = (apiPath: string, accept?: string) =>
     access.get(cluster, knownClusters, apiPath, ctx, { accept });
   const pagePath = (
@@ -125,68 +105,147 @@ export async function readComponentPods(
       ...(token ? { continue: token } : {}),
       ...extra,
     })}`;
+  const asPod = (item: any) => (item.kind ? item : { ...item, kind: 'Pod' });
 
-  /** The rest of the list in full, page by page, from `token` on. */
-  const fullFrom = async (start: string | undefined) => {
-    let token = start;
-    do {
-      stats.fullPages += 1;
-      const page = await get(pagePath(token, pageSize));
-      for (const item of Array.isArray(page?.items) ? page.items : []) {
-        acc.add(item.kind ? item : { ...item, kind: 'Pod' });
-      }
-      token = (page?.metadata?.continue as string | undefined) || undefined;
-    } while (token);
-  };
-
-  let token: string | undefined;
-  let limit = pageSize;
-  do {
-    let table: any;
-    try {
-      table = await get(
-        pagePath(token, limit, { includeObject }),
-        POD_TABLE_ACCEPT,
-      );
-    } catch (error) {
-      if (!isTableRefusal(error)) throw error;
-      table = undefined;
-    }
-    if (table?.kind !== 'Table' || !Array.isArray(table.rows)) {
-      // Refused, or a proxy that ignored the Accept header: plain lists only.
-      stats.mode = 'full';
-      await fullFrom(token);
-      return stats;
-    }
-    const columns = podTableColumns(table.columnDefinitions);
-    const verdicts: PodRowVerdict[] = table.rows.map((row: any) =>
-      podRowVerdict(columns, row),
-    );
-    const unhealthy = verdicts.filter(v => !v.healthy);
-    if (
-      unhealthy.length > maxOneByOne(limit) ||
-      unhealthy.some(v => !v.name || !(v.namespace ?? options.namespace))
+  return {
+    pagePath,
+    /** One Table page, or undefined when the cluster or a proxy will not serve one. */
+    async tablePage(
+      token: string | undefined,
+      limit: number,
+      includeObject: string,
     ) {
-      await fullFrom(token);
-      return stats;
-    }
-    const fetched = await mapBounded(
-      unhealthy,
-      FULL_FETCH_CONCURRENCY,
-      async v => {
+      try {
+        const table = await get(
+          pagePath(token, limit, { includeObject }),
+          POD_TABLE_ACCEPT,
+        );
+        return table?.kind === 'Table' && Array.isArray(table.rows)
+          ? table
+          : undefined;
+      } catch (error) {
+        if (isTableRefusal(error)) return undefined;
+        throw error;
+      }
+    },
+    /** The rest of a list in full, page by page, from `token` on. */
+    async fullFrom(
+      start: string | undefined,
+      extra: Record<string, string> = {},
+      onPod: (pod: any) => void = pod => acc.add(pod),
+    ) {
+      let token = start;
+      do {
+        stats.fullPages += 1;
+        const page = await get(pagePath(token, pageSize, extra));
+        for (const item of Array.isArray(page?.items) ? page.items : []) {
+          onPod(asPod(item));
+        }
+        token = (page?.metadata?.continue as string | undefined) || undefined;
+      } while (token);
+    },
+    /** Full objects of these rows' Pods, in row order; undefined for Pods deleted since. */
+    fetchEach(rows: UnhealthyVerdict[]) {
+      stats.fetchedOneByOne += rows.length;
+      return mapBounded(rows, FULL_FETCH_CONCURRENCY, async v => {
         const ns = encodeURIComponent(v.namespace ?? options.namespace ?? '');
         const name = encodeURIComponent(v.name ?? '');
         try {
-          return await get(`/api/v1/namespaces/${ns}/pods/${name}`);
+          return asPod(await get(`/api/v1/namespaces/${ns}/pods/${name}`));
         } catch (error) {
           // Deleted since the Table was listed: it is no longer there to count.
           if (error instanceof ClusterRequestError && error.statusCode === 404)
             return undefined;
           throw error;
         }
-      },
+      });
+    },
+  };
+}
+
+/**
+ * Feeds a component's Pods in one cluster to the accumulator in two phases:
+ * the Pods are listed as a server-side Table (about a hundred bytes a Pod
+ * instead of several kilobytes), rows that are plainly healthy (see
+ * `podRowVerdict`) are counted from the row, and only the others are
+ * fetched in full.
+ *
+ * With an `inspectLimit`, the cost is bounded whatever the share of
+ * unhealthy Pods (see `readWithInspectLimit`); without one, the summary is
+ * exactly the one full lists give (see `readEveryPodInFull`). Clusters or
+ * proxies that refuse the Table get full lists.
+ */
+export async function readComponentPods(
+  options: ReadComponentPodsOptions,
+): Promise<PodReadStats> {
+  const stats: PodReadStats = {
+    mode: 'table',
+    fromRows: 0,
+    fetchedOneByOne: 0,
+    fullPages: 0,
+    uninspected: 0,
+    notRunning: 0,
+  };
+  const limit = options.inspectLimit ?? Number.POSITIVE_INFINITY;
+  if (Number.isFinite(limit)) {
+    await readWithInspectLimit(options, Math.max(0, limit), stats);
+  } else {
+    await readEveryPodInFull(options, stats);
+  }
+  return stats;
+}
+
+/**
+ * The exact read: unhealthy Pods reach the accumulator as full objects in
+ * list order, so the summary is the one full lists give. One-by-one fetches
+ * are round trips through the Kubernetes backend's proxy, so a Table page
+ * with more unhealthy rows than `maxOneByOnePerPage` ends the two-phase
+ * read: from that page's `continue` token on (the same snapshot, so no Pod
+ * is lost or counted twice) the Pods are listed in full.
+ */
+async function readEveryPodInFull(
+  options: ReadComponentPodsOptions,
+  stats: PodReadStats,
+) {
+  const { acc, pageSize } = options;
+  const reader = podReader(options, stats);
+  // With a namespace the Name column is enough to address a Pod; across
+  // namespaces the rows need their metadata (a real apiserver's includes
+  // managedFields, so None is much smaller when it will do). Rows without
+  // objects are small enough to list four pages' worth at once, which saves
+  // round trips and still holds less than one page of full Pods; the first
+  // Table page is a normal page, so a component with many unhealthy Pods
+  // wastes little before falling back to full lists.
+  const includeObject = options.namespace ? 'None' : 'Metadata';
+  const tableLimit = options.namespace
+    ? pageSize * TABLE_PAGE_FACTOR
+    : pageSize;
+  const maxOneByOne = (limit: number) =>
+    options.maxOneByOnePerPage ?? Math.max(1, Math.floor(limit / 100));
+
+  let token: string | undefined;
+  let limit = pageSize;
+  do {
+    const table = await reader.tablePage(token, limit, includeObject);
+    if (!table) {
+      // Refused, or a proxy that ignored the Accept header: plain lists only.
+      stats.mode = 'full';
+      await reader.fullFrom(token);
+      return;
+    }
+    const columns = podTableColumns(table.columnDefinitions);
+    const verdicts: PodRowVerdict[] = table.rows.map((row: any) =>
+      podRowVerdict(columns, row),
     );
-    stats.fetchedOneByOne += unhealthy.length;
+    const unhealthy = verdicts.filter((v): v is UnhealthyVerdict => !v.healthy);
+    if (
+      unhealthy.length > maxOneByOne(limit) ||
+      unhealthy.some(v => !v.name || !(v.namespace ?? options.namespace))
+    ) {
+      await reader.fullFrom(token);
+      return;
+    }
+    const fetched = await reader.fetchEach(unhealthy);
     let u = 0;
     for (const verdict of verdicts) {
       if (verdict.healthy) {
@@ -195,10 +254,122 @@ export async function readComponentPods(
         continue;
       }
       const pod = fetched[u++];
-      if (pod) acc.add(pod.kind ? pod : { ...pod, kind: 'Pod' });
+      if (pod) acc.add(pod);
     }
     token = (table.metadata?.continue as string | undefined) || undefined;
     limit = tableLimit;
   } while (token);
-  return stats;
+}
+
+/**
+ * The bounded read, whose cost does not grow with the share of unhealthy
+ * Pods:
+ *
+ * - Pods that are not Running (Pending, Failed, Succeeded, Unknown) are
+ *   listed in full on their own (`fieldSelector=status.phase!=Running`):
+ *   the scheduler's reason and evictions need their objects, and they are
+ *   few. Their Table rows are skipped.
+ * - Running Pods come as Table rows. Plainly healthy ones are counted from
+ *   the row. Of the others, the first `inspectLimit` of each STATUS, in
+ *   list order, are fetched in full; the rest are counted from the row
+ *   (waiting reason, restarts and a restart rate over the Pod's age),
+ *   without what only the object holds: a container's last termination
+ *   (OOM kill) and waiting message. The summary says how many
+ *   (`pods.uninspected`).
+ */
+async function readWithInspectLimit(
+  options: ReadComponentPodsOptions,
+  inspectLimit: number,
+  stats: PodReadStats,
+) {
+  const { acc, pageSize } = options;
+  const reader = podReader(options, stats);
+  const includeObject = options.namespace ? 'None' : 'Metadata';
+  const tableLimit = options.namespace
+    ? pageSize * TABLE_PAGE_FACTOR
+    : pageSize;
+  const keyOf = (namespace: string | undefined, name: string | undefined) =>
+    `${namespace ?? options.namespace ?? ''}/${name ?? ''}`;
+
+  const notRunning = new Set<string>();
+  const notRunningRead = reader.fullFrom(
+    undefined,
+    { fieldSelector: 'status.phase!=Running' },
+    pod => {
+      notRunning.add(keyOf(pod.metadata?.namespace, pod.metadata?.name));
+      stats.notRunning += 1;
+      acc.add(pod);
+    },
+  );
+  // Awaited before any row is counted; handled now so an early failure is
+  // not an unhandled rejection while the first Table page is on its way.
+  notRunningRead.catch(() => undefined);
+
+  const runningInFull = async (token: string | undefined) => {
+    stats.mode = token ? stats.mode : 'full';
+    await notRunningRead;
+    await reader.fullFrom(token, { fieldSelector: 'status.phase=Running' });
+  };
+
+  const inspectedByStatus = new Map<string, number>();
+  // Inspections run while later Table pages are read; all are awaited
+  // before the read ends. Handled at once so one failing while a Table page
+  // is on its way is not an unhandled rejection.
+  const inspections: Promise<void>[] = [];
+  const inspect = (rows: UnhealthyVerdict[]) => {
+    const done = reader.fetchEach(rows).then(pods => {
+      for (const pod of pods) if (pod) acc.add(pod);
+    });
+    done.catch(() => undefined);
+    inspections.push(done);
+  };
+  let token: string | undefined;
+  do {
+    const table = await reader.tablePage(token, tableLimit, includeObject);
+    const columns = table && podTableColumns(table.columnDefinitions);
+    if (!table || !columns) {
+      // No Table, or one without the columns to read: plain lists only.
+      await runningInFull(token);
+      break;
+    }
+    await notRunningRead;
+    const now = new Date();
+    const verdicts: PodRowVerdict[] = table.rows.map((row: any) =>
+      podRowVerdict(columns, row, now),
+    );
+    if (
+      verdicts.some(
+        v => !v.healthy && (!v.name || !(v.namespace ?? options.namespace)),
+      )
+    ) {
+      // Rows that cannot be addressed cannot be fetched or matched.
+      await runningInFull(token);
+      break;
+    }
+    const toInspect: UnhealthyVerdict[] = [];
+    for (const verdict of verdicts) {
+      if (notRunning.has(keyOf(verdict.namespace, verdict.name))) continue;
+      if (verdict.healthy) {
+        stats.fromRows += 1;
+        acc.addHealthyPodRow(verdict);
+      } else if (
+        (inspectedByStatus.get(verdict.facts?.status ?? '') ?? 0) < inspectLimit
+      ) {
+        const status = verdict.facts?.status ?? '';
+        inspectedByStatus.set(status, (inspectedByStatus.get(status) ?? 0) + 1);
+        toInspect.push(verdict);
+      } else if (verdict.facts) {
+        stats.fromRows += 1;
+        stats.uninspected += 1;
+        acc.addUninspectedPodRow({
+          name: verdict.name ?? '',
+          namespace: verdict.namespace ?? options.namespace,
+          facts: verdict.facts,
+        });
+      }
+    }
+    if (toInspect.length) inspect(toInspect);
+    token = (table.metadata?.continue as string | undefined) || undefined;
+  } while (token);
+  await Promise.all(inspections);
 }

@@ -191,4 +191,39 @@ describe('EntityWorkloadHealthCard', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('says how many unhealthy Pods were counted from the list only, and rates a Pod without a container', async () => {
+    await renderCard({
+      getEntityHealth: async () => ({
+        ...componentResponse,
+        clusters: [
+          {
+            cluster: 'big',
+            ok: true,
+            health: {
+              ...healthyComponent,
+              pods: {
+                ...healthyComponent.pods,
+                restarts: 240,
+                worstRestartRate: {
+                  pod: 'web-7',
+                  namespace: 'shop',
+                  container: '',
+                  restarts: 12,
+                  perHour: 12,
+                },
+                uninspected: 38,
+              },
+            },
+          },
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText(
+        /38 unhealthy Pods were counted from the Pod list/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/at worst \(web-7\)/)).toBeInTheDocument();
+  });
 });

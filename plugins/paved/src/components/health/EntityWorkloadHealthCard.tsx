@@ -51,8 +51,9 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
       </Fact>
       <Fact label="Restarts">
         {worst
-          ? `${perHour(worst.perHour)} at worst (${worst.pod}, ${
-              worst.container
+          ? `${perHour(worst.perHour)} at worst (${worst.pod}${
+              // A Pod counted from its list row has one rate for all containers.
+              worst.container ? `, ${worst.container}` : ''
             })${
               worst.perHour > HEALTH_SLIS.restartRate.targetPerHour
                 ? `, above the ${HEALTH_SLIS.restartRate.targetPerHour}/h target`
@@ -75,6 +76,15 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
           {props.health.omittedProblems
             .map(o => `${o.count} × ${o.reason}`)
             .join(' · ')}
+        </Typography>
+      ) : null}
+      {pods.uninspected ? (
+        <Typography variant="body2" color="textSecondary">
+          {pods.uninspected} unhealthy{' '}
+          {pods.uninspected === 1 ? 'Pod was' : 'Pods were'} counted from the
+          Pod list without being read in full, so an OOM kill before a restart
+          or a container's message shows only for the Pods that were
+          (paved.health.inspectPods).
         </Typography>
       ) : null}
     </>
