@@ -55,6 +55,33 @@ function containerStatuses(pod: KubeObject): KubeContainerStatus[] {
   ];
 }
 
+/** A restart-rate problem when a rate is above the M9 target. */
+function restartRateProblem(
+  rate: ContainerRestartRate,
+  who: string,
+  object: HealthObjectRef,
+  runbookReasons: (string | undefined)[],
+  runbookEntityRef: string | undefined,
+): HealthProblem | undefined {
+  const target = HEALTH_SLIS.restartRate.targetPerHour;
+  if (rate.restarts === 0 || rate.perHour <= target) return undefined;
+  return makeProblem(
+    {
+      signal: 'restart-rate',
+      severity: 'warning',
+      reason: 'RestartRateAboveTarget',
+      message: `${who} restarts ${rate.perHour.toFixed(
+        2,
+      )} times an hour (target below ${target})`,
+      object,
+      count: rate.restarts,
+      runbookReasons,
+      fallbackRunbook: 'crashloopbackoff',
+    },
+    runbookEntityRef,
+  );
+}
+
 /** Health signals of one Pod: pending, waiting, OOMKilled, evicted, restarts. */
 export function podSignals(
   pod: KubeObject,
@@ -157,36 +184,23 @@ export function podSignals(
 
     const restarts = status.restartCount ?? 0;
     if (hours !== undefined) {
-      const perHour = restarts / hours;
-      restartRates.push({
+      const rate: ContainerRestartRate = {
         pod: name,
         namespace: pod.metadata?.namespace,
         container,
         restarts,
-        perHour,
-      });
-      if (restarts > 0 && perHour > HEALTH_SLIS.restartRate.targetPerHour) {
-        problems.push(
-          makeProblem(
-            {
-              signal: 'restart-rate',
-              severity: 'warning',
-              reason: 'RestartRateAboveTarget',
-              message: `Container ${container} of ${name} restarts ${perHour.toFixed(
-                2,
-              )} times an hour (target below ${
-                HEALTH_SLIS.restartRate.targetPerHour
-              })`,
-              object: podRef(pod, container),
-              count: restarts,
-              // The last termination says why it restarts: OOM, error, ...
-              runbookReasons: [waiting, status.lastState?.terminated?.reason],
-              fallbackRunbook: 'crashloopbackoff',
-            },
-            runbookEntityRef,
-          ),
-        );
-      }
+        perHour: restarts / hours,
+      };
+      restartRates.push(rate);
+      const problem = restartRateProblem(
+        rate,
+        `Container ${container} of ${name}`,
+        podRef(pod, container),
+        // The last termination says why it restarts: OOM, error, ...
+        [waiting, status.lastState?.terminated?.reason],
+        runbookEntityRef,
+      );
+      if (problem) problems.push(problem);
     }
   }
 
@@ -251,36 +265,23 @@ export function podRowSignals(
   }
   const restartRates: ContainerRestartRate[] = [];
   if (facts.ageHours !== undefined) {
-    const perHour = restarts / Math.max(facts.ageHours, MIN_RATE_WINDOW_HOURS);
     // One rate for the whole Pod: the row sums its containers' restarts.
-    restartRates.push({
+    const rate: ContainerRestartRate = {
       pod: name,
       namespace: row.namespace,
       container: '',
       restarts,
-      perHour,
-    });
-    if (restarts > 0 && perHour > HEALTH_SLIS.restartRate.targetPerHour) {
-      problems.push(
-        makeProblem(
-          {
-            signal: 'restart-rate',
-            severity: 'warning',
-            reason: 'RestartRateAboveTarget',
-            message: `${name} restarts ${perHour.toFixed(
-              2,
-            )} times an hour, all containers together (target below ${
-              HEALTH_SLIS.restartRate.targetPerHour
-            })`,
-            object,
-            count: restarts,
-            runbookReasons: [facts.status],
-            fallbackRunbook: 'crashloopbackoff',
-          },
-          runbookEntityRef,
-        ),
-      );
-    }
+      perHour: restarts / Math.max(facts.ageHours, MIN_RATE_WINDOW_HOURS),
+    };
+    restartRates.push(rate);
+    const problem = restartRateProblem(
+      rate,
+      `${name} (all containers together)`,
+      object,
+      [facts.status],
+      runbookEntityRef,
+    );
+    if (problem) problems.push(problem);
   }
   return { phase: 'Running', restartRates, problems, restarts };
 }

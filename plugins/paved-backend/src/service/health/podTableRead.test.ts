@@ -27,71 +27,72 @@ const ctx: CallContext = {
   clusterAuthHeaders: {},
 };
 
+// Clusters behind the REAL Kubernetes backend proxy, shared by both reads' tests.
+let fixtures: KubernetesApiTestDouble;
+let synthetic: KubernetesApiTestDouble;
+let stripper: { url: string; close(): Promise<void> };
+let access: ClusterAccess;
+let stopBackend: () => Promise<void>;
+const known = ['fixtures', 'synthetic', 'no-tables'];
+
+beforeAll(async () => {
+  fixtures = await startKubernetesApiTestDouble({ port: 0 });
+  synthetic = await startKubernetesApiTestDouble({
+    port: 0,
+    fixturesDir: false,
+    synthetic: [
+      {
+        namespace: 'bench',
+        name: 'bench-app',
+        labels: { 'backstage.io/kubernetes-id': 'bench-app' },
+        count: 700,
+        // Unhealthy rows in most pages, but below the one-by-one limit.
+        crashLoopEvery: 29,
+        pendingEvery: 53,
+      },
+      {
+        namespace: 'other',
+        name: 'worse-app',
+        labels: { 'backstage.io/kubernetes-id': 'worse-app' },
+        count: 300,
+        crashLoopEvery: 2,
+        pendingEvery: 3,
+      },
+    ],
+  });
+  stripper = await startAcceptStripper(fixtures.url);
+  const backend = await startPavedTestBackend(
+    [],
+    [
+      { name: 'fixtures', url: fixtures.url },
+      { name: 'synthetic', url: synthetic.url },
+      { name: 'no-tables', url: stripper.url },
+    ],
+  );
+  stopBackend = () => backend.stop();
+  const { port } = backend.server.address() as AddressInfo;
+  access = new ClusterAccess({
+    auth: mockServices.auth({ pluginId: 'paved' }),
+    discovery: {
+      getBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
+      getExternalBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
+    },
+  });
+});
+
+afterAll(async () => {
+  await stopBackend?.();
+  await stripper?.close();
+  await fixtures?.close();
+  await synthetic?.close();
+});
+
 /**
  * Both ways through the REAL Kubernetes backend proxy to the doubles, with
  * one accumulator clock: every kind listed in full (the reference), and Pods
  * read two-phase. Kinds are read one after another so order is the same.
  */
 describe('two-phase Pod read gives the full-list summary', () => {
-  let fixtures: KubernetesApiTestDouble;
-  let synthetic: KubernetesApiTestDouble;
-  let stripper: { url: string; close(): Promise<void> };
-  let access: ClusterAccess;
-  let stopBackend: () => Promise<void>;
-  const known = ['fixtures', 'synthetic', 'no-tables'];
-
-  beforeAll(async () => {
-    fixtures = await startKubernetesApiTestDouble({ port: 0 });
-    synthetic = await startKubernetesApiTestDouble({
-      port: 0,
-      fixturesDir: false,
-      synthetic: [
-        {
-          namespace: 'bench',
-          name: 'bench-app',
-          labels: { 'backstage.io/kubernetes-id': 'bench-app' },
-          count: 700,
-          // Unhealthy rows in most pages, but below the one-by-one limit.
-          crashLoopEvery: 29,
-          pendingEvery: 53,
-        },
-        {
-          namespace: 'other',
-          name: 'worse-app',
-          labels: { 'backstage.io/kubernetes-id': 'worse-app' },
-          count: 300,
-          crashLoopEvery: 2,
-          pendingEvery: 3,
-        },
-      ],
-    });
-    stripper = await startAcceptStripper(fixtures.url);
-    const backend = await startPavedTestBackend(
-      [],
-      [
-        { name: 'fixtures', url: fixtures.url },
-        { name: 'synthetic', url: synthetic.url },
-        { name: 'no-tables', url: stripper.url },
-      ],
-    );
-    stopBackend = () => backend.stop();
-    const { port } = backend.server.address() as AddressInfo;
-    access = new ClusterAccess({
-      auth: mockServices.auth({ pluginId: 'paved' }),
-      discovery: {
-        getBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
-        getExternalBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await stopBackend?.();
-    await stripper?.close();
-    await fixtures?.close();
-    await synthetic?.close();
-  });
-
   async function fullWay(
     cluster: string,
     labelSelector: string,
@@ -333,56 +334,6 @@ const problemCount = (
     .reduce((n, o) => n + o.count, 0);
 
 describe('bounded Pod read (an inspection limit per STATUS)', () => {
-  let fixtures: KubernetesApiTestDouble;
-  let synthetic: KubernetesApiTestDouble;
-  let stripper: { url: string; close(): Promise<void> };
-  let access: ClusterAccess;
-  let stopBackend: () => Promise<void>;
-  const known = ['fixtures', 'synthetic', 'no-tables'];
-
-  beforeAll(async () => {
-    fixtures = await startKubernetesApiTestDouble({ port: 0 });
-    synthetic = await startKubernetesApiTestDouble({
-      port: 0,
-      fixturesDir: false,
-      synthetic: [
-        {
-          namespace: 'bench',
-          name: 'bench-app',
-          labels: { 'backstage.io/kubernetes-id': 'bench-app' },
-          count: 700,
-          crashLoopEvery: 29,
-          pendingEvery: 53,
-        },
-      ],
-    });
-    stripper = await startAcceptStripper(fixtures.url);
-    const backend = await startPavedTestBackend(
-      [],
-      [
-        { name: 'fixtures', url: fixtures.url },
-        { name: 'synthetic', url: synthetic.url },
-        { name: 'no-tables', url: stripper.url },
-      ],
-    );
-    stopBackend = () => backend.stop();
-    const { port } = backend.server.address() as AddressInfo;
-    access = new ClusterAccess({
-      auth: mockServices.auth({ pluginId: 'paved' }),
-      discovery: {
-        getBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
-        getExternalBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await stopBackend?.();
-    await stripper?.close();
-    await fixtures?.close();
-    await synthetic?.close();
-  });
-
   async function read(
     cluster: string,
     labelSelector: string,
@@ -526,13 +477,19 @@ describe('bounded Pod read (an inspection limit per STATUS)', () => {
     },
   );
 
-  it('fails the cluster when the list of Pods not Running fails', async () => {
+  it.each([
+    ['the Table', { accept: 'as=Table' }],
+    // Both lists: whichever fails first, the other's failure is not left unhandled.
+    ['both Pod lists', { times: 2 }],
+  ])('fails the cluster when a Pod list fails: %s', async (_what, fault) => {
     synthetic.failNext('/api/v1/namespaces/bench/pods', 500, {
       message: 'etcd is down',
+      ...fault,
     });
     await expect(
       read('synthetic', 'backstage.io/kubernetes-id=bench-app', 'bench', 2),
     ).rejects.toThrow(/HTTP 500: etcd is down/);
+    synthetic.clearFaults();
   });
 });
 

@@ -109,24 +109,46 @@ function podReader(options: ReadComponentPodsOptions, stats: PodReadStats) {
 
   return {
     pagePath,
-    /** One Table page, or undefined when the cluster or a proxy will not serve one. */
-    async tablePage(
-      token: string | undefined,
-      limit: number,
-      includeObject: string,
-    ) {
+    // With a namespace the Name column is enough to address a Pod; across
+    // namespaces the rows need their metadata (a real apiserver's includes
+    // managedFields, so None is much smaller when it will do). Rows without
+    // objects are small enough to list four pages' worth at once, which
+    // saves round trips and still holds less than one page of full Pods.
+    tableLimit: options.namespace ? pageSize * TABLE_PAGE_FACTOR : pageSize,
+    /**
+     * One Table page read into verdicts, or undefined when the cluster or a
+     * proxy will not serve one.
+     */
+    async tablePage(token: string | undefined, limit: number) {
+      let table: any;
       try {
-        const table = await get(
-          pagePath(token, limit, { includeObject }),
+        table = await get(
+          pagePath(token, limit, {
+            includeObject: options.namespace ? 'None' : 'Metadata',
+          }),
           POD_TABLE_ACCEPT,
         );
-        return table?.kind === 'Table' && Array.isArray(table.rows)
-          ? table
-          : undefined;
       } catch (error) {
         if (isTableRefusal(error)) return undefined;
         throw error;
       }
+      if (table?.kind !== 'Table' || !Array.isArray(table.rows)) {
+        return undefined;
+      }
+      const columns = podTableColumns(table.columnDefinitions);
+      const now = new Date();
+      const verdicts: PodRowVerdict[] = table.rows.map((row: any) =>
+        podRowVerdict(columns, row, now),
+      );
+      return {
+        columns,
+        verdicts,
+        /** Rows that cannot be fetched by name, nor matched to a listed Pod. */
+        unaddressable: verdicts.some(
+          v => !v.healthy && (!v.name || !(v.namespace ?? options.namespace)),
+        ),
+        next: (table.metadata?.continue as string | undefined) || undefined,
+      };
     },
     /** The rest of a list in full, page by page, from `token` on. */
     async fullFrom(
@@ -209,45 +231,31 @@ async function readEveryPodInFull(
 ) {
   const { acc, pageSize } = options;
   const reader = podReader(options, stats);
-  // With a namespace the Name column is enough to address a Pod; across
-  // namespaces the rows need their metadata (a real apiserver's includes
-  // managedFields, so None is much smaller when it will do). Rows without
-  // objects are small enough to list four pages' worth at once, which saves
-  // round trips and still holds less than one page of full Pods; the first
-  // Table page is a normal page, so a component with many unhealthy Pods
-  // wastes little before falling back to full lists.
-  const includeObject = options.namespace ? 'None' : 'Metadata';
-  const tableLimit = options.namespace
-    ? pageSize * TABLE_PAGE_FACTOR
-    : pageSize;
   const maxOneByOne = (limit: number) =>
     options.maxOneByOnePerPage ?? Math.max(1, Math.floor(limit / 100));
 
   let token: string | undefined;
+  // The first Table page is a normal page, so a component with many
+  // unhealthy Pods wastes little before falling back to full lists.
   let limit = pageSize;
   do {
-    const table = await reader.tablePage(token, limit, includeObject);
-    if (!table) {
+    const page = await reader.tablePage(token, limit);
+    if (!page) {
       // Refused, or a proxy that ignored the Accept header: plain lists only.
       stats.mode = 'full';
       await reader.fullFrom(token);
       return;
     }
-    const columns = podTableColumns(table.columnDefinitions);
-    const verdicts: PodRowVerdict[] = table.rows.map((row: any) =>
-      podRowVerdict(columns, row),
+    const unhealthy = page.verdicts.filter(
+      (v): v is UnhealthyVerdict => !v.healthy,
     );
-    const unhealthy = verdicts.filter((v): v is UnhealthyVerdict => !v.healthy);
-    if (
-      unhealthy.length > maxOneByOne(limit) ||
-      unhealthy.some(v => !v.name || !(v.namespace ?? options.namespace))
-    ) {
+    if (unhealthy.length > maxOneByOne(limit) || page.unaddressable) {
       await reader.fullFrom(token);
       return;
     }
     const fetched = await reader.fetchEach(unhealthy);
     let u = 0;
-    for (const verdict of verdicts) {
+    for (const verdict of page.verdicts) {
       if (verdict.healthy) {
         stats.fromRows += 1;
         acc.addHealthyPodRow(verdict);
@@ -256,8 +264,8 @@ async function readEveryPodInFull(
       const pod = fetched[u++];
       if (pod) acc.add(pod);
     }
-    token = (table.metadata?.continue as string | undefined) || undefined;
-    limit = tableLimit;
+    token = page.next;
+    limit = reader.tableLimit;
   } while (token);
 }
 
@@ -282,12 +290,8 @@ async function readWithInspectLimit(
   inspectLimit: number,
   stats: PodReadStats,
 ) {
-  const { acc, pageSize } = options;
+  const { acc } = options;
   const reader = podReader(options, stats);
-  const includeObject = options.namespace ? 'None' : 'Metadata';
-  const tableLimit = options.namespace
-    ? pageSize * TABLE_PAGE_FACTOR
-    : pageSize;
   const keyOf = (namespace: string | undefined, name: string | undefined) =>
     `${namespace ?? options.namespace ?? ''}/${name ?? ''}`;
 
@@ -325,29 +329,16 @@ async function readWithInspectLimit(
   };
   let token: string | undefined;
   do {
-    const table = await reader.tablePage(token, tableLimit, includeObject);
-    const columns = table && podTableColumns(table.columnDefinitions);
-    if (!table || !columns) {
-      // No Table, or one without the columns to read: plain lists only.
+    const page = await reader.tablePage(token, reader.tableLimit);
+    if (!page || !page.columns || page.unaddressable) {
+      // No Table, one without the columns to read, or rows that cannot be
+      // fetched or matched: plain lists only.
       await runningInFull(token);
       break;
     }
     await notRunningRead;
-    const now = new Date();
-    const verdicts: PodRowVerdict[] = table.rows.map((row: any) =>
-      podRowVerdict(columns, row, now),
-    );
-    if (
-      verdicts.some(
-        v => !v.healthy && (!v.name || !(v.namespace ?? options.namespace)),
-      )
-    ) {
-      // Rows that cannot be addressed cannot be fetched or matched.
-      await runningInFull(token);
-      break;
-    }
     const toInspect: UnhealthyVerdict[] = [];
-    for (const verdict of verdicts) {
+    for (const verdict of page.verdicts) {
       if (notRunning.has(keyOf(verdict.namespace, verdict.name))) continue;
       if (verdict.healthy) {
         stats.fromRows += 1;
@@ -369,7 +360,7 @@ async function readWithInspectLimit(
       }
     }
     if (toInspect.length) inspect(toInspect);
-    token = (table.metadata?.continue as string | undefined) || undefined;
+    token = page.next;
   } while (token);
   await Promise.all(inspections);
 }
