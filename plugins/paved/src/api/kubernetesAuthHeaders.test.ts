@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  CLUSTER_LIST_TTL_MS,
   kubernetesAuthHeaderName,
   kubernetesAuthHeaders,
 } from './kubernetesAuthHeaders';
@@ -99,5 +100,50 @@ describe('kubernetesAuthHeaders', () => {
     const { deps: d, getCredentials } = deps({ 'oidc.okta': 't' });
     await expect(kubernetesAuthHeaders(d)).resolves.toEqual({});
     expect(getCredentials).not.toHaveBeenCalled();
+  });
+
+  it('asks for the cluster list once for the cards of a page, and again after a while', async () => {
+    let lists = 0;
+    server.use(
+      http.get(`${K8S}/clusters`, () => {
+        lists += 1;
+        return HttpResponse.json(CLUSTERS);
+      }),
+    );
+    const { deps: d } = deps({ google: 'g' });
+    const t0 = Date.now();
+    // Four cards at once, then one a little later: one list.
+    const headers = await Promise.all(
+      [0, 0, 0, 0].map(() => kubernetesAuthHeaders(d, { now: t0 })),
+    );
+    await kubernetesAuthHeaders(d, { now: t0 + 1_000 });
+    expect(lists).toBe(1);
+    expect(headers[3]).toEqual({
+      'Backstage-Kubernetes-Authorization-google': 'g',
+    });
+    // Past the time to live, a fresh list.
+    await kubernetesAuthHeaders(d, { now: t0 + CLUSTER_LIST_TTL_MS + 1 });
+    expect(lists).toBe(2);
+    // Another app (another fetch API) has its own list.
+    await kubernetesAuthHeaders(deps({}).deps, { now: t0 });
+    expect(lists).toBe(3);
+  });
+
+  it('does not keep a failed cluster list', async () => {
+    let lists = 0;
+    server.use(
+      http.get(`${K8S}/clusters`, () => {
+        lists += 1;
+        return lists === 1
+          ? HttpResponse.json({ error: { message: 'down' } }, { status: 503 })
+          : HttpResponse.json(CLUSTERS);
+      }),
+    );
+    const { deps: d } = deps({ google: 'g' });
+    await expect(kubernetesAuthHeaders(d)).resolves.toEqual({});
+    await expect(kubernetesAuthHeaders(d)).resolves.toEqual({
+      'Backstage-Kubernetes-Authorization-google': 'g',
+    });
+    expect(lists).toBe(2);
   });
 });

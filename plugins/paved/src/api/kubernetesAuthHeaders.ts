@@ -44,6 +44,56 @@ export function kubernetesAuthHeaderName(
   ].join('-');
 }
 
+/**
+ * How long a cluster list is reused. A page with several Paved cards asks
+ * for headers once per card at the same moment; one `GET /clusters` serves
+ * them all, and clusters are added far less often than this.
+ */
+export const CLUSTER_LIST_TTL_MS = 30_000;
+
+/** The cluster list per fetch API (that is, per signed-in app), with its expiry. */
+const clusterLists = new WeakMap<
+  FetchApi,
+  {
+    expires: number;
+    clusters: Promise<KubernetesClusterAuthInfo[] | undefined>;
+  }
+>();
+
+/**
+ * The clusters the Kubernetes backend lists for this user, shared by
+ * concurrent and recent callers. A failed read is not kept: the next caller
+ * asks again. Undefined when the list cannot be read.
+ */
+function clusterAuthInfo(
+  deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  now = Date.now(),
+): Promise<KubernetesClusterAuthInfo[] | undefined> {
+  const cached = clusterLists.get(deps.fetchApi);
+  if (cached && cached.expires > now) return cached.clusters;
+  const clusters = (async () => {
+    try {
+      const base = await deps.discoveryApi.getBaseUrl('kubernetes');
+      const response = await deps.fetchApi.fetch(`${base}/clusters`);
+      if (!response.ok) return undefined;
+      const body = await response.json();
+      return Array.isArray(body?.items)
+        ? (body.items as KubernetesClusterAuthInfo[])
+        : [];
+    } catch {
+      return undefined;
+    }
+  })();
+  const entry = { expires: now + CLUSTER_LIST_TTL_MS, clusters };
+  clusterLists.set(deps.fetchApi, entry);
+  clusters.then(list => {
+    if (!list && clusterLists.get(deps.fetchApi) === entry) {
+      clusterLists.delete(deps.fetchApi);
+    }
+  });
+  return clusters;
+}
+
 /** The key `KubernetesAuthProvidersApi.getCredentials` knows a provider by. */
 function credentialsKey(authProvider: string, oidcTokenProvider?: string) {
   return authProvider === 'oidc' ? `oidc.${oidcTokenProvider}` : authProvider;
@@ -61,6 +111,9 @@ function credentialsKey(authProvider: string, oidcTokenProvider?: string) {
  * in, provider not configured) is left out, and that cluster's own answer
  * then says it was refused, beside the other clusters' data.
  *
+ * The cluster list (`GET /api/kubernetes/clusters`) is shared for
+ * `CLUSTER_LIST_TTL_MS` by every caller with the same fetch API.
+ *
  * @param options.clusters - only these clusters (all the user can see by default)
  * @public
  */
@@ -70,19 +123,15 @@ export async function kubernetesAuthHeaders(
     fetchApi: FetchApi;
     kubernetesAuthProvidersApi: KubernetesAuthProvidersApi;
   },
-  options: { clusters?: readonly string[] } = {},
+  options: {
+    clusters?: readonly string[];
+    /** For tests: the clock the cluster list's expiry is read against. */
+    now?: number;
+  } = {},
 ): Promise<Record<string, string>> {
-  let clusters: KubernetesClusterAuthInfo[];
-  try {
-    const base = await deps.discoveryApi.getBaseUrl('kubernetes');
-    const response = await deps.fetchApi.fetch(`${base}/clusters`);
-    if (!response.ok) return {};
-    const body = await response.json();
-    clusters = Array.isArray(body?.items) ? body.items : [];
-  } catch {
-    // The backend call that follows reports an unreachable Kubernetes backend.
-    return {};
-  }
+  const clusters = await clusterAuthInfo(deps, options.now);
+  // The backend call that follows reports an unreachable Kubernetes backend.
+  if (!clusters) return {};
 
   const wanted = options.clusters ? new Set(options.clusters) : undefined;
   const providers = new Map<string, KubernetesClusterAuthInfo>();
