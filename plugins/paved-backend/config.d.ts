@@ -37,6 +37,14 @@ export interface Config {
       clusterTimeout?:
         | number
         | { minutes?: number; seconds?: number; milliseconds?: number };
+      /**
+       * How long a user's cost answer is reused (milliseconds or a
+       * duration); answers with a failing cluster are not kept. Default 60
+       * seconds; 0 turns the cache off.
+       */
+      cacheTtl?:
+        | number
+        | { minutes?: number; seconds?: number; milliseconds?: number };
       /** `/allocation` (default; supports `filter`) or `/allocation/compute`. */
       endpoint?: '/allocation' | '/allocation/compute';
       /** OpenCost's Service for the Kubernetes API service proxy. Default opencost/opencost:9003. */

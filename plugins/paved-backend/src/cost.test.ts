@@ -444,3 +444,58 @@ describe('paved cost permissions', () => {
     expect(other.status).toBe(200);
   });
 });
+
+describe('paved cost cache', () => {
+  let double: Double;
+  let server: any;
+  beforeAll(async () => {
+    double = await startKubernetesApiTestDouble({ port: 0 });
+    ({ server } = await startPavedTestBackend(
+      ENTITIES,
+      [{ name: 'primary', url: double.url }],
+      { cost: { cacheTtl: { minutes: 1 } } },
+    ));
+    // Warm up on another route (its own cache key) until the proxy answers:
+    // the first call loads @kubernetes/client-node.
+    for (let i = 0; i < 5; i++) {
+      const warm = await request(server)
+        .get(`/api/paved/cost/label/paved.dev%2Fteam/team-${i}`)
+        .set(asUser);
+      if (warm.body?.clusters?.[0]?.ok) break;
+    }
+  });
+  afterAll(() => double.close());
+
+  const ROUTE = '/api/paved/cost/cluster/primary';
+  const asked = () =>
+    double.requests.filter(r => r.path.startsWith(PROXY)).length;
+  const get = (query: string, user = 'user:default/mock') =>
+    request(server)
+      .get(`${ROUTE}?${query}`)
+      .set({ Authorization: mockCredentials.user.header(user) });
+
+  it('reuses one user’s answer for the same route and window, and no one else’s', async () => {
+    const first = await get('window=last7d');
+    expect(first.body.clusters[0].ok).toBe(true);
+    const once = asked();
+    expect(once).toBeGreaterThan(0);
+
+    const again = await get('window=last7d');
+    expect(again.body).toEqual(first.body);
+    expect(asked()).toBe(once);
+
+    await get('window=last30d');
+    const otherWindow = asked();
+    expect(otherWindow).toBeGreaterThan(once);
+    await get('window=last7d', 'user:default/someone-else');
+    expect(asked()).toBeGreaterThan(otherWindow);
+  });
+
+  it('does not keep an answer in which a cluster failed', async () => {
+    double.failNext(PROXY, 500, { message: 'prometheus is down' });
+    const failed = await get('window=mtd');
+    expect(failed.body.clusters[0]).toMatchObject({ ok: false });
+    const next = await get('window=mtd');
+    expect(next.body.clusters[0].ok).toBe(true);
+  });
+});

@@ -82,7 +82,8 @@ export async function startPavedTestBackend(
               ...(extra.clusterTimeoutMs ? { cacheTtl: 0 } : {}),
               ...extra.health,
             },
-            ...(extra.cost ? { cost: extra.cost } : {}),
+            // Off unless a test asks: route tests measure every call afresh.
+            cost: { cacheTtl: 0, ...extra.cost },
           },
         },
       }),

@@ -70,4 +70,20 @@ describe('ResultCache', () => {
     );
     expect(compute).toHaveBeenCalledTimes(4);
   });
+
+  it('shares an answer keep refuses with those already waiting, not later callers', async () => {
+    const cache = new ResultCache(1000);
+    let n = 0;
+    const compute = jest.fn(async () => ({ n: ++n, ok: n > 1 }));
+    const keep = (v: { ok: boolean }) => v.ok;
+    const [a, b] = await Promise.all([
+      cache.get('k', compute, { keep }),
+      cache.get('k', compute, { keep }),
+    ]);
+    expect([a.n, b.n]).toEqual([1, 1]);
+    // Not kept: computed again, and this one is kept.
+    expect((await cache.get('k', compute, { keep })).n).toBe(2);
+    expect((await cache.get('k', compute, { keep })).n).toBe(2);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
 });

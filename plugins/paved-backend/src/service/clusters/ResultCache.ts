@@ -45,6 +45,7 @@ export class ResultCache {
     },
     route: string,
     compute: () => Promise<T>,
+    options: { keep?: (value: T) => boolean } = {},
   ): Promise<T> {
     return this.get(
       ResultCache.key([
@@ -53,10 +54,20 @@ export class ResultCache {
         request.clusterAuthHeaders,
       ]),
       compute,
+      options,
     );
   }
 
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The answer under `key`, computed at most once per `ttlMs`. `keep` may
+   * refuse to keep an answer once it is in (one with a failing cluster,
+   * say): callers already waiting share it, later ones compute afresh.
+   */
+  async get<T>(
+    key: string,
+    compute: () => Promise<T>,
+    options: { keep?: (value: T) => boolean } = {},
+  ): Promise<T> {
     if (this.ttlMs <= 0) return compute();
     const now = this.now();
     const hit = this.entries.get(key);
@@ -65,10 +76,13 @@ export class ResultCache {
 
     const value = compute();
     this.entries.set(key, { expires: now + this.ttlMs, value });
-    value.catch(() => {
-      // Only drop the entry this call made, not a newer one.
+    // Only drop the entry this call made, not a newer one.
+    const drop = () => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    };
+    value.then(v => {
+      if (options.keep && !options.keep(v)) drop();
+    }, drop);
     // Map iteration is insertion order: the first key is the oldest.
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;

@@ -17,7 +17,7 @@ const DEFAULT_CACHE_TTL_MS = 10_000;
 const DEFAULT_INSPECT_LIMIT = 2;
 
 /** Milliseconds, or a duration object such as `{ seconds: 10 }`. */
-function readDurationMs(
+export function readDurationMs(
   config: ReturnType<RootConfigService['getOptionalConfig']>,
   key: string,
   fallback: number,

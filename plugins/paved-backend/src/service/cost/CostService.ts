@@ -29,6 +29,7 @@ import {
   CostSummary,
 } from '@paved/plugin-paved-common';
 import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
+import { ResultCache } from '../clusters/ResultCache';
 import { fanOut } from '../clusters/fanOut';
 import { listPath } from '../clusters/paths';
 import { classifyCostError } from './costErrors';
@@ -68,6 +69,7 @@ interface ClusterWork {
 /** Cost of entities, labels and clusters from each cluster's OpenCost, as the user. */
 export class CostService {
   private readonly client: OpenCostClient;
+  private readonly cache: ResultCache;
 
   constructor(
     private readonly deps: {
@@ -79,6 +81,28 @@ export class CostService {
     },
   ) {
     this.client = new OpenCostClient(deps.access);
+    this.cache = new ResultCache(deps.options.cacheTtlMs);
+  }
+
+  /**
+   * One user's answer for a route and its parameters, reused for
+   * `paved.cost.cacheTtl`; an answer with a cluster that failed is not kept,
+   * so a passing timeout does not stick.
+   */
+  private cached(
+    route: string,
+    params: CostParams,
+    request: CostRequest,
+    compute: () => Promise<Omit<CostResponse, 'entityRef'>>,
+  ) {
+    return this.cache.forUser(
+      request,
+      `${route}?window=${String(params.window ?? '')}&tz=${String(
+        params.tz ?? '',
+      )}`,
+      compute,
+      { keep: answer => answer.clusters.every(c => c.ok) },
+    );
   }
 
   private window(params: CostParams, now: Date): ResolvedCostWindow {
@@ -104,12 +128,20 @@ export class CostService {
       ref,
       request.credentials,
     );
-    const response = await this.compute(costPlanOf(entity), params, request);
-    return { entityRef: stringifyEntityRef(entity), ...response };
+    const entityRef = stringifyEntityRef(entity);
+    const response = await this.cached(
+      `entity:${entityRef}`,
+      params,
+      request,
+      () => this.compute(costPlanOf(entity), params, request),
+    );
+    return { entityRef, ...response };
   }
 
   clusterCost(name: string, params: CostParams, request: CostRequest) {
-    return this.compute({ type: 'cluster', cluster: name }, params, request);
+    return this.cached(`cluster:${name}`, params, request, () =>
+      this.compute({ type: 'cluster', cluster: name }, params, request),
+    );
   }
 
   labelCost(
@@ -126,7 +158,12 @@ export class CostService {
       );
     }
     if (!value) throw new InputError('value must not be empty');
-    return this.compute({ type: 'label', label, value }, params, request);
+    return this.cached(
+      `label:${JSON.stringify([label, value])}`,
+      params,
+      request,
+      () => this.compute({ type: 'label', label, value }, params, request),
+    );
   }
 
   /** The component's workloads in one cluster, found by its label selector. */

@@ -10,10 +10,17 @@ describe('readCostOptions', () => {
     const o = readCostOptions(mockServices.rootConfig({ data: {} }));
     expect(o.currency).toBe('USD');
     expect(o.clusterTimeoutMs).toBe(15_000);
+    expect(o.cacheTtlMs).toBe(60_000);
     expect(o.target('any')).toEqual({
       endpoint: '/allocation',
       service: { namespace: 'opencost', service: 'opencost', port: '9003' },
     });
+  });
+
+  it('reads the cache time to live as milliseconds or a duration', () => {
+    expect(read({ cacheTtl: 0 }).cacheTtlMs).toBe(0);
+    expect(read({ cacheTtl: { minutes: 2 } }).cacheTtlMs).toBe(120_000);
+    expect(() => read({ cacheTtl: -5 })).toThrow(/paved\.cost\.cacheTtl/);
   });
 
   it('reads per-cluster base URLs, endpoints and services', () => {

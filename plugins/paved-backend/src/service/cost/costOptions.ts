@@ -1,4 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { readDurationMs } from '../clusters/options';
 
 export type OpenCostEndpoint = '/allocation' | '/allocation/compute';
 
@@ -20,6 +21,8 @@ export interface OpenCostTarget {
 export interface CostOptions {
   currency: string;
   clusterTimeoutMs: number;
+  /** How long a user's cost answer is reused; 0 turns the cache off. */
+  cacheTtlMs: number;
   /** Labels the `/cost/label` route may group by (team, cost centre). */
   labels: string[];
   target(cluster: string): OpenCostTarget;
@@ -31,6 +34,8 @@ export const DEFAULT_OPENCOST_SERVICE: OpenCostServiceRef = {
   port: '9003',
 };
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** OpenCost aggregates by the minute at best; a page's cards ask at once. */
+const DEFAULT_CACHE_TTL_MS = 60_000;
 export const DEFAULT_COST_LABELS = ['paved.dev/team', 'paved.dev/cost-center'];
 
 type Cfg = ReturnType<RootConfigService['getOptionalConfig']>;
@@ -56,18 +61,6 @@ function readService(
     service: s?.getOptionalString('name') ?? fallback.service,
     port: String(s?.getOptional('port') ?? fallback.port),
   };
-}
-
-function readDurationMs(cfg: Cfg, key: string, fallback: number): number {
-  const raw = cfg?.getOptional(key);
-  if (raw === undefined || cfg === undefined) return fallback;
-  if (typeof raw === 'number') return raw;
-  const d = cfg.getConfig(key);
-  return (
-    (d.getOptionalNumber('minutes') ?? 0) * 60_000 +
-    (d.getOptionalNumber('seconds') ?? 0) * 1000 +
-    (d.getOptionalNumber('milliseconds') ?? 0)
-  );
 }
 
 /** Reads `paved.cost`; see config.d.ts. */
@@ -104,9 +97,14 @@ export function readCostOptions(config: RootConfigService): CostOptions {
       service: readService(c, service),
     });
   }
+  const cacheTtlMs = readDurationMs(cost, 'cacheTtl', DEFAULT_CACHE_TTL_MS);
+  if (!(cacheTtlMs >= 0)) {
+    throw new Error('paved.cost.cacheTtl must be a duration of 0 or more');
+  }
   return {
     currency,
     clusterTimeoutMs,
+    cacheTtlMs,
     labels: cost?.getOptionalStringArray('labels') ?? DEFAULT_COST_LABELS,
     target: cluster => perCluster.get(cluster) ?? { endpoint, service },
   };
