@@ -43,6 +43,14 @@ describe('TenantStore', () => {
         entity_ref: 'resource:default/tenant-orders',
         registered_by: 'user:default/ben',
       });
+
+      expect(await store.delete('resource:default/tenant-orders')).toBe(
+        'deleted',
+      );
+      expect(await store.delete('resource:default/tenant-orders')).toBe(
+        'absent',
+      );
+      expect(await store.list()).toEqual([]);
     },
   );
 });

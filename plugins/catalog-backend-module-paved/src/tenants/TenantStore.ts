@@ -75,4 +75,13 @@ export class TenantStore {
       return 'created';
     });
   }
+
+  /** Removes a tenant; `absent` when none is stored under that ref. */
+  async delete(entityRef: string): Promise<'deleted' | 'absent'> {
+    await this.ensureTable();
+    const removed = await this.db<Row>(TENANT_TABLE)
+      .where({ entity_ref: entityRef })
+      .delete();
+    return removed > 0 ? 'deleted' : 'absent';
+  }
 }

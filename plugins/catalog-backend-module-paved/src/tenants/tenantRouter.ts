@@ -13,8 +13,11 @@ import {
   SchemaValidEntityPolicy,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { tenantEntityProblems } from '@paved/plugin-paved-common';
 import express from 'express';
@@ -53,9 +56,10 @@ export async function checkTenantEntity(raw: unknown): Promise<Entity> {
 }
 
 /**
- * Registers a tenant entity for the calling user. The user needs the
- * catalog's own `catalog.entity.create`: registering a tenant creates a
- * catalog entity, and portals already decide who may do that.
+ * Registers a tenant entity for the calling user, and removes one. The user
+ * needs the catalog's own permissions: `catalog.entity.create` to register
+ * (it creates a catalog entity, and portals already decide who may) and
+ * `catalog.entity.delete` on the entity to remove it.
  */
 export function createTenantRouter(deps: {
   httpAuth: HttpAuthService;
@@ -86,6 +90,31 @@ export function createTenantRouter(deps: {
     const entityRef = stringifyEntityRef(entity);
     logger.info(`Tenant ${entityRef} ${result} by ${by}`);
     res.status(result === 'created' ? 201 : 200).json({ entityRef, result });
+  });
+  router.delete(`${TENANT_ROUTE}/:namespace/:name`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = stringifyEntityRef({
+      kind: 'Resource',
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: catalogEntityDeletePermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${catalogEntityDeletePermission.name} on ${entityRef}`,
+      );
+    }
+    // Only what this route registered: other Resources are not tenants here.
+    if ((await store.delete(entityRef)) === 'absent') {
+      throw new NotFoundError(`No registered tenant ${entityRef}`);
+    }
+    await provider.publish();
+    const by = credentials.principal.userEntityRef;
+    logger.info(`Tenant ${entityRef} removed by ${by}`);
+    res.status(200).json({ entityRef, result: 'deleted' });
   });
   return router;
 }

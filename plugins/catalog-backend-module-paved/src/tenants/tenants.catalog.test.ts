@@ -49,10 +49,13 @@ beforeAll(async () => {
         },
         async authorize(requests, options) {
           const user = (options?.credentials.principal as any)?.userEntityRef;
-          // Only entity creation is restricted; reading stays open.
+          // Only creating and deleting entities is restricted; reading stays open.
           return requests.map(r => {
             const name = (r as any).permission.name;
-            if (name !== 'catalog.entity.create') {
+            if (
+              name !== 'catalog.entity.create' &&
+              name !== 'catalog.entity.delete'
+            ) {
               return { result: AuthorizeResult.ALLOW };
             }
             asked.push(`${user} ${name}`);
@@ -175,5 +178,62 @@ describe('POST /api/catalog/paved/tenants', () => {
     const res = await register(entity);
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(message);
+  });
+});
+
+describe('DELETE /api/catalog/paved/tenants/:namespace/:name', () => {
+  const remove = (name: string, header = mockCredentials.user.header(ADMIN)) =>
+    fetch(`${base}/paved/tenants/default/${name}`, {
+      method: 'DELETE',
+      headers: { Authorization: header },
+    });
+
+  async function gone(ref: string) {
+    const [kind, rest] = ref.split(':');
+    const [namespace, name] = rest.split('/');
+    for (let i = 0; i < 120; i++) {
+      const res = await fetch(
+        `${base}/entities/by-name/${kind}/${namespace}/${name}`,
+        { headers: { Authorization: mockCredentials.service.header() } },
+      );
+      if (res.status === 404) return true;
+      await new Promise(r => setTimeout(r, 250));
+    }
+    return false;
+  }
+
+  it('refuses a user without catalog.entity.delete, and a service, leaving the tenant', async () => {
+    expect((await register(tenant())).status).toBeLessThan(300);
+    expect(await waitForEntity('resource:default/tenant-orders')).toBeDefined();
+    const denied = await remove(
+      'tenant-orders',
+      mockCredentials.user.header('user:default/guest'),
+    );
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).toMatch(/catalog\.entity\.delete/);
+    expect(
+      (await remove('tenant-orders', mockCredentials.service.header())).status,
+    ).toBe(403);
+    expect(await waitForEntity('resource:default/tenant-orders')).toBeDefined();
+  });
+
+  it('removes a registered tenant; the catalog stops serving it', async () => {
+    asked.length = 0;
+    const res = await remove('tenant-orders');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      entityRef: 'resource:default/tenant-orders',
+      result: 'deleted',
+    });
+    expect(asked).toEqual([`${ADMIN} catalog.entity.delete`]);
+    expect(await gone('resource:default/tenant-orders')).toBe(true);
+  });
+
+  it('answers 404 for a tenant that is not registered', async () => {
+    const res = await remove('tenant-nobody');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.message).toMatch(
+      /No registered tenant resource:default\/tenant-nobody/,
+    );
   });
 });
