@@ -447,12 +447,23 @@ describe('paved cost permissions', () => {
 
 describe('paved cost cache', () => {
   let double: Double;
+  let bare: Double;
   let server: any;
   beforeAll(async () => {
     double = await startKubernetesApiTestDouble({ port: 0 });
+    // A cluster without OpenCost: a lasting state, kept like an answer.
+    bare = await startKubernetesApiTestDouble({ port: 0 });
+    bare.store.delete(
+      bare.store.resourceFor('v1', 'Service'),
+      'opencost',
+      'opencost',
+    );
     ({ server } = await startPavedTestBackend(
       ENTITIES,
-      [{ name: 'primary', url: double.url }],
+      [
+        { name: 'primary', url: double.url },
+        { name: 'bare', url: bare.url },
+      ],
       { cost: { cacheTtl: { minutes: 1 } } },
     ));
     // Warm up on another route (its own cache key) until the proxy answers:
@@ -464,7 +475,10 @@ describe('paved cost cache', () => {
       if (warm.body?.clusters?.[0]?.ok) break;
     }
   });
-  afterAll(() => double.close());
+  afterAll(async () => {
+    await double.close();
+    await bare.close();
+  });
 
   const ROUTE = '/api/paved/cost/cluster/primary';
   const asked = () =>
@@ -497,5 +511,21 @@ describe('paved cost cache', () => {
     expect(failed.body.clusters[0]).toMatchObject({ ok: false });
     const next = await get('window=mtd');
     expect(next.body.clusters[0].ok).toBe(true);
+  });
+
+  it('keeps an answer in which a cluster has no OpenCost: that does not pass by itself', async () => {
+    const route =
+      '/api/paved/cost/label/paved.dev%2Fteam/team-payments?window=mtd';
+    const first = await request(server).get(route).set(asUser);
+    const bareResult = first.body.clusters.find(
+      (c: any) => c.cluster === 'bare',
+    );
+    expect(bareResult).toMatchObject({
+      ok: false,
+      error: { problem: 'opencost-not-found' },
+    });
+    const before = asked();
+    await request(server).get(route).set(asUser);
+    expect(asked()).toBe(before);
   });
 });

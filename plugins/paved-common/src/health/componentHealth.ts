@@ -35,8 +35,8 @@ export interface ComponentHealthSummary {
     /** Pods evicted and not yet garbage-collected (M10). */
     evicted: number;
     /**
-     * Running Pods that were not plainly healthy but were counted from
-     * their Table row alone, past the inspection limit: their waiting
+     * Pods that were not plainly healthy but were counted from their Table
+     * row alone, past the inspection limit: their waiting
      * reasons and restarts are counted, their containers' last terminations
      * (OOM kills before a restart) and waiting messages were not read.
      */
@@ -177,6 +177,7 @@ export function createComponentHealthAccumulator(
       countPod(signals);
       // Counted even without an age to rate them over.
       restarts += signals.restarts;
+      if (signals.evicted) evicted += 1;
       uninspected += 1;
     },
     result() {

@@ -12,7 +12,12 @@ export type {
   KubeContainerStatus,
 } from './types';
 export { HEALTH_SLIS } from './slis';
-export { PROBLEM_WAITING_REASONS, podRowSignals, podSignals } from './pods';
+export {
+  PROBLEM_WAITING_REASONS,
+  phaseOfRowStatus,
+  podRowSignals,
+  podSignals,
+} from './pods';
 export type {
   ContainerRestartRate,
   PodSignals,

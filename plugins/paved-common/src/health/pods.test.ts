@@ -1,4 +1,4 @@
-import { podRowSignals, podSignals } from './pods';
+import { phaseOfRowStatus, podRowSignals, podSignals } from './pods';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const pod = (containerStatus: object, extra: object = {}) => ({
@@ -177,5 +177,53 @@ describe('podRowSignals (a Running Pod known from its Table row)', () => {
     ).toEqual(['oom-killed']);
     // A restarted Pod that runs again may have been OOM-killed; the row cannot tell.
     expect(podRowSignals(row('Running', 1, 10)).problems).toEqual([]);
+  });
+
+  it('shares the restarts among the containers, as the per-container target wants', () => {
+    const row2 = {
+      name: 'p',
+      namespace: 'ns',
+      facts: {
+        status: 'Running',
+        ready: { ready: 2, total: 2 },
+        restarts: 4,
+        ageHours: 10,
+      },
+    };
+    const { restartRates, problems } = podRowSignals(row2);
+    // 4 restarts over 10 h and 2 containers: 0.2/h each, above the 0.1 target.
+    expect(restartRates[0].perHour).toBeCloseTo(0.2);
+    expect(problems[0].message).toMatch(/each of its 2 containers/);
+    // The same 4 restarts in one container over 50 h: 0.08/h, below it.
+    const slow = podRowSignals({
+      ...row2,
+      facts: { ...row2.facts, ready: { ready: 1, total: 1 }, ageHours: 50 },
+    });
+    expect(slow.problems).toEqual([]);
+  });
+
+  it('counts an evicted row as a Failed, evicted Pod', () => {
+    const signals = podRowSignals(row('Evicted', 0, 3));
+    expect(signals.phase).toBe('Failed');
+    expect(signals.evicted).toBe(true);
+    expect(signals.problems.map(p => p.signal)).toEqual(['pod-evicted']);
+  });
+});
+
+describe('phaseOfRowStatus', () => {
+  it.each([
+    ['Running', 'Running'],
+    ['CrashLoopBackOff', 'Running'],
+    ['Terminating', 'Running'],
+    ['Completed', 'Succeeded'],
+    ['Evicted', 'Failed'],
+    ['Pending', 'Pending'],
+    ['ContainerCreating', 'Pending'],
+    ['PodInitializing', 'Pending'],
+    ['Init:0/2', 'Pending'],
+    ['Init:CrashLoopBackOff', 'Pending'],
+    ['Unknown', 'Unknown'],
+  ])('reads %s as %s', (status, phase) => {
+    expect(phaseOfRowStatus(status)).toBe(phase);
   });
 });

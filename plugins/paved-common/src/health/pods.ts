@@ -215,16 +215,38 @@ export interface UninspectedPodRow {
 }
 
 /**
- * Health signals of a Running Pod from its Table row alone, for Pods past
+ * The phase a row's STATUS implies. Rows the bounded read counts are
+ * Running Pods, except one that appeared or finished between its two lists:
+ * the printer shows those as Pending, ContainerCreating, Init:..., Completed
+ * or Evicted.
+ */
+export function phaseOfRowStatus(status: string): string {
+  if (status === 'Completed') return 'Succeeded';
+  if (status === 'Evicted') return 'Failed';
+  if (status === 'Unknown') return 'Unknown';
+  if (
+    status === 'Pending' ||
+    status === 'ContainerCreating' ||
+    status === 'PodInitializing' ||
+    status.startsWith('Init:')
+  ) {
+    return 'Pending';
+  }
+  return 'Running';
+}
+
+/**
+ * Health signals of a Pod from its Table row alone, for Running Pods past
  * the inspection limit: the waiting reason STATUS shows, and a restart rate
- * over the Pod's age for all its containers together. The row cannot show
- * a container's last termination (an OOM kill before a restart) or the
- * waiting message; the summary counts such Pods as `uninspected`.
+ * over the Pod's age, the row's restarts shared among its containers (the
+ * M9 target is per container). The row cannot show a container's last
+ * termination (an OOM kill before a restart) or the waiting message; the
+ * summary counts such Pods as `uninspected`.
  */
 export function podRowSignals(
   row: UninspectedPodRow,
   runbookEntityRef?: string,
-): PodSignals & { restarts: number } {
+): PodSignals & { restarts: number; evicted: boolean } {
   const { name, facts } = row;
   const object: HealthObjectRef = {
     kind: 'Pod',
@@ -233,6 +255,22 @@ export function podRowSignals(
   };
   const problems: HealthProblem[] = [];
   const restarts = facts.restarts ?? 0;
+  const evicted = facts.status === 'Evicted';
+  if (evicted) {
+    problems.push(
+      makeProblem(
+        {
+          signal: 'pod-evicted',
+          severity: 'warning',
+          reason: 'Evicted',
+          message: `Pod ${name} was evicted (from the Pod list; the Pod was not inspected)`,
+          object,
+          count: 1,
+        },
+        runbookEntityRef,
+      ),
+    );
+  }
   if ((PROBLEM_WAITING_REASONS as readonly string[]).includes(facts.status)) {
     problems.push(
       makeProblem(
@@ -265,23 +303,33 @@ export function podRowSignals(
   }
   const restartRates: ContainerRestartRate[] = [];
   if (facts.ageHours !== undefined) {
-    // One rate for the whole Pod: the row sums its containers' restarts.
+    const containers = Math.max(facts.ready?.total ?? 1, 1);
+    // One rate for the Pod: its containers' restarts, shared among them.
     const rate: ContainerRestartRate = {
       pod: name,
       namespace: row.namespace,
       container: '',
       restarts,
-      perHour: restarts / Math.max(facts.ageHours, MIN_RATE_WINDOW_HOURS),
+      perHour:
+        restarts / containers / Math.max(facts.ageHours, MIN_RATE_WINDOW_HOURS),
     };
     restartRates.push(rate);
     const problem = restartRateProblem(
       rate,
-      `${name} (all containers together)`,
+      containers > 1
+        ? `${name} (each of its ${containers} containers on average)`
+        : name,
       object,
       [facts.status],
       runbookEntityRef,
     );
     if (problem) problems.push(problem);
   }
-  return { phase: 'Running', restartRates, problems, restarts };
+  return {
+    phase: phaseOfRowStatus(facts.status),
+    restartRates,
+    problems,
+    restarts,
+    evicted,
+  };
 }

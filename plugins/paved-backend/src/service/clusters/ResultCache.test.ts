@@ -86,4 +86,15 @@ describe('ResultCache', () => {
     expect((await cache.get('k', compute, { keep })).n).toBe(2);
     expect(compute).toHaveBeenCalledTimes(2);
   });
+
+  it('keeps nothing when keep throws', async () => {
+    const cache = new ResultCache(1000);
+    const compute = jest.fn(async () => 1);
+    const keep = () => {
+      throw new Error('keep broke');
+    };
+    expect(await cache.get('k', compute, { keep })).toBe(1);
+    expect(await cache.get('k', compute, { keep })).toBe(1);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
 });

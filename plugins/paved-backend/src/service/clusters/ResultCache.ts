@@ -80,9 +80,11 @@ export class ResultCache {
     const drop = () => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     };
-    value.then(v => {
-      if (options.keep && !options.keep(v)) drop();
-    }, drop);
+    value
+      .then(v => {
+        if (options.keep && !options.keep(v)) drop();
+      }, drop)
+      .catch(drop); // a `keep` that throws keeps nothing
     // Map iteration is insertion order: the first key is the oldest.
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;

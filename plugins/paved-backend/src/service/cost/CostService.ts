@@ -14,6 +14,7 @@ import {
   combineSummaries,
   CostClusterResult,
   CostCoverage,
+  CostProblem,
   CostResponse,
   CostScope,
   CostSelector,
@@ -67,6 +68,13 @@ interface ClusterWork {
 }
 
 /** Cost of entities, labels and clusters from each cluster's OpenCost, as the user. */
+/** Cluster failures that may pass on the next ask. */
+const TRANSIENT_COST_PROBLEMS = new Set<CostProblem>([
+  'timeout',
+  'failed',
+  'malformed',
+]);
+
 export class CostService {
   private readonly client: OpenCostClient;
   private readonly cache: ResultCache;
@@ -86,8 +94,8 @@ export class CostService {
 
   /**
    * One user's answer for a route and its parameters, reused for
-   * `paved.cost.cacheTtl`; an answer with a cluster that failed is not kept,
-   * so a passing timeout does not stick.
+   * `paved.cost.cacheTtl`; an answer with a cluster that timed out or failed
+   * is not kept, so a passing failure does not stick.
    */
   private cached(
     route: string,
@@ -97,11 +105,15 @@ export class CostService {
   ) {
     return this.cache.forUser(
       request,
-      `${route}?window=${String(params.window ?? '')}&tz=${String(
-        params.tz ?? '',
-      )}`,
+      JSON.stringify([route, params.window ?? null, params.tz ?? null]),
       compute,
-      { keep: answer => answer.clusters.every(c => c.ok) },
+      {
+        // Lasting states (no OpenCost, forbidden) are kept like answers.
+        keep: answer =>
+          answer.clusters.every(
+            c => c.ok || !TRANSIENT_COST_PROBLEMS.has(c.error.problem),
+          ),
+      },
     );
   }
 

@@ -63,23 +63,22 @@ export interface ReadComponentPodsOptions {
   maxOneByOnePerPage?: number;
 }
 
-async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
+/** Runs at most `limit` of the calls it is given at once, in the order given. */
+function limiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <R>(fn: () => Promise<R>): Promise<R> => {
+    if (running >= limit) {
+      await new Promise<void>(resolve => waiting.push(resolve));
+    }
+    running += 1;
+    try {
+      return await fn();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return out;
 }
 
 const isTableRefusal = (error: unknown) =>
@@ -106,6 +105,8 @@ function podReader(options: ReadComponentPodsOptions, stats: PodReadStats) {
       ...extra,
     })}`;
   const asPod = (item: any) => (item.kind ? item : { ...item, kind: 'Pod' });
+  // One limit for the whole read, however many pages' fetches overlap.
+  const limited = limiter(FULL_FETCH_CONCURRENCY);
 
   return {
     pagePath,
@@ -169,18 +170,27 @@ function podReader(options: ReadComponentPodsOptions, stats: PodReadStats) {
     /** Full objects of these rows' Pods, in row order; undefined for Pods deleted since. */
     fetchEach(rows: UnhealthyVerdict[]) {
       stats.fetchedOneByOne += rows.length;
-      return mapBounded(rows, FULL_FETCH_CONCURRENCY, async v => {
-        const ns = encodeURIComponent(v.namespace ?? options.namespace ?? '');
-        const name = encodeURIComponent(v.name ?? '');
-        try {
-          return asPod(await get(`/api/v1/namespaces/${ns}/pods/${name}`));
-        } catch (error) {
-          // Deleted since the Table was listed: it is no longer there to count.
-          if (error instanceof ClusterRequestError && error.statusCode === 404)
-            return undefined;
-          throw error;
-        }
-      });
+      return Promise.all(
+        rows.map(v =>
+          limited(async () => {
+            const ns = encodeURIComponent(
+              v.namespace ?? options.namespace ?? '',
+            );
+            const name = encodeURIComponent(v.name ?? '');
+            try {
+              return asPod(await get(`/api/v1/namespaces/${ns}/pods/${name}`));
+            } catch (error) {
+              // Deleted since the Table was listed: no longer there to count.
+              if (
+                error instanceof ClusterRequestError &&
+                error.statusCode === 404
+              )
+                return undefined;
+              throw error;
+            }
+          }),
+        ),
+      );
     },
   };
 }
@@ -309,10 +319,17 @@ async function readWithInspectLimit(
   // not an unhandled rejection while the first Table page is on its way.
   notRunningRead.catch(() => undefined);
 
-  const runningInFull = async (token: string | undefined) => {
-    stats.mode = token ? stats.mode : 'full';
+  // The rest of the list in full, with the Table's own query (a continue
+  // token is only good for the query that made it), skipping the Pods the
+  // list of Pods not Running already counted.
+  const restInFull = async (token: string | undefined) => {
+    if (!token) stats.mode = 'full';
     await notRunningRead;
-    await reader.fullFrom(token, { fieldSelector: 'status.phase=Running' });
+    await reader.fullFrom(token, {}, pod => {
+      if (!notRunning.has(keyOf(pod.metadata?.namespace, pod.metadata?.name))) {
+        acc.add(pod);
+      }
+    });
   };
 
   const inspectedByStatus = new Map<string, number>();
@@ -333,7 +350,7 @@ async function readWithInspectLimit(
     if (!page || !page.columns || page.unaddressable) {
       // No Table, one without the columns to read, or rows that cannot be
       // fetched or matched: plain lists only.
-      await runningInFull(token);
+      await restInFull(token);
       break;
     }
     await notRunningRead;
@@ -357,6 +374,8 @@ async function readWithInspectLimit(
           namespace: verdict.namespace ?? options.namespace,
           facts: verdict.facts,
         });
+        // (A Pod that appeared or finished after the list of Pods not
+        // Running was read shows it in STATUS; podRowSignals reads it there.)
       }
     }
     if (toInspect.length) inspect(toInspect);
