@@ -78,6 +78,11 @@ export async function createRouter(deps: {
     res.json(await crossplane.entityClaims({ namespace, kind, name }, request));
   });
 
+  router.get('/crossplane/xrds/:cluster', async (req, res) => {
+    const request = await authorize(req, pavedCrossplaneReadPermission);
+    res.json(await crossplane.xrdOffers(req.params.cluster, request));
+  });
+
   addCostRoutes(router, authorize, deps.cost);
 
   return router;

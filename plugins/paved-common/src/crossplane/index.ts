@@ -4,3 +4,4 @@ export * from './permissions';
 export * from './redact';
 export * from './tree';
 export type * from './types';
+export * from './xrdOffer';

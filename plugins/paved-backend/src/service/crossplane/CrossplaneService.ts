@@ -9,6 +9,7 @@ import {
   CROSSPLANE_ANNOTATIONS,
   CrossplaneEntityResponse,
   readCrossplaneAnnotations,
+  XrdOffersResponse,
 } from '@paved/plugin-paved-common';
 import { ClusterAccess } from '../clusters/ClusterAccess';
 import { componentSelection } from '../health/componentSelection';
@@ -18,6 +19,7 @@ import { HealthServiceOptions } from '../clusters/options';
 import { ResultCache } from '../clusters/ResultCache';
 import { ClusterCrossplaneReader } from './ClusterCrossplaneReader';
 import { entityAsUser } from '../entityAsUser';
+import { XrdOffersService } from './XrdOffersService';
 
 /**
  * An entity's Crossplane claims, read live from the clusters the requesting
@@ -25,6 +27,7 @@ import { entityAsUser } from '../entityAsUser';
  */
 export class CrossplaneService {
   private readonly cache: ResultCache;
+  private readonly xrds: XrdOffersService;
 
   constructor(
     private readonly deps: {
@@ -35,6 +38,15 @@ export class CrossplaneService {
     },
   ) {
     this.cache = new ResultCache(deps.options.cacheTtlMs);
+    this.xrds = new XrdOffersService(deps);
+  }
+
+  /** The XRDs a team can request on one cluster, with their parameter schemas. */
+  xrdOffers(
+    cluster: string,
+    request: HealthRequest,
+  ): Promise<XrdOffersResponse> {
+    return this.xrds.offers(cluster, request);
   }
 
   entityClaims(
