@@ -91,9 +91,30 @@ test('requests a new claim through the template, and it lands in the cluster', a
 
   const field = (label: string) =>
     page.getByRole('textbox', { name: label, exact: true });
+  // The types are what the cluster offers, read live through Paved's backend.
+  await page.getByRole('button', { name: /Infrastructure type/ }).click();
+  await page
+    .getByRole('option', { name: 'PostgreSQL database (PostgreSQLInstance)' })
+    .click();
   await field('Name').fill(name);
   await field("Namespace (your tenant's)").fill('payments');
-  await field('Parameters (YAML)').fill('size: small\nstorageGB: 30\n');
+  // The parameters are fields built from the XRD's schema.
+  const parameters = page.getByRole('group', {
+    name: /Parameters · PostgreSQL database/,
+  });
+  await expect(parameters).toBeVisible();
+  const storage = parameters.getByRole('spinbutton', { name: 'Storage GB' });
+  await storage.fill('5000');
+  await expect(
+    parameters.getByText('Storage GB must be at most 1000'),
+  ).toBeVisible();
+  await storage.fill('30');
+  await parameters.getByRole('button', { name: /Size/ }).click();
+  await page.getByRole('option', { name: 'small', exact: true }).click();
+  await page.screenshot({
+    path: '.test-results/screenshots/crossplane-claim-form.png',
+    fullPage: true,
+  });
   await page.getByRole('button', { name: 'Next' }).click();
 
   // OwnerPicker: an autocomplete whose input is the textbox "Owner".
@@ -109,7 +130,7 @@ test('requests a new claim through the template, and it lands in the cluster', a
   await field('Project (cost label)').fill('shop');
   await field('Cost centre (cost label)').fill('cc-1001');
   await page.getByRole('button', { name: 'Next' }).click();
-  // Delivery: apply to paved-local, the defaults.
+  // Delivery: apply (the default) to the cluster chosen first.
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 

@@ -92,17 +92,14 @@ describe('GET /crossplane/xrds/:cluster', () => {
     expect(res.body.message).toBeUndefined();
     const { offers } = res.body;
     // The cluster-scoped XRD without claims is not offered.
+    // Titled by their paved.dev/title annotations.
     expect(offers.map((o: any) => [o.title, o.kind, o.style])).toEqual([
-      ['appbuckets.storage.paved.dev', 'AppBucket', 'v2-namespaced'],
-      ['xbuckets.platform.paved.dev', 'Bucket', 'v1-claim'],
-      [
-        'xpostgresqlinstances.platform.paved.dev',
-        'PostgreSQLInstance',
-        'v1-claim',
-      ],
+      ['Application bucket (Crossplane v2)', 'AppBucket', 'v2-namespaced'],
+      ['PostgreSQL database', 'PostgreSQLInstance', 'v1-claim'],
+      ['S3 bucket', 'Bucket', 'v1-claim'],
     ]);
 
-    const [appBucket, bucket, postgres] = offers;
+    const [appBucket, postgres, bucket] = offers;
     expect(postgres).toMatchObject({
       name: 'xpostgresqlinstances.platform.paved.dev',
       description:

@@ -18,6 +18,8 @@ import {
   crossplaneApi,
   crossplaneClaimsCard,
   crossplaneContent,
+  xrdParametersField,
+  xrdPickerField,
 } from './alpha/crossplaneExtensions';
 
 const adrContent = EntityContentBlueprint.make({
@@ -72,6 +74,8 @@ export default createFrontendPlugin({
     crossplaneApi,
     crossplaneClaimsCard,
     crossplaneContent,
+    xrdPickerField,
+    xrdParametersField,
     costApi,
     costCard,
     costContent,

@@ -18,6 +18,8 @@ export {
   EntityCrossplaneContent,
   EntityCostCard,
   EntityCostContent,
+  PavedXrdPickerFieldExtension,
+  PavedXrdParametersFieldExtension,
 } from './plugin';
 export { hasCost, isTenantEntity } from './components/cost/entityFilters';
 export { isCrossplaneCandidate } from './components/crossplane/entityFilters';

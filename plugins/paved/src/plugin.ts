@@ -16,6 +16,10 @@ import {
   pavedHealthApiRef,
 } from './api';
 import { decisionsRouteRef } from './routes';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { XrdParametersField } from './components/crossplane/requestForm/XrdParametersField';
+import { XrdPickerField } from './components/crossplane/requestForm/XrdPickerField';
+import { xrdParametersValidation } from './components/crossplane/requestForm/validation';
 
 /** Paved's frontend plugin for apps on the legacy frontend system. */
 export const pavedPlugin = createPlugin({
@@ -194,5 +198,25 @@ export const EntityCostContent = pavedPlugin.provide(
           m => m.EntityCostContent,
         ),
     },
+  }),
+);
+
+/**
+ * `ui:field: PavedXrdPicker` for legacy apps: put it inside
+ * `<ScaffolderFieldExtensions>` of the scaffolder page.
+ */
+export const PavedXrdPickerFieldExtension = pavedPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'PavedXrdPicker',
+    component: XrdPickerField,
+  }),
+);
+
+/** `ui:field: PavedXrdParameters` for legacy apps, beside the picker. */
+export const PavedXrdParametersFieldExtension = pavedPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'PavedXrdParameters',
+    component: XrdParametersField,
+    validation: xrdParametersValidation,
   }),
 );

@@ -24,7 +24,9 @@ const values = {
   ...defaults,
   name: 'orders-db',
   namespace: 'payments',
-  parameters: 'size: medium\nstorageGB: 40\n',
+  // What the form's PavedXrdPicker and PavedXrdParameters fields produce.
+  xrd: 'xpostgresqlinstances.platform.paved.dev',
+  parameters: { size: 'medium', storageGB: 40 },
   owner: 'group:default/payments-team',
   component: 'payments-api',
   team: 'payments-team',
@@ -112,7 +114,7 @@ describe('the "Request infrastructure (Crossplane claim)" template', () => {
     const { status, events } = await runTask({
       ...values,
       name: 'too-big-db',
-      parameters: 'size: medium\nstorageGB: 5000\n',
+      parameters: { size: 'medium', storageGB: 5000 },
     });
     expect(status).toBe('failed');
     expect(logOf(events)).toContain('parameters.storageGB: must be <= 1000');

@@ -8,6 +8,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { PavedCrossplaneClient, pavedCrossplaneApiRef } from '../api';
 import { isCrossplaneCandidate } from '../components/crossplane/entityFilters';
 
@@ -49,5 +50,27 @@ export const crossplaneContent = EntityContentBlueprint.make({
       import('../components/crossplane/EntityCrossplaneContent').then(m => (
         <m.EntityCrossplaneContent />
       )),
+  },
+});
+
+/** `ui:field: PavedXrdPicker`: what the chosen cluster offers to request. */
+export const xrdPickerField = FormFieldBlueprint.make({
+  name: 'xrd-picker',
+  params: {
+    field: () =>
+      import('../components/crossplane/requestForm/formFields').then(
+        m => m.xrdPickerFormField,
+      ),
+  },
+});
+
+/** `ui:field: PavedXrdParameters`: the chosen XRD's parameters as fields. */
+export const xrdParametersField = FormFieldBlueprint.make({
+  name: 'xrd-parameters',
+  params: {
+    field: () =>
+      import('../components/crossplane/requestForm/formFields').then(
+        m => m.xrdParametersFormField,
+      ),
   },
 });

@@ -66,4 +66,31 @@ describe('PavedCrossplaneClient', () => {
     expect(error.statusCode).toBe(0);
     expect(error.message).toMatch(/Could not reach the Paved backend/);
   });
+
+  it('reads what a cluster offers, and says what a refusal means', async () => {
+    const body = { cluster: 'paved-local', crossplane: true, offers: [] };
+    let seen = '';
+    server.use(
+      http.get(`${BASE}/crossplane/xrds/:cluster`, ({ request }) => {
+        seen = new URL(request.url).pathname;
+        return HttpResponse.json(body);
+      }),
+    );
+    await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
+    expect(seen).toBe('/api/paved/crossplane/xrds/paved-local');
+
+    for (const [status, message] of [
+      [403, /paved\.crossplane\.read, and kubernetes\.proxy/],
+      [404, /Cluster prod is not configured/],
+    ] as const) {
+      server.use(
+        http.get(`${BASE}/crossplane/xrds/:cluster`, () =>
+          HttpResponse.json({ error: { message: 'no' } }, { status }),
+        ),
+      );
+      const error = await api.getXrdOffers('prod').catch(e => e);
+      expect(error).toBeInstanceOf(PavedHealthError);
+      expect(error.message).toMatch(message);
+    }
+  });
 });

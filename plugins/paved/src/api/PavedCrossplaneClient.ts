@@ -5,7 +5,10 @@ import {
   FetchApi,
 } from '@backstage/frontend-plugin-api';
 import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type { CrossplaneEntityResponse } from '@paved/plugin-paved-common';
+import type {
+  CrossplaneEntityResponse,
+  XrdOffersResponse,
+} from '@paved/plugin-paved-common';
 import { entityPath, getPavedJson } from './pavedBackendFetch';
 import { PavedHealthError } from './PavedHealthClient';
 
@@ -15,6 +18,8 @@ export type PavedCrossplaneResponse = CrossplaneEntityResponse;
 /** Reads an entity's Crossplane claims from Paved's backend plugin. @public */
 export interface PavedCrossplaneApi {
   getEntityClaims(entity: CompoundEntityRef): Promise<PavedCrossplaneResponse>;
+  /** What a team can request on a cluster: its XRDs and their parameters. */
+  getXrdOffers(cluster: string): Promise<XrdOffersResponse>;
 }
 
 /** @public */
@@ -45,6 +50,24 @@ export function crossplaneErrorMessage(
   }
 }
 
+/** The message for a failed XRD offers call, in the user's terms. */
+export function xrdOffersErrorMessage(status: number, cluster: string): string {
+  switch (status) {
+    case 401:
+      return 'You are not signed in, or your session expired: sign in again.';
+    case 403:
+      return `You are not allowed to read what cluster ${cluster} offers (permission paved.crossplane.read, and kubernetes.proxy for the cluster).`;
+    case 404:
+      return `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`;
+    case 502:
+    case 503:
+    case 504:
+      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
+    default:
+      return `The Paved backend failed to read the XRDs of ${cluster} (HTTP ${status}).`;
+  }
+}
+
 /**
  * Calls `/api/paved/crossplane/...` with the Backstage fetch API, so the
  * signed-in user's token goes along and clusters are read as that user; with
@@ -69,6 +92,19 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
       `/crossplane/entity/${entityPath(entity)}`,
       {
         messageFor: status => crossplaneErrorMessage(status, entity),
+        fail: (message, status, backendMessage) =>
+          new PavedHealthError(message, status, backendMessage),
+      },
+    );
+  }
+
+  getXrdOffers(cluster: string): Promise<XrdOffersResponse> {
+    return getPavedJson<XrdOffersResponse>(
+      this.options,
+      `/crossplane/xrds/${encodeURIComponent(cluster)}`,
+      {
+        clusters: [cluster],
+        messageFor: status => xrdOffersErrorMessage(status, cluster),
         fail: (message, status, backendMessage) =>
           new PavedHealthError(message, status, backendMessage),
       },

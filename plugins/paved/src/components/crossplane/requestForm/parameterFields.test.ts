@@ -1,0 +1,113 @@
+import {
+  initialParameters,
+  parameterFields,
+  parameterProblems,
+} from './parameterFields';
+
+// The parameters of a database XRD, as its openAPIV3Schema declares them.
+const schema = {
+  type: 'object',
+  required: ['storageGB', 'size'],
+  properties: {
+    engineVersion: { type: 'string', enum: ['15', '16', '17'], default: '16' },
+    size: {
+      type: 'string',
+      enum: ['small', 'medium', 'large'],
+      description: 'Instance size',
+    },
+    storageGB: { type: 'integer', minimum: 20, maximum: 1000 },
+    bucketPrefix: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9-]*$',
+      maxLength: 20,
+    },
+    highlyAvailable: { type: 'boolean', default: false },
+    ratio: { type: 'number', minimum: 0.5 },
+    tags: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+describe('parameterFields', () => {
+  it('reads each parameter as a field, required ones first', () => {
+    const fields = parameterFields(schema);
+    expect(fields.map(f => [f.name, f.type, f.required])).toEqual([
+      ['size', 'enum', true],
+      ['storageGB', 'integer', true],
+      ['engineVersion', 'enum', false],
+      ['bucketPrefix', 'string', false],
+      ['highlyAvailable', 'boolean', false],
+      ['ratio', 'number', false],
+      ['tags', 'yaml', false],
+    ]);
+    expect(fields[0]).toMatchObject({
+      title: 'Size',
+      description: 'Instance size',
+      options: ['small', 'medium', 'large'],
+    });
+    expect(fields[1]).toMatchObject({
+      title: 'Storage GB',
+      minimum: 20,
+      maximum: 1000,
+    });
+  });
+
+  it('has no fields for a schema without properties', () => {
+    expect(parameterFields({ type: 'object' })).toEqual([]);
+    expect(parameterFields(undefined)).toEqual([]);
+  });
+
+  it('starts from the schema defaults', () => {
+    expect(initialParameters(parameterFields(schema))).toEqual({
+      engineVersion: '16',
+      highlyAvailable: false,
+    });
+  });
+});
+
+describe('parameterProblems', () => {
+  const fields = parameterFields(schema);
+
+  it('accepts good values', () => {
+    expect(
+      parameterProblems(fields, {
+        size: 'small',
+        storageGB: 20,
+        bucketPrefix: 'orders',
+        ratio: 0.5,
+      }),
+    ).toEqual({});
+  });
+
+  it('names each bad field with what is wrong', () => {
+    expect(
+      parameterProblems(fields, {
+        size: 'huge',
+        storageGB: 5000,
+        engineVersion: '9',
+        bucketPrefix: 'Orders!',
+        highlyAvailable: 'yes',
+        ratio: 0.1,
+      }),
+    ).toEqual({
+      size: 'must be one of small, medium, large',
+      storageGB: 'must be at most 1000',
+      engineVersion: 'must be one of 15, 16, 17',
+      bucketPrefix: 'must match ^[a-z][a-z0-9-]*$',
+      highlyAvailable: 'must be true or false',
+      ratio: 'must be at least 0.5',
+    });
+  });
+
+  it('says a required field is missing, and a number is not whole or not a number', () => {
+    expect(parameterProblems(fields, {})).toEqual({
+      size: 'is required',
+      storageGB: 'is required',
+    });
+    expect(
+      parameterProblems(fields, { size: 'small', storageGB: 20.5 }),
+    ).toEqual({ storageGB: 'must be a whole number' });
+    expect(
+      parameterProblems(fields, { size: 'small', storageGB: 'lots' }),
+    ).toEqual({ storageGB: 'must be a number' });
+  });
+});
