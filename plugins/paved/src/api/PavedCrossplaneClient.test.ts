@@ -79,13 +79,22 @@ describe('PavedCrossplaneClient', () => {
     await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
     expect(seen).toBe('/api/paved/crossplane/xrds/paved-local');
 
-    for (const [status, message] of [
-      [403, /paved\.crossplane\.read, and kubernetes\.proxy/],
-      [404, /Cluster prod is not configured/],
+    for (const [status, backend, message] of [
+      [403, undefined, /paved\.crossplane\.read, and kubernetes\.proxy/],
+      // Who refused (the cluster's RBAC, here) comes from the backend.
+      [
+        403,
+        "The cluster 'prod' refused (HTTP 403: pods is forbidden)",
+        /Not allowed to read what cluster prod offers: The cluster 'prod' refused/,
+      ],
+      [503, "Cluster 'prod' did not answer within 10000 ms", /did not answer/],
+      [404, undefined, /Cluster prod is not configured/],
     ] as const) {
       server.use(
         http.get(`${BASE}/crossplane/xrds/:cluster`, () =>
-          HttpResponse.json({ error: { message: 'no' } }, { status }),
+          backend
+            ? HttpResponse.json({ error: { message: backend } }, { status })
+            : new HttpResponse(null, { status }),
         ),
       );
       const error = await api.getXrdOffers('prod').catch(e => e);

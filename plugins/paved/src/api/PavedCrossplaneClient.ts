@@ -51,16 +51,26 @@ export function crossplaneErrorMessage(
 }
 
 /** The message for a failed XRD offers call, in the user's terms. */
-export function xrdOffersErrorMessage(status: number, cluster: string): string {
+export function xrdOffersErrorMessage(
+  status: number,
+  cluster: string,
+  backendMessage?: string,
+): string {
   switch (status) {
     case 401:
       return 'You are not signed in, or your session expired: sign in again.';
     case 403:
-      return `You are not allowed to read what cluster ${cluster} offers (permission paved.crossplane.read, and kubernetes.proxy for the cluster).`;
+      // The backend says whether Backstage or the cluster refused.
+      return backendMessage
+        ? `Not allowed to read what cluster ${cluster} offers: ${backendMessage}`
+        : `You are not allowed to read what cluster ${cluster} offers (permission paved.crossplane.read, and kubernetes.proxy for the cluster).`;
     case 404:
       return `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`;
-    case 502:
     case 503:
+      // Paved's own 503 names the cluster that timed out or failed.
+      if (backendMessage) return backendMessage;
+      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
+    case 502:
     case 504:
       return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
     default:
@@ -104,7 +114,8 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
       `/crossplane/xrds/${encodeURIComponent(cluster)}`,
       {
         clusters: [cluster],
-        messageFor: status => xrdOffersErrorMessage(status, cluster),
+        messageFor: (status, backendMessage) =>
+          xrdOffersErrorMessage(status, cluster, backendMessage),
         fail: (message, status, backendMessage) =>
           new PavedHealthError(message, status, backendMessage),
       },

@@ -1,6 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { XrdOffer, XrdOffersResponse } from '@paved/plugin-paved-common';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { pavedCrossplaneApiRef } from '../../../api';
 import { xrdParametersValidation } from './validation';
@@ -116,6 +116,43 @@ describe('XrdParametersField', () => {
     expect(seen[seen.length - 1]).toEqual({ storageGB: 40, size: 'medium' });
   });
 
+  it("starts again from the new XRD's defaults when another XRD is chosen", async () => {
+    const seen: unknown[] = [];
+    const other: XrdOffer = {
+      ...database,
+      name: 'xcaches.platform.paved.dev',
+      title: 'Cache',
+      parameters: {
+        type: 'object',
+        properties: { nodes: { type: 'integer', default: 1 } },
+      },
+    };
+    const client = api({ ...offers, offers: [database, other] });
+    function Switcher() {
+      const [xrd, setXrd] = useState(database.name);
+      return (
+        <>
+          <button onClick={() => setXrd(other.name)}>switch</button>
+          <Harness
+            Field={XrdParametersField}
+            form={{ cluster: 'paved-local', xrd }}
+            seen={seen}
+          />
+        </>
+      );
+    }
+    await render(<Switcher />, client);
+    await screen.findByRole('spinbutton', { name: 'Storage GB' });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Storage GB' }), {
+      target: { value: '40' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'switch' }));
+    expect(
+      await screen.findByRole('spinbutton', { name: 'Nodes' }),
+    ).toHaveValue(1);
+    expect(seen[seen.length - 1]).toEqual({ nodes: 1 });
+  });
+
   it('asks for a cluster and a type first, without calling the backend for nothing', async () => {
     const client = api();
     await render(
@@ -201,6 +238,20 @@ describe('XrdPickerField', () => {
     expect(seen).toEqual([bucket.name]);
   });
 
+  it('clears a choice the cluster does not offer', async () => {
+    const seen: unknown[] = [];
+    await render(
+      <Harness
+        Field={XrdPickerField}
+        form={{ cluster: 'paved-local' }}
+        initial="gone.example.org"
+        seen={seen}
+      />,
+    );
+    await screen.findByRole('button', { name: /Parameters/ });
+    await waitFor(() => expect(seen).toEqual([undefined]));
+  });
+
   it('asks for a cluster first', async () => {
     await render(<Harness Field={XrdPickerField} form={{}} />);
     expect(
@@ -229,9 +280,10 @@ describe('xrdParametersValidation', () => {
 
   it('names each bad parameter before the step is left', async () => {
     expect(await validate({ size: 'small', storageGB: 40 })).toEqual([]);
-    expect(await validate({ storageGB: 5000 })).toEqual([
-      'size is required',
-      'storageGB must be at most 1000',
+    expect(await validate({ storageGB: 5000, region: 'eu' })).toEqual([
+      'region is not a parameter of this XRD',
+      'Size is required',
+      'Storage GB must be at most 1000',
     ]);
     expect(await validate({}, 'nothing.example.org')).toEqual([
       'nothing.example.org is not offered on cluster paved-local',

@@ -7,7 +7,7 @@ import FormLabel from '@material-ui/core/FormLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   initialParameters,
   ParameterField,
@@ -32,6 +32,46 @@ function rangeOf(f: Extract<ParameterField, { type: 'integer' | 'number' }>) {
   if (f.minimum !== undefined) return `at least ${f.minimum}`;
   if (f.maximum !== undefined) return `at most ${f.maximum}`;
   return undefined;
+}
+
+/** JSON text kept as typed; the parsed value when it parses, the text when not. */
+function JsonInput(props: {
+  label: string;
+  required: boolean;
+  error: boolean;
+  helperText?: string;
+  inputProps: Record<string, string>;
+  fullWidth: boolean;
+  margin: 'dense';
+  value: unknown;
+  onChange: (value: unknown) => void;
+}) {
+  const { value, onChange, helperText, ...rest } = props;
+  const [text, setText] = useState(() =>
+    value === undefined ? '' : JSON.stringify(value),
+  );
+  return (
+    <TextField
+      {...rest}
+      multiline
+      minRows={2}
+      value={text}
+      helperText={helperText ?? 'As JSON'}
+      onChange={e => {
+        const next = e.target.value;
+        setText(next);
+        if (next.trim() === '') {
+          onChange(undefined);
+          return;
+        }
+        try {
+          onChange(JSON.parse(next));
+        } catch {
+          onChange(next);
+        }
+      }}
+    />
+  );
 }
 
 function ParameterInput(props: {
@@ -84,7 +124,10 @@ function ParameterInput(props: {
         <TextField
           {...common}
           type="number"
-          value={value === undefined ? '' : String(value)}
+          // A number as a number: React then leaves "0." and "0.0" as typed.
+          value={
+            typeof value === 'number' || typeof value === 'string' ? value : ''
+          }
           onChange={e => onChange(numberOf(e.target.value))}
         />
       );
@@ -104,26 +147,8 @@ function ParameterInput(props: {
           {help ? <FormHelperText>{help}</FormHelperText> : null}
         </FormControl>
       );
-    case 'yaml':
-      // Objects and lists as JSON: the cluster's check names any mistake.
-      return (
-        <TextField
-          {...common}
-          multiline
-          minRows={2}
-          value={
-            typeof value === 'string' ? value : JSON.stringify(value ?? '')
-          }
-          helperText={help ?? `${f.schemaType ?? 'A value'} as JSON`}
-          onChange={e => {
-            try {
-              onChange(JSON.parse(e.target.value));
-            } catch {
-              onChange(e.target.value);
-            }
-          }}
-        />
-      );
+    case 'json':
+      return <JsonInput {...common} value={value} onChange={onChange} />;
     default:
       return (
         <TextField
@@ -161,9 +186,18 @@ export function XrdParametersField(
     [offer],
   );
 
-  // Start from the XRD's defaults, once per XRD chosen.
+  // Start from the XRD's defaults, and again when another XRD is chosen:
+  // the previous one's values would fail the new one's closed check. Values
+  // already there when the field mounts (back from a later step) are kept.
+  const valuesFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (offer && formData === undefined) onChange(initialParameters(fields));
+    if (!offer) return;
+    const switched =
+      valuesFor.current !== undefined && valuesFor.current !== offer.name;
+    valuesFor.current = offer.name;
+    if (formData === undefined || switched) {
+      onChange(initialParameters(fields));
+    }
   }, [offer, fields, formData, onChange]);
 
   const values = formData ?? {};

@@ -4,6 +4,7 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { useEffect } from 'react';
 import { formValue, RequestFormOptions, useXrdOffers } from './useXrdOffers';
 
 /**
@@ -22,6 +23,13 @@ export function XrdPickerField(
   );
   const { loading, error, value } = useXrdOffers(cluster);
   const title = schema.title ?? 'Infrastructure type';
+  // A choice the (new) cluster does not offer is no choice: clear it, so the
+  // step asks again instead of carrying a name the form no longer shows.
+  useEffect(() => {
+    if (value && formData && !value.offers.some(o => o.name === formData)) {
+      onChange(undefined as unknown as string);
+    }
+  }, [value, formData, onChange]);
 
   let help: string | undefined = schema.description;
   if (!cluster) help = 'Choose a cluster first: the types come from it.';

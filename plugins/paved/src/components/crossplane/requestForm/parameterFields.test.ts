@@ -7,7 +7,7 @@ import {
 // The parameters of a database XRD, as its openAPIV3Schema declares them.
 const schema = {
   type: 'object',
-  required: ['storageGB', 'size'],
+  required: ['storageGB', 'size', 'encrypted'],
   properties: {
     engineVersion: { type: 'string', enum: ['15', '16', '17'], default: '16' },
     size: {
@@ -22,6 +22,7 @@ const schema = {
       maxLength: 20,
     },
     highlyAvailable: { type: 'boolean', default: false },
+    encrypted: { type: 'boolean' },
     ratio: { type: 'number', minimum: 0.5 },
     tags: { type: 'object', additionalProperties: { type: 'string' } },
   },
@@ -33,11 +34,12 @@ describe('parameterFields', () => {
     expect(fields.map(f => [f.name, f.type, f.required])).toEqual([
       ['size', 'enum', true],
       ['storageGB', 'integer', true],
+      ['encrypted', 'boolean', true],
       ['engineVersion', 'enum', false],
       ['bucketPrefix', 'string', false],
       ['highlyAvailable', 'boolean', false],
       ['ratio', 'number', false],
-      ['tags', 'yaml', false],
+      ['tags', 'json', false],
     ]);
     expect(fields[0]).toMatchObject({
       title: 'Size',
@@ -56,10 +58,11 @@ describe('parameterFields', () => {
     expect(parameterFields(undefined)).toEqual([]);
   });
 
-  it('starts from the schema defaults', () => {
+  it('starts from the schema defaults, and an unticked box for a required boolean', () => {
     expect(initialParameters(parameterFields(schema))).toEqual({
       engineVersion: '16',
       highlyAvailable: false,
+      encrypted: false,
     });
   });
 });
@@ -72,8 +75,10 @@ describe('parameterProblems', () => {
       parameterProblems(fields, {
         size: 'small',
         storageGB: 20,
+        encrypted: true,
         bucketPrefix: 'orders',
         ratio: 0.5,
+        tags: { team: 'payments' },
       }),
     ).toEqual({});
   });
@@ -87,8 +92,13 @@ describe('parameterProblems', () => {
         bucketPrefix: 'Orders!',
         highlyAvailable: 'yes',
         ratio: 0.1,
+        encrypted: false,
+        tags: '{"team": ',
+        region: 'eu-west-1',
       }),
     ).toEqual({
+      region: 'is not a parameter of this XRD',
+      tags: 'must be valid JSON',
       size: 'must be one of small, medium, large',
       storageGB: 'must be at most 1000',
       engineVersion: 'must be one of 15, 16, 17',
@@ -102,12 +112,17 @@ describe('parameterProblems', () => {
     expect(parameterProblems(fields, {})).toEqual({
       size: 'is required',
       storageGB: 'is required',
+      encrypted: 'is required',
+    });
+    const ok = { size: 'small', encrypted: false };
+    expect(parameterProblems(fields, { ...ok, storageGB: 20.5 })).toEqual({
+      storageGB: 'must be a whole number',
+    });
+    expect(parameterProblems(fields, { ...ok, storageGB: 'lots' })).toEqual({
+      storageGB: 'must be a number',
     });
     expect(
-      parameterProblems(fields, { size: 'small', storageGB: 20.5 }),
-    ).toEqual({ storageGB: 'must be a whole number' });
-    expect(
-      parameterProblems(fields, { size: 'small', storageGB: 'lots' }),
-    ).toEqual({ storageGB: 'must be a number' });
+      parameterProblems(fields, { ...ok, storageGB: 20, tags: ['a'] }),
+    ).toEqual({ tags: 'must be a JSON object' });
   });
 });

@@ -21,8 +21,8 @@ export type ParameterField = {
     }
   | { type: 'string'; pattern?: string; minLength?: number; maxLength?: number }
   | { type: 'boolean' }
-  // Objects, arrays and anything else: edited as YAML text.
-  | { type: 'yaml'; schemaType?: string }
+  // Objects, lists and anything else: entered as JSON text.
+  | { type: 'json'; schemaType?: string }
 );
 
 const isObject = (v: unknown): v is Record<string, any> =>
@@ -93,7 +93,7 @@ export function parameterFields(schema: unknown): ParameterField[] {
         default:
           return {
             ...base,
-            type: 'yaml',
+            type: 'json',
             ...(typeof prop.type === 'string' ? { schemaType: prop.type } : {}),
           };
       }
@@ -110,7 +110,11 @@ export function initialParameters(
   fields: readonly ParameterField[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of fields) if (f.default !== undefined) out[f.name] = f.default;
+  for (const f of fields) {
+    if (f.default !== undefined) out[f.name] = f.default;
+    // An unticked box means false; left unset it would read as missing.
+    else if (f.type === 'boolean' && f.required) out[f.name] = false;
+  }
   return out;
 }
 
@@ -121,6 +125,12 @@ export function parameterProblems(
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   const v = values ?? {};
+  // The action's check is closed: a key the XRD does not declare fails it.
+  for (const key of Object.keys(v)) {
+    if (!fields.some(f => f.name === key)) {
+      problems[key] = 'is not a parameter of this XRD';
+    }
+  }
   for (const f of fields) {
     const value = v[f.name];
     if (value === undefined || value === '') {
@@ -176,6 +186,18 @@ function fieldProblem(f: ParameterField, value: unknown): string | undefined {
     }
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'json':
+      // The input keeps text it could not parse as it was typed.
+      if (f.schemaType !== 'string' && typeof value === 'string') {
+        return 'must be valid JSON';
+      }
+      if (f.schemaType === 'object' && !isObject(value)) {
+        return 'must be a JSON object';
+      }
+      if (f.schemaType === 'array' && !Array.isArray(value)) {
+        return 'must be a JSON list';
+      }
+      return undefined;
     default:
       return undefined;
   }

@@ -29,8 +29,12 @@ export const xrdParametersValidation: CustomFieldValidator<
     field.addError(`${xrd} is not offered on cluster ${cluster}`);
     return;
   }
-  const problems = parameterProblems(parameterFields(offer.parameters), data);
+  const fields = parameterFields(offer.parameters);
+  const problems = parameterProblems(fields, data);
   for (const [name, problem] of Object.entries(problems)) {
-    field.addError(`${name} ${problem}`);
+    // By the title the form shows, where there is one.
+    field.addError(
+      `${fields.find(f => f.name === name)?.title ?? name} ${problem}`,
+    );
   }
 };
