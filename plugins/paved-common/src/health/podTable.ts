@@ -167,6 +167,25 @@ export function parseReadyCell(
   return m ? { ready: Number(m[1]), total: Number(m[2]) } : undefined;
 }
 
+/** Why a row is not plainly healthy, or undefined when it is. */
+function unhealthyReason(
+  columns: PodTableColumns,
+  cells: unknown[],
+  name: string | undefined,
+): string | undefined {
+  if (!name) return 'row names no Pod';
+  const status = cells[columns.status];
+  if (status !== 'Running') return `status ${String(status)}`;
+  const ready = parseReadyCell(cells[columns.ready]);
+  if (!ready || ready.total < 1 || ready.ready !== ready.total) {
+    return `ready ${String(cells[columns.ready])}`;
+  }
+  if (parseRestartsCell(cells[columns.restarts]) !== 0) {
+    return `restarts ${String(cells[columns.restarts])}`;
+  }
+  return undefined;
+}
+
 /**
  * Whether a Pod row is plainly healthy: STATUS `Running`, every container
  * ready (n/n, n >= 1) and no restarts. Such a Pod adds nothing to a summary
@@ -210,23 +229,15 @@ export function podRowVerdict(
       why: 'table lacks Ready, Status or Restarts',
     };
   }
-  // Facts only for rows that need them: most rows are healthy.
-  const unhealthy = (why: string): PodRowVerdict => ({
-    healthy: false,
-    ...where,
-    why,
-    facts: rowFacts(columns, cells, metadata?.creationTimestamp, now),
-  });
-  if (!name) return unhealthy('row names no Pod');
-  const status = cells[columns.status];
-  if (status !== 'Running') return unhealthy(`status ${String(status)}`);
-  const ready = parseReadyCell(cells[columns.ready]);
-  if (!ready || ready.total < 1 || ready.ready !== ready.total) {
-    return unhealthy(`ready ${String(cells[columns.ready])}`);
-  }
-  const restarts = parseRestartsCell(cells[columns.restarts]);
-  if (restarts !== 0) {
-    return unhealthy(`restarts ${String(cells[columns.restarts])}`);
+  const why = unhealthyReason(columns, cells, name);
+  if (why !== undefined || !name) {
+    // Facts only for rows that need them: most rows are healthy.
+    return {
+      healthy: false,
+      ...where,
+      why: why ?? 'row names no Pod',
+      facts: rowFacts(columns, cells, metadata?.creationTimestamp, now),
+    };
   }
   return {
     healthy: true,

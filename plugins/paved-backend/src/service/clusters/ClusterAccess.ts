@@ -11,43 +11,14 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { ClusterRequestError } from './errors';
+import { MAX_RESPONSE_BYTES, readCapped } from './readCapped';
+
+export { MAX_RESPONSE_BYTES };
 import { assertReadablePath } from './paths';
 
 /** The Kubernetes backend's headers for the proxy route. */
 const HEADER_CLUSTER = 'Backstage-Kubernetes-Cluster';
 const HEADER_AUTH_PREFIX = 'backstage-kubernetes-authorization';
-
-/**
- * One page of a list (500 items) is a few megabytes at most; anything far
- * larger is a misbehaving cluster or proxy, and is refused rather than held.
- */
-export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-/** Reads a body as text, giving up once it passes `maxBytes`. */
-async function readCapped(
-  response: Response,
-  maxBytes: number,
-): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ClusterRequestError(
-        `Response larger than ${maxBytes} bytes refused`,
-        response.status,
-      );
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
 
 /** The user a call is made for, and the cluster credentials they brought. */
 export interface CallContext {
@@ -115,7 +86,7 @@ export class ClusterAccess {
       headers,
       signal: ctx.signal,
     });
-    const text = await readCapped(response, MAX_RESPONSE_BYTES);
+    const text = await readCapped(response);
     ctx.onLatency?.(performance.now() - started);
     let body: any;
     try {

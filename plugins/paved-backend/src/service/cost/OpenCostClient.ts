@@ -3,12 +3,9 @@ import {
   parseAllocationResponse,
   CostSource,
 } from '@paved/plugin-paved-common';
-import {
-  CallContext,
-  ClusterAccess,
-  MAX_RESPONSE_BYTES,
-} from '../clusters/ClusterAccess';
+import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
 import { ClusterRequestError } from '../clusters/errors';
+import { readCapped } from '../clusters/readCapped';
 import { OpenCostTarget } from './costOptions';
 
 /** The allocation API parameters Paved sends (OpenCost's names). */
@@ -54,28 +51,6 @@ export function serviceProxyPath(
   return `/api/v1/namespaces/${e(namespace)}/services/${e(service)}:${e(
     port,
   )}/proxy${target.endpoint}?${query}`;
-}
-
-async function readCapped(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new ClusterRequestError(
-        `OpenCost response larger than ${MAX_RESPONSE_BYTES} bytes refused`,
-        502,
-      );
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }
 
 /**
@@ -128,7 +103,10 @@ export class OpenCostClient {
         }`,
       );
     }
-    const text = await readCapped(response);
+    const text = await readCapped(response, {
+      what: 'OpenCost response',
+      statusCode: 502,
+    });
     ctx.onLatency?.(performance.now() - started);
     let body: any;
     try {

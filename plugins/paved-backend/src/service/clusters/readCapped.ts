@@ -1,0 +1,37 @@
+import { ClusterRequestError } from './errors';
+
+/**
+ * One page of a list (500 items) is a few megabytes at most; anything far
+ * larger is a misbehaving cluster or proxy, and is refused rather than held.
+ */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a body as UTF-8 text, giving up once it passes `maxBytes`. Chunks
+ * are kept as bytes and decoded once: decoding each chunk into a growing
+ * string costs more than the JSON.parse that follows.
+ */
+export async function readCapped(
+  response: Response,
+  options: { maxBytes?: number; what?: string; statusCode?: number } = {},
+): Promise<string> {
+  const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new ClusterRequestError(
+        `${options.what ?? 'Response'} larger than ${maxBytes} bytes refused`,
+        options.statusCode ?? response.status,
+      );
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
