@@ -9,7 +9,7 @@
  * Environment (all optional):
  *   BENCH_CLUSTERS=3            clusters in the side-by-side run
  *   BENCH_PODS=2000             pods per cluster in the side-by-side run
- *   BENCH_RUNS=15               timed requests per route
+ *   BENCH_RUNS=40               timed requests per route (p95 of 15 would be the slowest one)
  *   BENCH_SERIES=1000,10000,100000   pod counts of the growth series
  *   BENCH_SERIES_RUNS=3         timed requests per series step
  *   BENCH_CRASH_EVERY=50        every Nth pod crash-looping in the side-by-side run
@@ -59,7 +59,7 @@ const env = (name: string, fallback: number, min = 1) => {
 };
 const CLUSTERS = env('BENCH_CLUSTERS', 3);
 const PODS = env('BENCH_PODS', 2000);
-const RUNS = env('BENCH_RUNS', 15);
+const RUNS = env('BENCH_RUNS', 40);
 const SERIES_RUNS = env('BENCH_SERIES_RUNS', 3);
 const CRASH_EVERY = env('BENCH_CRASH_EVERY', 50, 0);
 const PENDING_EVERY = env('BENCH_PENDING_EVERY', 100, 0);
