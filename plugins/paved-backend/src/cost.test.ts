@@ -75,6 +75,17 @@ const ENTITIES: Entity[] = [
 const asUser = { Authorization: mockCredentials.user.header() };
 const PROXY = '/api/v1/namespaces/opencost/services/opencost:9003/proxy';
 
+/** A cluster without OpenCost: the fixtures minus its Service. */
+async function startDoubleWithoutOpenCost(): Promise<Double> {
+  const bare = await startKubernetesApiTestDouble({ port: 0 });
+  bare.store.delete(
+    bare.store.resourceFor('v1', 'Service'),
+    'opencost',
+    'opencost',
+  );
+  return bare;
+}
+
 describe('paved cost routes through the real Kubernetes backend and the service proxy', () => {
   let primary: Double;
   let bare: Double;
@@ -82,13 +93,7 @@ describe('paved cost routes through the real Kubernetes backend and the service 
 
   beforeAll(async () => {
     primary = await startKubernetesApiTestDouble({ port: 0 });
-    // A cluster without OpenCost: the fixtures minus its Service.
-    bare = await startKubernetesApiTestDouble({ port: 0 });
-    bare.store.delete(
-      bare.store.resourceFor('v1', 'Service'),
-      'opencost',
-      'opencost',
-    );
+    bare = await startDoubleWithoutOpenCost();
     ({ server } = await startPavedTestBackend(
       ENTITIES,
       [
@@ -451,13 +456,8 @@ describe('paved cost cache', () => {
   let server: any;
   beforeAll(async () => {
     double = await startKubernetesApiTestDouble({ port: 0 });
-    // A cluster without OpenCost: a lasting state, kept like an answer.
-    bare = await startKubernetesApiTestDouble({ port: 0 });
-    bare.store.delete(
-      bare.store.resourceFor('v1', 'Service'),
-      'opencost',
-      'opencost',
-    );
+    // No OpenCost there: a lasting state, kept like an answer.
+    bare = await startDoubleWithoutOpenCost();
     ({ server } = await startPavedTestBackend(
       ENTITIES,
       [

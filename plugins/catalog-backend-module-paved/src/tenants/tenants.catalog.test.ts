@@ -86,7 +86,11 @@ const register = (
     body: JSON.stringify({ entity }),
   });
 
-async function waitForEntity(ref: string): Promise<Entity | undefined> {
+/** Polls the catalog until the entity is served (`present`) or not (`absent`). */
+async function pollEntity(
+  ref: string,
+  until: 'present' | 'absent',
+): Promise<Entity | undefined | 'gone'> {
   const [kind, rest] = ref.split(':');
   const [namespace, name] = rest.split('/');
   for (let i = 0; i < 120; i++) {
@@ -94,11 +98,15 @@ async function waitForEntity(ref: string): Promise<Entity | undefined> {
       `${base}/entities/by-name/${kind}/${namespace}/${name}`,
       { headers: { Authorization: mockCredentials.service.header() } },
     );
-    if (res.status === 200) return res.json();
+    if (until === 'present' && res.status === 200) return res.json();
+    if (until === 'absent' && res.status === 404) return 'gone';
     await new Promise(r => setTimeout(r, 250));
   }
   return undefined;
 }
+
+const waitForEntity = (ref: string) =>
+  pollEntity(ref, 'present') as Promise<Entity | undefined>;
 
 describe('POST /api/catalog/paved/tenants', () => {
   it('registers the tenant for a user allowed catalog.entity.create; the catalog serves it', async () => {
@@ -188,20 +196,6 @@ describe('DELETE /api/catalog/paved/tenants/:namespace/:name', () => {
       headers: { Authorization: header },
     });
 
-  async function gone(ref: string) {
-    const [kind, rest] = ref.split(':');
-    const [namespace, name] = rest.split('/');
-    for (let i = 0; i < 120; i++) {
-      const res = await fetch(
-        `${base}/entities/by-name/${kind}/${namespace}/${name}`,
-        { headers: { Authorization: mockCredentials.service.header() } },
-      );
-      if (res.status === 404) return true;
-      await new Promise(r => setTimeout(r, 250));
-    }
-    return false;
-  }
-
   it('refuses a user without catalog.entity.delete, and a service, leaving the tenant', async () => {
     expect((await register(tenant())).status).toBeLessThan(300);
     expect(await waitForEntity('resource:default/tenant-orders')).toBeDefined();
@@ -226,7 +220,9 @@ describe('DELETE /api/catalog/paved/tenants/:namespace/:name', () => {
       result: 'deleted',
     });
     expect(asked).toEqual([`${ADMIN} catalog.entity.delete`]);
-    expect(await gone('resource:default/tenant-orders')).toBe(true);
+    expect(await pollEntity('resource:default/tenant-orders', 'absent')).toBe(
+      'gone',
+    );
   });
 
   it('answers 404 for a tenant that is not registered', async () => {
