@@ -234,6 +234,7 @@ const dropAll: ComponentHealthAccumulator = {
   add: () => {},
   addHealthyPodRow: () => {},
   addUninspectedPodRow: () => {},
+  addFinishedPodRow: () => {},
   result: () => createComponentHealthAccumulator().result(),
 };
 
@@ -254,6 +255,7 @@ function timedAccumulator(time: { ms: number }): ComponentHealthAccumulator {
     add: timed(acc.add),
     addHealthyPodRow: timed(acc.addHealthyPodRow),
     addUninspectedPodRow: timed(acc.addUninspectedPodRow),
+    addFinishedPodRow: timed(acc.addFinishedPodRow),
     result: timed(acc.result),
   };
 }

@@ -105,7 +105,7 @@ describe('paved backend health routes', () => {
           query: {
             labelSelector: 'backstage.io/kubernetes-id=ledger-worker',
             limit: '500',
-            fieldSelector: 'status.phase!=Running',
+            fieldSelector: 'status.phase!=Running,status.phase!=Succeeded',
           },
           accept: 'application/json',
         }),

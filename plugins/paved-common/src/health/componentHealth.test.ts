@@ -202,4 +202,21 @@ describe('addUninspectedPodRow', () => {
     for (const obj of componentObjects('ledger-worker')) acc.add(obj);
     expect(acc.result().pods).not.toHaveProperty('uninspected');
   });
+
+  it("counts a finished Job's Pod as Succeeded, not as unhealthy", () => {
+    const acc = createComponentHealthAccumulator({ now: FIXTURE_NOW });
+    acc.addFinishedPodRow({
+      name: 'reconcile-1',
+      namespace: 'shop',
+      facts: { status: 'Completed', restarts: 0, ageHours: 5 },
+    });
+    const { pods, problems } = acc.result();
+    expect(pods).toEqual({
+      total: 1,
+      byPhase: { Succeeded: 1 },
+      restarts: 0,
+      evicted: 0,
+    });
+    expect(problems).toEqual([]);
+  });
 });

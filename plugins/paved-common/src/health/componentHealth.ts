@@ -122,6 +122,11 @@ export interface ComponentHealthAccumulator {
    * alone (see `podRowSignals`), when its full object is not fetched.
    */
   addUninspectedPodRow(row: UninspectedPodRow): void;
+  /**
+   * Counts a Succeeded Pod (a finished Job's) from its `Completed` Table
+   * row: its phase and restarts. Not unhealthy, so not `uninspected`.
+   */
+  addFinishedPodRow(row: UninspectedPodRow): void;
   result(): ComponentHealthSummary;
 }
 
@@ -179,6 +184,11 @@ export function createComponentHealthAccumulator(
       restarts += signals.restarts;
       if (signals.evicted) evicted += 1;
       uninspected += 1;
+    },
+    addFinishedPodRow(row) {
+      const signals = podRowSignals(row, entityRef);
+      countPod(signals);
+      restarts += signals.restarts;
     },
     result() {
       const { listed, omitted } = problems.result();

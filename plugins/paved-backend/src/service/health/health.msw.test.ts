@@ -350,7 +350,7 @@ describe('component health against real-shaped API responses', () => {
         {
           labelSelector: 'backstage.io/kubernetes-id=shop',
           limit: '500',
-          fieldSelector: 'status.phase!=Running',
+          fieldSelector: 'status.phase!=Running,status.phase!=Succeeded',
         },
         {
           labelSelector: 'backstage.io/kubernetes-id=shop',

@@ -419,7 +419,9 @@ describe('bounded Pod read (an inspection limit per STATUS)', () => {
     );
     expect(
       podRequests.filter(
-        r => r.query.fieldSelector === 'status.phase!=Running',
+        r =>
+          r.query.fieldSelector ===
+          'status.phase!=Running,status.phase!=Succeeded',
       ),
     ).toHaveLength(1);
     expect(
@@ -438,6 +440,23 @@ describe('bounded Pod read (an inspection limit per STATUS)', () => {
       expect(summary).toEqual(full);
       expect(stats.uninspected).toBe(0);
     }
+  });
+
+  it("counts a finished Job's Pod from its row: Succeeded, not unhealthy, not fetched", async () => {
+    const selector = 'backstage.io/kubernetes-id=ledger-worker';
+    const full = await reference('fixtures', selector, 'payments');
+    expect(full.pods.byPhase.Succeeded).toBe(1);
+    fixtures.clearRequests();
+    const { summary, stats } = await read('fixtures', selector, 'payments', 5);
+    expect(summary).toEqual(full);
+    expect(summary.pods.uninspected).toBeUndefined();
+    // Listed in full: every Pod but the Running ones and the Succeeded one.
+    expect(stats.notRunning).toBe(
+      full.pods.total - (full.pods.byPhase.Running ?? 0) - 1,
+    );
+    expect(
+      fixtures.requests.some(r => r.path.includes('/pods/ledger-reconcile')),
+    ).toBe(false);
   });
 
   it('with a limit of 0 reads Pods that are not Running and counts the rest from rows', async () => {

@@ -283,10 +283,11 @@ async function readEveryPodInFull(
  * The bounded read, whose cost does not grow with the share of unhealthy
  * Pods:
  *
- * - Pods that are not Running (Pending, Failed, Succeeded, Unknown) are
- *   listed in full on their own (`fieldSelector=status.phase!=Running`):
- *   the scheduler's reason and evictions need their objects, and they are
- *   few. Their Table rows are skipped.
+ * - Pods that are Pending, Failed or Unknown are listed in full on their own
+ *   (`fieldSelector=status.phase!=Running,status.phase!=Succeeded`): the
+ *   scheduler's reason and evictions need their objects, and they are few.
+ *   Their Table rows are skipped. Succeeded Pods (finished Jobs) are
+ *   counted from their `Completed` rows.
  * - Running Pods come as Table rows. Plainly healthy ones are counted from
  *   the row. Of the others, the first `inspectLimit` of each STATUS, in
  *   list order, are fetched in full; the rest are counted from the row
@@ -308,7 +309,9 @@ async function readWithInspectLimit(
   const notRunning = new Set<string>();
   const notRunningRead = reader.fullFrom(
     undefined,
-    { fieldSelector: 'status.phase!=Running' },
+    // Succeeded Pods (finished Jobs) can be many, and say nothing a row
+    // does not: they come from their rows below.
+    { fieldSelector: 'status.phase!=Running,status.phase!=Succeeded' },
     pod => {
       notRunning.add(keyOf(pod.metadata?.namespace, pod.metadata?.name));
       stats.notRunning += 1;
@@ -360,6 +363,15 @@ async function readWithInspectLimit(
       if (verdict.healthy) {
         stats.fromRows += 1;
         acc.addHealthyPodRow(verdict);
+      } else if (verdict.facts?.status === 'Completed' && verdict.name) {
+        // Failed Pods print `Completed` too, but those were listed in full
+        // above: a `Completed` row here is a Succeeded Pod.
+        stats.fromRows += 1;
+        acc.addFinishedPodRow({
+          name: verdict.name,
+          namespace: verdict.namespace ?? options.namespace,
+          facts: verdict.facts,
+        });
       } else if (
         (inspectedByStatus.get(verdict.facts?.status ?? '') ?? 0) < inspectLimit
       ) {

@@ -101,6 +101,8 @@ describe('XrdParametersField', () => {
     expect(screen.getByText('20 to 1000')).toBeInTheDocument();
 
     const storage = screen.getByRole('spinbutton', { name: 'Storage GB' });
+    // The help text describes its input, for screen readers too.
+    expect(storage).toHaveAccessibleDescription('20 to 1000');
     fireEvent.change(storage, { target: { value: '5000' } });
     expect(
       await screen.findByText('Storage GB must be at most 1000'),

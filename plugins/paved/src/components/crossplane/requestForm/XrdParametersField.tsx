@@ -36,6 +36,7 @@ function rangeOf(f: Extract<ParameterField, { type: 'integer' | 'number' }>) {
 
 /** JSON text kept as typed; the parsed value when it parses, the text when not. */
 function JsonInput(props: {
+  id: string;
   label: string;
   required: boolean;
   error: boolean;
@@ -75,12 +76,16 @@ function JsonInput(props: {
 }
 
 function ParameterInput(props: {
+  /** The form's id for this field; each input's id, and so its help text's, derive from it. */
+  id: string;
   field: ParameterField;
   value: unknown;
   problem?: string;
   onChange: (value: unknown) => void;
 }) {
   const { field: f, value, problem, onChange } = props;
+  // With an id, MUI ties the help text to the input (aria-describedby).
+  const id = `${props.id}_${f.name}`;
   const help =
     problem !== undefined
       ? `${f.title} ${problem}`
@@ -91,6 +96,7 @@ function ParameterInput(props: {
           .filter(Boolean)
           .join(' · ') || undefined;
   const common = {
+    id,
     fullWidth: true,
     margin: 'dense' as const,
     label: f.title,
@@ -139,12 +145,17 @@ function ParameterInput(props: {
               <Checkbox
                 checked={value === true}
                 onChange={e => onChange(e.target.checked)}
-                inputProps={{ 'aria-label': f.title }}
+                inputProps={{
+                  'aria-label': f.title,
+                  ...(help ? { 'aria-describedby': `${id}-helper-text` } : {}),
+                }}
               />
             }
             label={f.title}
           />
-          {help ? <FormHelperText>{help}</FormHelperText> : null}
+          {help ? (
+            <FormHelperText id={`${id}-helper-text`}>{help}</FormHelperText>
+          ) : null}
         </FormControl>
       );
     case 'json':
@@ -234,6 +245,7 @@ export function XrdParametersField(
         ) : null}
         {fields.map(f => (
           <ParameterInput
+            id={props.idSchema?.$id ?? 'parameters'}
             key={f.name}
             field={f}
             value={values[f.name]}

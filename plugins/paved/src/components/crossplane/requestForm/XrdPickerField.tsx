@@ -1,6 +1,5 @@
 import { Progress } from '@backstage/core-components';
 import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -40,16 +39,18 @@ export function XrdPickerField(
   }
   const offers = value?.offers ?? [];
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
-      required={required}
-      error={Boolean(rawErrors?.length) || Boolean(error)}
-    >
+    <FormControl fullWidth margin="normal">
       {loading ? <Progress /> : null}
       <TextField
+        id={props.idSchema?.$id ?? 'xrd'}
         select
         label={title}
+        helperText={help}
+        error={
+          Boolean(rawErrors?.length) ||
+          Boolean(error) ||
+          value?.crossplane === false
+        }
         value={offers.some(o => o.name === formData) ? formData : ''}
         required={required}
         disabled={!cluster || loading || offers.length === 0}
@@ -63,7 +64,6 @@ export function XrdPickerField(
           </MenuItem>
         ))}
       </TextField>
-      {help ? <FormHelperText>{help}</FormHelperText> : null}
     </FormControl>
   );
 }
