@@ -497,7 +497,9 @@ async function sideBySide(
         x => x.fetchedOneByOne,
       )} fetched one by one, ${sum(
         x => x.notRunning,
-      )} not Running listed in full, ${sum(x => x.fullPages)} full pages${
+      )} Pending, Failed or Unknown listed in full, ${sum(
+        x => x.fullPages,
+      )} full pages${
         stats.some(x => x.mode === 'full') ? ', Table refused' : ''
       }; ${COMPONENT_WORKLOAD_KINDS.length} other lists): median ${fmtMs(
         rawMedian,
