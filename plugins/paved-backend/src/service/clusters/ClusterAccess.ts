@@ -20,6 +20,25 @@ import { assertReadablePath } from './paths';
 const HEADER_CLUSTER = 'Backstage-Kubernetes-Cluster';
 const HEADER_AUTH_PREFIX = 'backstage-kubernetes-authorization';
 
+/**
+ * The 404 every route gives for a cluster the Kubernetes backend does not
+ * list for this user. `via` names where the cluster came from (an
+ * annotation, say), for the message.
+ */
+export function assertKnownCluster(
+  cluster: string,
+  known: readonly string[],
+  via?: string,
+): void {
+  if (!known.includes(cluster)) {
+    throw new NotFoundError(
+      `Cluster '${cluster}'${
+        via ? ` (${via})` : ''
+      } is not configured in the Kubernetes backend`,
+    );
+  }
+}
+
 /** The user a call is made for, and the cluster credentials they brought. */
 export interface CallContext {
   credentials: BackstageCredentials<BackstageUserPrincipal>;
@@ -160,11 +179,7 @@ export class ClusterAccess {
         `Accept must be a JSON media type, got '${options.accept}'`,
       );
     }
-    if (!knownClusters.includes(cluster)) {
-      throw new NotFoundError(
-        `Cluster '${cluster}' is not configured in the Kubernetes backend`,
-      );
-    }
+    assertKnownCluster(cluster, knownClusters);
     const base = await this.deps.discovery.getBaseUrl('kubernetes');
     return this.getJson(
       `${base}/proxy${apiPath}`,
@@ -197,11 +212,7 @@ export class ClusterAccess {
         `Not a Secret name: '${namespace}/${name}' (namespace and name must be DNS names)`,
       );
     }
-    if (!knownClusters.includes(cluster)) {
-      throw new NotFoundError(
-        `Cluster '${cluster}' is not configured in the Kubernetes backend`,
-      );
-    }
+    assertKnownCluster(cluster, knownClusters);
     const base = await this.deps.discovery.getBaseUrl('kubernetes');
     const started = performance.now();
     const response = await fetch(

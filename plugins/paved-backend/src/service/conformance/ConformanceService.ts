@@ -3,14 +3,17 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ConformanceSummary,
   createConformanceAccumulator,
   TierNumber,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
+import {
+  assertKnownCluster,
+  CallContext,
+  ClusterAccess,
+} from '../clusters/ClusterAccess';
 import { conformanceScope, ConformanceScope } from './conformanceScope';
 import { ClusterRequestError } from '../clusters/errors';
 import { ClusterResult, fanOut } from '../clusters/fanOut';
@@ -85,11 +88,7 @@ export class ConformanceService {
     const entity = await entityAsUser(catalog, ref, request.credentials);
     const scope = conformanceScope(entity);
     const known = await access.listClusters(request);
-    if (scope.cluster && !known.includes(scope.cluster)) {
-      throw new NotFoundError(
-        `Cluster '${scope.cluster}' is not configured in the Kubernetes backend`,
-      );
-    }
+    if (scope.cluster) assertKnownCluster(scope.cluster, known);
     const clusters = scope.cluster ? [scope.cluster] : known;
     const results = await fanOut(
       clusters,

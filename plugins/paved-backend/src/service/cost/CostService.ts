@@ -7,7 +7,7 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   budgetStatus,
@@ -29,7 +29,11 @@ import {
   summarizeCost,
   CostSummary,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
+import {
+  assertKnownCluster,
+  CallContext,
+  ClusterAccess,
+} from '../clusters/ClusterAccess';
 import { ResultCache } from '../clusters/ResultCache';
 import { fanOut } from '../clusters/fanOut';
 import { listPath } from '../clusters/paths';
@@ -222,11 +226,7 @@ export class CostService {
       plan.type === 'cluster' || plan.type === 'component'
         ? plan.cluster
         : undefined;
-    if (plan.type === 'cluster' && !known.includes(plan.cluster)) {
-      throw new NotFoundError(
-        `Cluster '${plan.cluster}' is not configured in the Kubernetes backend`,
-      );
-    }
+    if (plan.type === 'cluster') assertKnownCluster(plan.cluster, known);
     const clusters = only ? known.filter(c => c === only) : known;
     const mtdWindow =
       plan.type === 'tenant' ? monthToDate(now, window.zone) : undefined;

@@ -3,7 +3,6 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CROSSPLANE_ANNOTATIONS,
@@ -11,7 +10,7 @@ import {
   readCrossplaneAnnotations,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
-import { ClusterAccess } from '../clusters/ClusterAccess';
+import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
 import { componentSelection } from '../health/componentSelection';
 import { fanOut } from '../clusters/fanOut';
 import { HealthRequest } from '../health/HealthService';
@@ -71,10 +70,8 @@ export class CrossplaneService {
     const { labelSelector, namespace: kubernetesNamespace } =
       componentSelection(entity);
     const known = await access.listClusters(request);
-    if (read.cluster && !known.includes(read.cluster)) {
-      throw new NotFoundError(
-        `Cluster '${read.cluster}' (${CROSSPLANE_ANNOTATIONS.cluster}) is not configured in the Kubernetes backend`,
-      );
+    if (read.cluster) {
+      assertKnownCluster(read.cluster, known, CROSSPLANE_ANNOTATIONS.cluster);
     }
     const clusters = read.cluster ? [read.cluster] : known;
     const namespace = read.namespace ?? kubernetesNamespace;

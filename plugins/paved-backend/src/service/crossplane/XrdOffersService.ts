@@ -1,15 +1,15 @@
-import {
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 import {
   ClusterError,
   XrdOffer,
   xrdOffer,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
+import {
+  assertKnownCluster,
+  CallContext,
+  ClusterAccess,
+} from '../clusters/ClusterAccess';
 import { ClusterRequestError } from '../clusters/errors';
 import { fanOut } from '../clusters/fanOut';
 import { HealthServiceOptions } from '../clusters/options';
@@ -66,11 +66,7 @@ export class XrdOffersService {
   ): Promise<XrdOffersResponse> {
     const { access, options } = this.deps;
     const known = await access.listClusters(request);
-    if (!known.includes(cluster)) {
-      throw new NotFoundError(
-        `Cluster '${cluster}' is not configured in the Kubernetes backend`,
-      );
-    }
+    assertKnownCluster(cluster, known);
     // One cluster, but the same per-cluster timeout and abort as the others.
     const [result] = await fanOut(
       [cluster],

@@ -7,7 +7,6 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterHealthResponse,
@@ -15,7 +14,7 @@ import {
   createClusterHealthAccumulator,
   createComponentHealthAccumulator,
 } from '@paved/plugin-paved-common';
-import { ClusterAccess } from '../clusters/ClusterAccess';
+import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
 import {
   COMPONENT_WORKLOAD_KINDS,
   componentSelection,
@@ -131,11 +130,7 @@ export class HealthService {
   ): Promise<ClusterHealthResponse> {
     const { access, options } = this.deps;
     const known = await access.listClusters(request);
-    if (!known.includes(name)) {
-      throw new NotFoundError(
-        `Cluster '${name}' is not configured in the Kubernetes backend`,
-      );
-    }
+    assertKnownCluster(name, known);
     const [cluster] = await fanOut(
       [name],
       options.clusterTimeoutMs,
