@@ -57,6 +57,43 @@ const text = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() ? v : undefined;
 
 /**
+ * The version of an XRD's `spec` that Crossplane composes with: the
+ * referenceable one that is served, else the first served one.
+ *
+ * @public
+ */
+export function xrdComposingVersion(
+  spec: unknown,
+): Record<string, any> | undefined {
+  const versions: any[] =
+    isObject(spec) && Array.isArray(spec.versions) ? spec.versions : [];
+  return (
+    versions.find(v => v?.referenceable && v?.served !== false) ??
+    versions.find(v => v?.served !== false)
+  );
+}
+
+/**
+ * The kind a team creates from an XRD's `spec`: its claim (Crossplane v1
+ * style), else its composite when composites are namespaced (v2); none
+ * when only the platform can create its composites.
+ *
+ * @public
+ */
+export function xrdRequestKind(
+  spec: unknown,
+): { kind: string; style: XrdOffer['style'] } | undefined {
+  if (!isObject(spec)) return undefined;
+  const claimKind = text(spec.claimNames?.kind);
+  if (claimKind) return { kind: claimKind, style: 'v1-claim' };
+  const namespacedKind =
+    spec.scope === 'Namespaced' ? text(spec.names?.kind) : undefined;
+  return namespacedKind
+    ? { kind: namespacedKind, style: 'v2-namespaced' }
+    : undefined;
+}
+
+/**
  * The offer an XRD makes to teams, or `undefined` when it makes none: no
  * claim kind and cluster-scoped composites (only the platform can create
  * those), or no served version. The version is chosen as the scaffolder's
@@ -72,17 +109,11 @@ export function xrdOffer(xrd: unknown): XrdOffer | undefined {
   const group = text(spec.group);
   if (!name || !group) return undefined;
 
-  const claimKind = text(spec.claimNames?.kind);
-  const namespacedKind =
-    spec.scope === 'Namespaced' ? text(spec.names?.kind) : undefined;
-  const kind = claimKind ?? namespacedKind;
-  if (!kind) return undefined;
+  const requested = xrdRequestKind(spec);
+  if (!requested) return undefined;
+  const { kind } = requested;
 
-  const versions: any[] = Array.isArray(spec.versions) ? spec.versions : [];
-  // The referenceable version is the one Crossplane composes with.
-  const version =
-    versions.find(v => v?.referenceable && v?.served !== false) ??
-    versions.find(v => v?.served !== false);
+  const version = xrdComposingVersion(spec);
   const versionName = text(version?.name);
   if (!versionName) return undefined;
 
@@ -112,7 +143,7 @@ export function xrdOffer(xrd: unknown): XrdOffer | undefined {
     version: versionName,
     apiVersion: `${group}/${versionName}`,
     kind,
-    style: claimKind ? 'v1-claim' : 'v2-namespaced',
+    style: requested.style,
     established: conditions.some(
       c => c?.type === 'Established' && c?.status === 'True',
     ),

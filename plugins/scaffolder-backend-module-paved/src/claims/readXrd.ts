@@ -1,4 +1,8 @@
 import { InputError } from '@backstage/errors';
+import {
+  xrdComposingVersion,
+  xrdRequestKind,
+} from '@paved/plugin-paved-common';
 import { kubeRequest } from '../apply/kubeClient';
 import { ConfiguredCluster } from '../clusters/configuredClusters';
 
@@ -80,28 +84,23 @@ export async function readXrd(
 export function claimTypeOf(xrd: any): ClaimType {
   const name = String(xrd?.metadata?.name ?? '');
   const spec = xrd?.spec ?? {};
-  const versions: any[] = Array.isArray(spec.versions) ? spec.versions : [];
-  // The referenceable version is the one Crossplane composes with.
-  const version =
-    versions.find(v => v?.referenceable && v?.served !== false) ??
-    versions.find(v => v?.served !== false);
+  // The same choices as the request form's offers (paved-common).
+  const version = xrdComposingVersion(spec);
   if (!version) throw new InputError(`xrd: "${name}" serves no version`);
+  const requested = xrdRequestKind(spec);
+  if (!requested) {
+    throw new InputError(
+      `xrd: "${name}" offers no claim and its composites are not namespaced; a team cannot request it`,
+    );
+  }
   const schema = version?.schema?.openAPIV3Schema ?? { type: 'object' };
-  const apiVersion = `${spec.group}/${version.name}`;
   const defaultComposition = spec.defaultCompositionRef?.name;
-  const base = {
+  return {
     xrd: name,
-    apiVersion,
+    apiVersion: `${spec.group}/${version.name}`,
+    kind: requested.kind,
+    style: requested.style,
     schema,
     ...(defaultComposition ? { defaultComposition } : {}),
   };
-  if (spec.claimNames?.kind) {
-    return { ...base, kind: spec.claimNames.kind, style: 'v1-claim' };
-  }
-  if (spec.scope === 'Namespaced' && spec.names?.kind) {
-    return { ...base, kind: spec.names.kind, style: 'v2-namespaced' };
-  }
-  throw new InputError(
-    `xrd: "${name}" offers no claim and its composites are not namespaced; a team cannot request it`,
-  );
 }
