@@ -8,6 +8,10 @@ import {
   RightSizingAdvice,
 } from '@paved/plugin-paved-common';
 import { bytes, cores, instantIn, money, percent, shortDay } from './format';
+import { Fact } from '../health/HealthParts';
+
+/** A label and its value on one line: the same as the health cards'. */
+export { Fact };
 
 const PART_LABELS: Record<CostPart, string> = {
   cpu: 'CPU',
@@ -28,15 +32,6 @@ const SHOWN_PARTS: CostPart[] = [
   'loadBalancer',
   'shared',
 ];
-
-/** A label and its value on one line. */
-export function Fact(props: { label: string; children: React.ReactNode }) {
-  return (
-    <Typography variant="body2" component="div">
-      <strong>{props.label}:</strong> {props.children}
-    </Typography>
-  );
-}
 
 /** Cost by resource kind; unknown parts say so instead of showing 0. */
 export function Breakdown(props: { summary: CostSummary; currency: string }) {

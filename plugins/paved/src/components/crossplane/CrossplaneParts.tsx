@@ -9,6 +9,10 @@ import {
   CrossplaneReadProblem,
 } from '@paved/plugin-paved-common';
 import { age, countsLabel, refLabel, STATUS_LABEL } from './format';
+import { Fact } from '../health/HealthParts';
+
+/** A label and its value on one line: the same as the health cards'. */
+export { Fact };
 
 const BAD = { backgroundColor: '#f9dcdc', color: '#8a1c1c' };
 const WAIT = { backgroundColor: '#fdf0d5', color: '#7a4d00' };
@@ -78,15 +82,6 @@ export function ClaimStatusChip(props: { status: CrossplaneClaimStatus }) {
       style={CLAIM_STYLE[props.status]}
       data-testid={`claim-${props.status}`}
     />
-  );
-}
-
-/** A label and a value on one line. */
-export function Fact(props: { label: string; children: React.ReactNode }) {
-  return (
-    <Typography variant="body2" component="div">
-      <strong>{props.label}:</strong> {props.children}
-    </Typography>
   );
 }
 
