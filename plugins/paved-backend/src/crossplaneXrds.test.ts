@@ -154,19 +154,22 @@ describe('GET /crossplane/xrds/:cluster', () => {
     });
     expect(appBucket.description).toBeUndefined();
 
-    // Discovery, then the XRD list: nothing else, and never a Secret.
+    // Discovery (the group list, then Crossplane's version document), then
+    // the XRD list: nothing else, and never a Secret.
     const paths = double.requests.map(r => r.path);
     expect(paths).toEqual(
       expect.arrayContaining([
-        `/apis/${CROSSPLANE_GROUP}`,
+        '/apis',
         expect.stringMatching(/^\/apis\/apiextensions\.crossplane\.io\/v\d/),
       ]),
     );
     expect(paths.some(p => p.includes('/secrets'))).toBe(false);
     expect(double.requests.every(r => r.method === 'GET')).toBe(true);
-    expect(paths.every(p => p.startsWith(`/apis/${CROSSPLANE_GROUP}`))).toBe(
-      true,
-    );
+    expect(
+      paths.every(
+        p => p === '/apis' || p.startsWith(`/apis/${CROSSPLANE_GROUP}/`),
+      ),
+    ).toBe(true);
   });
 
   it('says plainly when the cluster has no Crossplane', async () => {

@@ -10,32 +10,17 @@ import {
   CallContext,
   ClusterAccess,
 } from '../clusters/ClusterAccess';
-import { ClusterRequestError } from '../clusters/errors';
 import { fanOut } from '../clusters/fanOut';
 import { HealthServiceOptions } from '../clusters/options';
 import { listPath } from '../clusters/paths';
 import { ResultCache } from '../clusters/ResultCache';
 import { HealthRequest } from '../health/HealthService';
+import { ApiDiscovery, KindNotServedError, ServedKind } from './discovery';
 
 const CROSSPLANE_GROUP = 'apiextensions.crossplane.io';
 const XRD_KIND = 'CompositeResourceDefinition';
 
 type Answer = Omit<XrdOffersResponse, 'cluster'>;
-
-const isNotFound = (error: unknown) =>
-  error instanceof ClusterRequestError && error.statusCode === 404;
-
-/** The group's versions, preferred first, from `/apis/<group>`. */
-function groupVersions(body: any): string[] {
-  return [
-    body?.preferredVersion?.version,
-    ...(Array.isArray(body?.versions) ? body.versions : []).map(
-      (v: any) => v?.version,
-    ),
-  ].filter(
-    (v, i, all): v is string => typeof v === 'string' && all.indexOf(v) === i,
-  );
-}
 
 /**
  * The XRDs a team can request on one cluster, each with the parameter schema
@@ -91,45 +76,27 @@ export class XrdOffersService {
       message: `Crossplane is not installed on ${cluster} (${why})`,
     });
 
-    let group: any;
+    // The cluster's own discovery, as the claim tree reads it: Crossplane v2
+    // serves XRDs at v2 and v1, and the preferred version is asked first.
+    const discovery = new ApiDiscovery(get);
+    if (!(await discovery.servesGroup(CROSSPLANE_GROUP))) {
+      return absent(`no ${CROSSPLANE_GROUP} API group`);
+    }
+    let served: ServedKind;
     try {
-      group = await get(`/apis/${CROSSPLANE_GROUP}`);
+      served = await discovery.byGroupKind(CROSSPLANE_GROUP, XRD_KIND);
     } catch (error) {
-      if (isNotFound(error)) return absent(`no ${CROSSPLANE_GROUP} API group`);
+      if (error instanceof KindNotServedError) {
+        return absent(`${CROSSPLANE_GROUP} serves no ${XRD_KIND} kind`);
+      }
       throw error;
-    }
-    // Crossplane v2 serves XRDs at v2 and v1; ask the preferred version first.
-    let plural: { version: string; name: string } | undefined;
-    for (const version of groupVersions(group)) {
-      let resources: any[];
-      try {
-        const body = await get(`/apis/${CROSSPLANE_GROUP}/${version}`);
-        resources = Array.isArray(body?.resources) ? body.resources : [];
-      } catch (error) {
-        if (isNotFound(error)) continue;
-        throw error;
-      }
-      // Subresources (`.../status`) share the kind; the resource has no slash.
-      const found = resources.find(
-        r =>
-          r?.kind === XRD_KIND &&
-          typeof r?.name === 'string' &&
-          !r.name.includes('/'),
-      );
-      if (found) {
-        plural = { version, name: found.name };
-        break;
-      }
-    }
-    if (!plural) {
-      return absent(`${CROSSPLANE_GROUP} serves no ${XRD_KIND} kind`);
     }
 
     const offers: XrdOffer[] = [];
     await access.list(
       cluster,
       known,
-      listPath(CROSSPLANE_GROUP, plural.version, plural.name),
+      listPath(CROSSPLANE_GROUP, served.version, served.plural),
       {},
       options.pageSize,
       item => {

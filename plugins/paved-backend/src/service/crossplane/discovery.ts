@@ -27,6 +27,11 @@ export class ApiDiscovery {
 
   constructor(private readonly get: Get) {}
 
+  /** Whether the cluster serves an API group at all. */
+  async servesGroup(group: string): Promise<boolean> {
+    return (await this.groupVersions()).has(group);
+  }
+
   /** Every served group's versions, preferred first. */
   private groupVersions(): Promise<Map<string, string[]>> {
     this.groups ??= this.get('/apis').then(body => {
