@@ -83,11 +83,9 @@ export function healthErrorMessage(
   } of ${describe(target)} (HTTP ${status}).`;
 }
 
-/** `namespace/kind/name` of a route, each part encoded. */
-
 /**
  * A failed health call. `statusCode` is the HTTP status (0 when the backend
- * could not be reached at all); `cause` carries the backend's own message.
+ * could not be reached at all); `backendMessage` carries the backend's own message.
  *
  * @public
  */
@@ -102,7 +100,6 @@ export class PavedHealthError extends Error {
   }
 }
 
-/** The message of a Backstage error body (`{ error: { message } }`), if any. */
 /**
  * Calls `/api/paved/health/...` and `/api/paved/conformance/...` with the
  * Backstage fetch API, so the signed-in user's token goes along and the
