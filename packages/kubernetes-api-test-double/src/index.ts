@@ -34,6 +34,14 @@ export { ResourceRegistry } from './resources/registry';
 export { resourceTypesFromCrd } from './resources/crd';
 export type { ResourceType, Verb, Subresource } from './resources/types';
 export type { RecordedRequest } from './http/server';
+export type {
+  AdmissionHook,
+  AdmissionRequest,
+  AdmissionResult,
+  AdmissionOperation,
+  AdmissionUserInfo,
+} from './admission/types';
+export { KYVERNO_DEFAULT_RESOURCE_FILTERS } from './admission/kyverno/resourceFilters';
 export type { FaultOptions } from './http/faults';
 export type {
   KubeObject,

@@ -7,6 +7,8 @@ import {
   TokenConfig,
   TokenGrant,
 } from './auth/tokens';
+import { createAdmission } from './admission/admit';
+import { AdmissionHook } from './admission/types';
 import { startControllers } from './controllers/controllers';
 import { loadFixtures } from './fixtures/loadFixtures';
 import { seedStore } from './fixtures/seedStore';
@@ -62,6 +64,20 @@ export interface KubernetesApiTestDoubleOptions {
   now?: () => Date;
   /** Called with one line per request (the CLI logs them). */
   log?: (line: string) => void;
+  /**
+   * Namespaces Pod Security Admission leaves alone (the API server's
+   * `exemptions.namespaces`). Pod Security Admission is always on.
+   */
+  podSecurityExemptNamespaces?: string[];
+  /**
+   * Kyverno's `resourceFilters` (`[Kind,Namespace,Name]`, wildcards allowed):
+   * requests Kyverno never sees. Defaults to the Helm chart's
+   * (KYVERNO_DEFAULT_RESOURCE_FILTERS: Events, Nodes, ReplicaSets,
+   * kube-system, kube-public, kube-node-lease, kyverno, ...); `[]` for none.
+   */
+  kyvernoResourceFilters?: string[];
+  /** Extra validating admission, called after Pod Security Admission and Kyverno. */
+  admission?: AdmissionHook[];
 }
 
 export interface KubernetesApiTestDouble {
@@ -116,6 +132,11 @@ export async function startKubernetesApiTestDouble(
     seedSyntheticPods(store, synthetic);
   }
   const stopControllers = startControllers(store, registry, now);
+  const admission = createAdmission(store, registry, {
+    podSecurityExemptNamespaces: options.podSecurityExemptNamespaces,
+    kyvernoResourceFilters: options.kyvernoResourceFilters,
+    hooks: options.admission,
+  });
 
   let nextIp = 0;
   const ctx: ApiContext = {
@@ -130,6 +151,7 @@ export async function startKubernetesApiTestDouble(
       nextIp++;
       return `10.96.${200 + Math.floor(nextIp / 250)}.${(nextIp % 250) + 1}`;
     },
+    admission,
   };
   const faults = new FaultInjector();
   const requests: RecordedRequest[] = [];

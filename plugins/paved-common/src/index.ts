@@ -16,3 +16,4 @@ export * from './health';
 export * from './conformance';
 export * from './crossplane';
 export * from './cost';
+export * from './network';

@@ -1,3 +1,4 @@
+import { Admission } from '../admission/admit';
 import { TokenConfig, TokenGrant } from '../auth/tokens';
 import { ResourceRegistry } from '../resources/registry';
 import { ObjectStore } from '../store/objectStore';
@@ -15,6 +16,8 @@ export interface ApiContext {
   /** host:port the server reports in /api serverAddressByClientCIDRs. */
   serverAddress: string;
   allocateClusterIP: () => string;
+  /** Validating admission for creates and updates; none when unset. */
+  admission?: Admission;
 }
 
 export interface ApiRequest {
@@ -26,7 +29,16 @@ export interface ApiRequest {
 }
 
 export type ApiResponse =
-  | { type: 'json'; status: number; body: unknown; yaml?: boolean }
+  | {
+      type: 'json';
+      status: number;
+      body: unknown;
+      yaml?: boolean;
+      /** Sent as `Warning: 299 - "..."` headers. */
+      warnings?: string[];
+      /** The admission step that refused the request, for the request log. */
+      deniedBy?: string;
+    }
   | { type: 'text'; status: number; body: string }
   | { type: 'stream'; status: number; open: (sink: StreamSink) => () => void };
 

@@ -45,7 +45,11 @@ export function handleRequest(ctx: ApiContext, req: ApiRequest): ApiResponse {
   try {
     return route(ctx, req);
   } catch (e) {
-    if (e instanceof ApiError) return json(e.code, e.status);
+    if (e instanceof ApiError) {
+      const res: ApiResponse = { type: 'json', status: e.code, body: e.status };
+      if (e.deniedBy) res.deniedBy = e.deniedBy;
+      return res;
+    }
     const err = internalError((e as Error)?.message ?? String(e));
     return json(err.code, err.status);
   }
@@ -132,6 +136,7 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     query: url.searchParams,
     req,
     rep: rep ?? { as: 'object', format: 'json' },
+    user: grant && { username: grant.user, groups: grant.groups ?? [] },
   };
   if (isServiceProxy(info)) return serviceProxy(ctx, info, url, method);
   if (info.subresource) return subresource(w, method);

@@ -6,6 +6,7 @@ import { ApiContext, ApiResponse } from './context';
 import { FaultInjector } from './faults';
 import { handleRequest } from './handleRequest';
 import { statusForCode } from './status';
+import { warningHeader } from './warnings';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -19,6 +20,10 @@ export interface RecordedRequest {
   status: number;
   /** The Accept header, so tests can tell metadata-only reads from full ones. */
   accept?: string;
+  /** The admission step that refused the write: `PodSecurity`, `kyverno:<policies>`, `hook:<name>`. */
+  deniedBy?: string;
+  /** Warnings sent back (Warning headers), e.g. from Pod Security Admission. */
+  warnings?: string[];
 }
 
 export interface HttpServerOptions {
@@ -94,6 +99,8 @@ function send(
     body = JSON.stringify(response.body);
     type = 'application/json';
   }
+  if (response.type === 'json' && response.warnings?.length)
+    res.setHeader('Warning', response.warnings.map(warningHeader));
   res.writeHead(response.status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
@@ -116,7 +123,16 @@ export function createRequestListener(
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://double.invalid');
     const method = req.method ?? 'GET';
-    const record = (status: number) => {
+    const record = (status: number, response?: ApiResponse) => {
+      const admission =
+        response?.type === 'json'
+          ? {
+              ...(response.deniedBy ? { deniedBy: response.deniedBy } : {}),
+              ...(response.warnings?.length
+                ? { warnings: response.warnings }
+                : {}),
+            }
+          : {};
       opts.requests.push({
         method,
         path: url.pathname,
@@ -124,6 +140,7 @@ export function createRequestListener(
         user: authenticate(req.headers.authorization, ctx.tokens)?.user,
         status,
         ...(req.headers.accept ? { accept: req.headers.accept } : {}),
+        ...admission,
       });
       opts.log?.(`${method} ${req.url} ${status}`);
     };
@@ -151,7 +168,7 @@ export function createRequestListener(
           body,
         });
       }
-      record(response.status);
+      record(response.status, response);
       send(res, req, response, streams);
     } catch (e) {
       const status = statusForCode(413, (e as Error).message);

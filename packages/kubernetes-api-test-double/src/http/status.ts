@@ -39,7 +39,8 @@ export interface Status {
 
 /** A request that fails with a Status body, as every API server error does. */
 export class ApiError extends Error {
-  constructor(readonly status: Status) {
+  /** `deniedBy`: the admission step that refused the request, for the request log. */
+  constructor(readonly status: Status, readonly deniedBy?: string) {
     super(status.message);
     this.name = 'ApiError';
   }

@@ -121,6 +121,7 @@ export function scale(w: WriteRequest, method: string): ApiResponse {
   const res = replaceObject({
     ...w,
     info: { ...w.info, subresource: undefined },
+    skipAdmission: true,
     req: {
       ...w.req,
       body,

@@ -1,3 +1,4 @@
+import { AdmissionOperation, AdmissionUserInfo } from '../admission/types';
 import { managedFieldsAfterUpdate, WriteScope } from '../apply/managedFields';
 import { serverSideApply } from '../apply/serverSideApply';
 import { applyJsonPatch } from '../patch/jsonPatch';
@@ -51,6 +52,10 @@ export interface WriteRequest {
   query: URLSearchParams;
   req: ApiRequest;
   rep: Representation;
+  /** Who is writing, as admission sees it. */
+  user?: AdmissionUserInfo;
+  /** Set by subresources that write through the main handlers (scale): admission leaves them alone. */
+  skipAdmission?: boolean;
 }
 
 const JSON_PATCH = 'application/json-patch+json';
@@ -158,8 +163,37 @@ function respond(
   w: WriteRequest,
   obj: KubeObject,
   status: number,
+  warnings: string[] = [],
 ): ApiResponse {
-  return presentObject(w.ctx, w.rt, obj, w.rep, w.query, status);
+  const res = presentObject(w.ctx, w.rt, obj, w.rep, w.query, status);
+  return res.type === 'json' && warnings.length > 0
+    ? { ...res, warnings }
+    : res;
+}
+
+/**
+ * Validating admission (Pod Security, Kyverno, hooks) for a create or an
+ * update of the main resource, dry runs included; subresource writes skip
+ * it. Returns the warnings; throws the refusal.
+ */
+function admit(
+  w: WriteRequest,
+  operation: AdmissionOperation,
+  object: KubeObject,
+  oldObject: KubeObject | undefined,
+  opts: WriteOptions,
+): string[] {
+  if (!w.ctx.admission || w.info.subresource || w.skipAdmission) return [];
+  return w.ctx.admission.admit({
+    operation,
+    resource: w.rt,
+    object,
+    oldObject,
+    namespace: w.rt.namespaced ? object.metadata.namespace : undefined,
+    name: object.metadata.name ?? '',
+    userInfo: w.user,
+    dryRun: opts.dryRun,
+  });
 }
 
 function store(
@@ -193,11 +227,6 @@ export function createObject(w: WriteRequest): ApiResponse {
     allocateClusterIP: w.ctx.allocateClusterIP,
   });
   validate(w.rt, created);
-  if (
-    w.ctx.store.get(w.rt, created.metadata.namespace, created.metadata.name!)
-  ) {
-    throw alreadyExists(w.rt, created.metadata.name!);
-  }
   created.metadata.managedFields = managedFieldsAfterUpdate(
     undefined,
     created,
@@ -208,7 +237,14 @@ export function createObject(w: WriteRequest): ApiResponse {
       scope: writeScope(w.rt, undefined),
     },
   );
-  return respond(w, store(w, undefined, created, opts), 201);
+  // As in kube-apiserver, admission sees the object before storage finds a duplicate.
+  const warnings = admit(w, 'CREATE', created, undefined, opts);
+  if (
+    w.ctx.store.get(w.rt, created.metadata.namespace, created.metadata.name!)
+  ) {
+    throw alreadyExists(w.rt, created.metadata.name!);
+  }
+  return respond(w, store(w, undefined, created, opts), 201, warnings);
 }
 
 function finishUpdate(
@@ -236,8 +272,9 @@ function finishUpdate(
     subresource: scope === 'status' ? 'status' : undefined,
     scope,
   });
-  if (unchanged(live, next)) return respond(w, live, 200);
-  return respond(w, store(w, live, next, opts), 200);
+  const warnings = admit(w, 'UPDATE', next, live, opts);
+  if (unchanged(live, next)) return respond(w, live, 200, warnings);
+  return respond(w, store(w, live, next, opts), 200, warnings);
 }
 
 /** PUT: replace the object (or only its status through /status). */
@@ -369,12 +406,14 @@ function applyObject(
       allocateClusterIP: w.ctx.allocateClusterIP,
     });
     validate(w.rt, created);
-    return respond(w, store(w, undefined, created, opts), 201);
+    const warnings = admit(w, 'CREATE', created, undefined, opts);
+    return respond(w, store(w, undefined, created, opts), 201, warnings);
   }
   const next = prepareForUpdate(w.rt, live, outcome.object, scope);
   validate(w.rt, next);
-  if (unchanged(live, next)) return respond(w, live, 200);
-  return respond(w, store(w, live, next, opts), 200);
+  const warnings = admit(w, 'UPDATE', next, live, opts);
+  if (unchanged(live, next)) return respond(w, live, 200, warnings);
+  return respond(w, store(w, live, next, opts), 200, warnings);
 }
 
 interface DeleteOptionsBody {

@@ -6,9 +6,53 @@
 import { KubeObject } from '../health/types';
 import { PodSecurityLevel } from '../tiers';
 
-/** Namespaces that belong to Kubernetes itself, never to a tenant. @public */
-export function isSystemNamespace(name: string): boolean {
-  return name.startsWith('kube-');
+/**
+ * The label that marks a namespace as the platform's own (add-on
+ * controllers, the GitOps engine, gateways): tenant rules do not apply
+ * there, in admission or in conformance. Only platform admins may set it.
+ * @public
+ */
+export const NAMESPACE_ROLE_LABEL = 'paved.dev/namespace-role';
+
+/** @public */
+export const PLATFORM_NAMESPACE_ROLE = 'platform';
+
+/** Kubernetes' own namespaces, present on every cluster. @public */
+export const KUBERNETES_SYSTEM_NAMESPACES = [
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+] as const;
+
+/**
+ * Namespaces that belong to Kubernetes itself (`kube-*`) or to the platform
+ * (labelled {@link NAMESPACE_ROLE_LABEL}: platform), never to a tenant.
+ * @public
+ */
+export function isSystemNamespace(
+  name: string,
+  labels?: Record<string, string>,
+): boolean {
+  return (
+    name.startsWith('kube-') ||
+    labels?.[NAMESPACE_ROLE_LABEL] === PLATFORM_NAMESPACE_ROLE
+  );
+}
+
+/** The FinOps labels every tenant namespace carries. @public */
+export const NAMESPACE_COST_LABELS = [
+  'team',
+  'project',
+  'environment',
+  'cost-center',
+] as const;
+
+/** Missing or empty cost labels of a namespace. */
+export function checkCostLabels(
+  labels: Record<string, string> | undefined,
+): string[] {
+  const missing = NAMESPACE_COST_LABELS.filter(k => !labels?.[k]);
+  return missing.length ? [`no ${missing.join(', ')} label`] : [];
 }
 
 /** Environment names that mean production. @public */

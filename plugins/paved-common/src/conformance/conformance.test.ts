@@ -66,6 +66,7 @@ describe('conformance rule catalogue', () => {
       'namespace-resource-quota': 2,
       'namespace-limit-range': 2,
       'namespace-default-deny': 2,
+      'namespace-cost-labels': 2,
       'production-pdb': 2,
       'production-image-digest': 3,
     });

@@ -8,6 +8,7 @@
 import { HealthObjectRef, KubeObject } from '../health/types';
 import { TIERS, TierNumber, PodSecurityLevel, getTier } from '../tiers';
 import {
+  checkCostLabels,
   checkDropAll,
   checkImageDigest,
   checkImageTag,
@@ -200,8 +201,11 @@ export function createConformanceAccumulator(
     }
     return facts;
   };
+  /** Platform namespaces seen, so that what runs in them is left out too. */
+  const platform = new Set<string>();
   const inScope = (ns: string | undefined): ns is string =>
-    !!ns && (scoped ? scoped.has(ns) : !isSystemNamespace(ns));
+    !!ns &&
+    (scoped ? scoped.has(ns) : !isSystemNamespace(ns) && !platform.has(ns));
 
   /** Workloads seen, `kind/namespace/name`, to tell which Pods they cover. */
   const workloads = new Set<string>();
@@ -268,6 +272,10 @@ export function createConformanceAccumulator(
       const kind = obj.kind ?? '';
       if (kind === 'Namespace') {
         const name = obj.metadata?.name;
+        if (!scoped && name && isSystemNamespace(name, obj.metadata?.labels)) {
+          platform.add(name);
+          return;
+        }
         if (!inScope(name)) return;
         const facts = factsOf(name);
         facts.seen = true;
@@ -330,6 +338,7 @@ export function createConformanceAccumulator(
           object,
           checkPodSecurityLabels(f.labels, tier.podSecurity),
         );
+        check('namespace-cost-labels', object, checkCostLabels(f.labels));
         check(
           'namespace-resource-quota',
           object,
@@ -424,6 +433,7 @@ export function createConformanceAccumulator(
 }
 
 const ORDER: Record<string, number> = {
+  Namespace: -1,
   Deployment: 0,
   StatefulSet: 0,
   DaemonSet: 0,

@@ -9,7 +9,22 @@ export type {
   ConformanceRuleScope,
 } from './rules';
 export {
+  ADMISSION_RULES,
+  admissionViolations,
+  kyvernoPolicies,
+  kyvernoRulesForTier,
+} from './admission';
+export type {
+  AdmissionEnforcement,
+  AdmissionRule,
+  AdmissionViolation,
+} from './admission';
+export {
   ENVIRONMENT_LABEL_KEYS,
+  KUBERNETES_SYSTEM_NAMESPACES,
+  NAMESPACE_COST_LABELS,
+  NAMESPACE_ROLE_LABEL,
+  PLATFORM_NAMESPACE_ROLE,
   PRODUCTION_ENVIRONMENTS,
   isProductionNamespace,
   isSystemNamespace,

@@ -17,6 +17,7 @@ export type ConformanceRuleId =
   | 'namespace-resource-quota'
   | 'namespace-limit-range'
   | 'namespace-default-deny'
+  | 'namespace-cost-labels'
   | 'production-pdb'
   | 'production-image-digest';
 
@@ -121,6 +122,14 @@ export const CONFORMANCE_RULES: readonly ConformanceRule[] = [
     title: 'Every namespace starts from a default-deny NetworkPolicy',
     why: 'Kubernetes networking is open by default: any pod can reach any other in the cluster. A policy that selects every pod and allows no ingress or egress turns that around, so only the flows a team writes down (DNS, its own services, named dependencies) are possible, and a compromised pod cannot roam.',
     fromTier: DEFAULT_DENY_FROM,
+    scope: 'namespace',
+  },
+  {
+    id: 'namespace-cost-labels',
+    title:
+      'Namespaces carry the team, project, environment and cost-center labels',
+    why: 'Cost is attributed by namespace labels: OpenCost, the cost dashboards and the Paved cost card group spend by them. A namespace without them lands in "unallocated", and nobody is asked about its bill.',
+    fromTier: QUOTA_FROM,
     scope: 'namespace',
   },
   {

@@ -10,6 +10,7 @@ import {
   runbookReasons,
   runbookUrl,
 } from './runbooks';
+import { TIER_NUMBERS, TIERS } from '../tiers/tiers';
 
 const repoRoot = resolve(__dirname, '../../../..');
 const mkdocsConfig = parseYaml(
@@ -255,6 +256,9 @@ describe('runbookForReason', () => {
     ['Degraded', 'gitops-sync-failed'],
     ['SecretSyncedError', 'external-secret-sync-failed'],
     ['PresentError', 'certificate-challenge-failed'],
+    ['PartiallyFailed', 'cluster-restore'],
+    ['FailedValidation', 'cluster-restore'],
+    ['Unavailable', 'cluster-restore'],
   ])('%s resolves to %s', (reason, id) => {
     expect(runbookForReason(reason)?.id).toBe(id);
   });
@@ -269,6 +273,34 @@ describe('runbookForReason', () => {
       expect(runbookForReason(reason)).toBeUndefined();
     },
   );
+});
+
+describe('cluster-restore', () => {
+  const page = read(runbookById('cluster-restore')!.file);
+
+  /** Cells of the recovery-targets table row for a tier. */
+  const tierRow = (tier: number) =>
+    page
+      .split('\n')
+      .find(line => new RegExp(`^\\|\\s*${tier}\\s*\\|`).test(line))
+      ?.split('|')
+      .map(cell => cell.trim());
+
+  it.each(TIER_NUMBERS.map(tier => [tier]))(
+    'states the RPO and RTO of tier %i as the tier defaults do',
+    tier => {
+      const { rpo, rto } = TIERS[tier].defaults.disasterRecovery;
+      const row = tierRow(tier);
+      expect(row).toBeDefined();
+      expect(row!.slice(3, 5)).toEqual([rpo, rto]);
+    },
+  );
+
+  it('links to its checks by id', () => {
+    expect(runbookUrl('cluster-restore', { section: 'checks' })).toBe(
+      '/docs/default/system/paved/runbooks/cluster-restore/#checks',
+    );
+  });
 });
 
 describe('runbookUrl', () => {

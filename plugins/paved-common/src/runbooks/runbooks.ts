@@ -66,6 +66,12 @@ export interface RunbookReasons {
   readonly alerts?: readonly string[];
   /** Envoy access-log response flags, e.g. `UH`. */
   readonly proxyFlags?: readonly string[];
+  /**
+   * `status.phase` of objects that report a phase rather than conditions,
+   * e.g. a Velero Restore's `PartiallyFailed` or a BackupStorageLocation's
+   * `Unavailable`.
+   */
+  readonly phases?: readonly string[];
 }
 
 /**
@@ -410,6 +416,28 @@ export const RUNBOOKS = [
       conditions: ['ReconcileError', 'ReconcilePaused'],
     },
     signals: [],
+  }),
+  runbook('cluster-restore', {
+    title: 'Cluster restore and rebuild',
+    symptoms: [
+      'Namespace, volume data, etcd or the whole cluster lost',
+      'Velero restore or backup PartiallyFailed or FailedValidation',
+      'Velero backup storage location Unavailable',
+    ],
+    reasons: {
+      // Velero Backup and Restore phases (FailedValidation also on a
+      // Schedule) and the BackupStorageLocation's `Unavailable`. Their
+      // `Failed` phase stays in AMBIGUOUS_REASONS: a card for Velero objects
+      // passes `cluster-restore` as its fallback runbook instead.
+      phases: [
+        'PartiallyFailed',
+        'WaitingForPluginOperationsPartiallyFailed',
+        'FinalizingPartiallyFailed',
+        'FailedValidation',
+        'Unavailable',
+      ],
+    },
+    signals: ['M1', 'M7', 'F6', 'F1'],
   }),
 ] as const satisfies readonly RunbookDefinition[];
 

@@ -11,7 +11,8 @@ const ids = (tier: 1 | 2 | 3 | 4 | 5) => outputSpecForTier(tier).map(i => i.id);
 describe('output specification', () => {
   it('has unique ids and at least one satisfaction per item', () => {
     expect(new Set(OUTPUT_SPEC.map(i => i.id)).size).toBe(OUTPUT_SPEC.length);
-    for (const i of OUTPUT_SPEC) expect(i.satisfiedBy.length).toBeGreaterThan(0);
+    for (const i of OUTPUT_SPEC)
+      expect(i.satisfiedBy.length).toBeGreaterThan(0);
   });
 
   it('is cumulative: every tier includes all items of the tiers below', () => {
@@ -31,6 +32,7 @@ describe('output specification', () => {
       'namespace',
       'ingress',
       'readme',
+      'encryption-at-rest',
     ]);
   });
 
@@ -63,6 +65,9 @@ describe('output specification', () => {
       'loki',
       'slo-alerts',
       'velero-schedules',
+      'cost-visibility',
+      'aggregated-rbac',
+      'vpa',
       'topology-spread',
     ]);
   });
@@ -103,8 +108,12 @@ describe('output specification', () => {
     const secret = OUTPUT_SPEC.find(i => i.id === 'secret')!;
     // By each tier's default secrets choice.
     expect(satisfactionsAt(secret, 1).map(s => s.kind)).toEqual(['Secret']);
-    expect(satisfactionsAt(secret, 2).map(s => s.kind)).toEqual(['SealedSecret']);
-    expect(satisfactionsAt(secret, 5).map(s => s.kind)).toEqual(['ExternalSecret']);
+    expect(satisfactionsAt(secret, 2).map(s => s.kind)).toEqual([
+      'SealedSecret',
+    ]);
+    expect(satisfactionsAt(secret, 5).map(s => s.kind)).toEqual([
+      'ExternalSecret',
+    ]);
     const sealed = OUTPUT_SPEC.find(i => i.id === 'sealed-secrets')!;
     expect(satisfactionsAt(sealed, 3).map(s => s.file)).toEqual([
       'manifests/sample-app/secret.yaml',
@@ -116,12 +125,20 @@ describe('output specification', () => {
 
   it('follows the seed-002 choices, the tier defaults when none are given', () => {
     const find = (id: string) => OUTPUT_SPEC.find(i => i.id === id)!;
-    const kinds = (id: string, tier: 1 | 2 | 3 | 4 | 5, choices?: Record<string, string>) =>
-      satisfactionsAt(find(id), tier, choices).map(s => `${s.file}:${s.kind ?? ''}`);
+    const kinds = (
+      id: string,
+      tier: 1 | 2 | 3 | 4 | 5,
+      choices?: Record<string, string>,
+    ) =>
+      satisfactionsAt(find(id), tier, choices).map(
+        s => `${s.file}:${s.kind ?? ''}`,
+      );
     expect(kinds('secret', 2, { secrets: 'external-secrets-vault' })).toEqual([
       'manifests/sample-app/secret.yaml:ExternalSecret',
     ]);
-    expect(kinds('ingress', 2, { ingress: 'gateway-api' })).toEqual(['manifests/sample-app/ingress.yaml:HTTPRoute']);
+    expect(kinds('ingress', 2, { ingress: 'gateway-api' })).toEqual([
+      'manifests/sample-app/ingress.yaml:HTTPRoute',
+    ]);
     expect(kinds('service-mesh', 4)).toEqual([
       'manifests/platform/istiod.yaml:Application',
       'manifests/mesh/peer-authentication.yaml:PeerAuthentication',
@@ -137,8 +154,12 @@ describe('output specification', () => {
       'manifests/policies/gatekeeper.yaml:ConstraintTemplate',
       'manifests/policies/gatekeeper.yaml:K8sResourceLimits',
     ]);
-    expect(kinds('crossplane', 5, { provider: 'gke' })).not.toContain('manifests/crossplane/providers.yaml:ProviderConfig');
-    expect(kinds('crossplane', 5)).toContain('manifests/crossplane/providers.yaml:ProviderConfig');
+    expect(kinds('crossplane', 5, { provider: 'gke' })).not.toContain(
+      'manifests/crossplane/providers.yaml:ProviderConfig',
+    );
+    expect(kinds('crossplane', 5)).toContain(
+      'manifests/crossplane/providers.yaml:ProviderConfig',
+    );
   });
 
   it('reads dotted paths with escaped dots', () => {

@@ -61,7 +61,9 @@ const argoApp = (file: string, field?: string): OutputSatisfaction => ({
 
 const doc = (id: string): OutputSatisfaction => ({ file: `docs/${id}.md` });
 
-const when = (choice: string, ...oneOf: string[]) => ({ when: { choice, oneOf } });
+const when = (choice: string, ...oneOf: string[]) => ({
+  when: { choice, oneOf },
+});
 const kyverno = when('policyEngine', 'kyverno', 'kyverno-and-gatekeeper');
 const gatekeeper = when('policyEngine', 'gatekeeper', 'kyverno-and-gatekeeper');
 const istio = when('mesh', 'istio');
@@ -72,11 +74,16 @@ const gatewayApi = when('ingress', 'gateway-api');
 /** @public */
 export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
   // Tier 1: Foundation
-  item(1, 'deployment-resources', 'Deployment with resource requests and limits', {
-    file: `${app}/deployment.yaml`,
-    kind: 'Deployment',
-    field: 'spec.template.spec.containers.0.resources.limits',
-  }),
+  item(
+    1,
+    'deployment-resources',
+    'Deployment with resource requests and limits',
+    {
+      file: `${app}/deployment.yaml`,
+      kind: 'Deployment',
+      field: 'spec.template.spec.containers.0.resources.limits',
+    },
+  ),
   item(1, 'service-clusterip', 'Service of type ClusterIP', {
     file: `${app}/service.yaml`,
     kind: 'Service',
@@ -90,9 +97,21 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     1,
     'secret',
     'Secret for sensitive values (encrypted for Git from tier 2)',
-    { file: `${app}/secret.yaml`, kind: 'Secret', ...when('secrets', 'kubernetes-secrets') },
-    { file: `${app}/secret.yaml`, kind: 'SealedSecret', ...when('secrets', 'sealed-secrets') },
-    { file: `${app}/secret.yaml`, kind: 'ExternalSecret', ...when('secrets', 'external-secrets-vault') },
+    {
+      file: `${app}/secret.yaml`,
+      kind: 'Secret',
+      ...when('secrets', 'kubernetes-secrets'),
+    },
+    {
+      file: `${app}/secret.yaml`,
+      kind: 'SealedSecret',
+      ...when('secrets', 'sealed-secrets'),
+    },
+    {
+      file: `${app}/secret.yaml`,
+      kind: 'ExternalSecret',
+      ...when('secrets', 'external-secrets-vault'),
+    },
   ),
   item(1, 'namespace', 'Namespace definition', {
     file: 'manifests/namespaces.yaml',
@@ -106,6 +125,23 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     { file: `${app}/ingress.yaml`, kind: 'HTTPRoute', ...gatewayApi },
   ),
   item(1, 'readme', 'README with apply instructions', { file: 'README.md' }),
+  item(
+    1,
+    'encryption-at-rest',
+    "Secrets encrypted at rest (EncryptionConfiguration, or the provider's KMS setting)",
+    {
+      file: 'cluster-config/encryption-config.yaml',
+      ...when('provider', 'on-prem'),
+    },
+    {
+      file: 'cluster-config/eksctl-cluster.yaml',
+      ...when('provider', 'aws-eks'),
+    },
+    {
+      file: 'cluster-config/control-plane.md',
+      ...when('provider', 'gke', 'aks'),
+    },
+  ),
 
   // Tier 2: Production
   item(
@@ -126,8 +162,16 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     2,
     'sealed-secrets',
     'Secrets safe to commit: Sealed Secrets (or External Secrets when chosen)',
-    { file: `${app}/secret.yaml`, kind: 'SealedSecret', ...when('secrets', 'sealed-secrets') },
-    { file: `${app}/secret.yaml`, kind: 'ExternalSecret', ...when('secrets', 'external-secrets-vault') },
+    {
+      file: `${app}/secret.yaml`,
+      kind: 'SealedSecret',
+      ...when('secrets', 'sealed-secrets'),
+    },
+    {
+      file: `${app}/secret.yaml`,
+      kind: 'ExternalSecret',
+      ...when('secrets', 'external-secrets-vault'),
+    },
     { fromTier: 3, file: 'docs/sealed-secrets.md' },
   ),
   item(
@@ -148,8 +192,18 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     2,
     'ingress-tls',
     'Ingress with TLS from cert-manager',
-    { file: `${app}/ingress.yaml`, kind: 'Ingress', field: 'spec.tls', ...nginx },
-    { file: 'manifests/gateway/gateway.yaml', kind: 'Gateway', field: 'spec.listeners.0.tls', ...gatewayApi },
+    {
+      file: `${app}/ingress.yaml`,
+      kind: 'Ingress',
+      field: 'spec.tls',
+      ...nginx,
+    },
+    {
+      file: 'manifests/gateway/gateway.yaml',
+      kind: 'Gateway',
+      field: 'spec.listeners.0.tls',
+      ...gatewayApi,
+    },
   ),
   item(2, 'pod-security-restricted', 'Pod Security Standards: restricted', {
     file: 'manifests/namespaces.yaml',
@@ -170,23 +224,35 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
   }),
 
   // Tier 3: Enterprise
-  item(3, 'namespace-hierarchy', 'Per-team, per-environment namespaces under platform and shared', {
-    file: 'manifests/namespaces.yaml',
-    kind: 'Namespace',
-    field: 'metadata.labels.paved\\.dev/parent',
-  }),
+  item(
+    3,
+    'namespace-hierarchy',
+    'Per-team, per-environment namespaces under platform and shared',
+    {
+      file: 'manifests/namespaces.yaml',
+      kind: 'Namespace',
+      field: 'metadata.labels.paved\\.dev/parent',
+    },
+  ),
   item(
     3,
     'policy-engine',
     'Kyverno policies for images, resources and security',
-    { file: 'manifests/policies/kyverno.yaml', kind: 'ClusterPolicy', ...kyverno },
+    {
+      file: 'manifests/policies/kyverno.yaml',
+      kind: 'ClusterPolicy',
+      ...kyverno,
+    },
     { ...argoApp('kyverno'), ...kyverno },
   ),
   item(
     3,
     'external-secrets-vault',
     'External Secrets Operator reading from Vault',
-    { file: 'manifests/secrets/cluster-secret-store.yaml', kind: 'ClusterSecretStore' },
+    {
+      file: 'manifests/secrets/cluster-secret-store.yaml',
+      kind: 'ClusterSecretStore',
+    },
     { file: `${app}/secret.yaml`, kind: 'ExternalSecret' },
   ),
   item(
@@ -196,7 +262,12 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     { file: 'manifests/gateway/gateway.yaml', kind: 'Gateway' },
     { file: `${app}/ingress.yaml`, kind: 'HTTPRoute' },
   ),
-  item(3, 'cilium-l7-policy', 'Cilium L7 network policy (plan; no validated model ships here)', doc('cilium-l7-policy')),
+  item(
+    3,
+    'cilium-l7-policy',
+    'Cilium L7 network policy (plan; no validated model ships here)',
+    doc('cilium-l7-policy'),
+  ),
   item(
     3,
     'argocd-apps',
@@ -233,7 +304,11 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     'kube-prometheus-stack',
     'kube-prometheus-stack with custom dashboards',
     argoApp('kube-prometheus-stack'),
-    { file: 'manifests/observability/dashboards.yaml', kind: 'ConfigMap', field: 'metadata.labels.grafana_dashboard' },
+    {
+      file: 'manifests/observability/dashboards.yaml',
+      kind: 'ConfigMap',
+      field: 'metadata.labels.grafana_dashboard',
+    },
   ),
   item(3, 'loki', 'Loki and Promtail for logs', argoApp('loki-stack')),
   item(3, 'slo-alerts', 'PrometheusRule for SLO alerting', {
@@ -245,8 +320,43 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     'velero-schedules',
     'Velero backup schedules',
     argoApp('velero'),
-    { file: 'manifests/backup/velero.yaml', kind: 'BackupStorageLocation', apiVersion: 'velero.io/v1' },
-    { file: 'manifests/backup/velero.yaml', kind: 'Schedule', apiVersion: 'velero.io/v1', field: 'spec.template.ttl' },
+    {
+      file: 'manifests/backup/velero.yaml',
+      kind: 'BackupStorageLocation',
+      apiVersion: 'velero.io/v1',
+    },
+    {
+      file: 'manifests/backup/velero.yaml',
+      kind: 'Schedule',
+      apiVersion: 'velero.io/v1',
+      field: 'spec.template.ttl',
+    },
+  ),
+  item(
+    3,
+    'cost-visibility',
+    'Cost visibility: OpenCost, the allocation API the Paved cost card reads',
+    argoApp('opencost'),
+  ),
+  item(
+    3,
+    'aggregated-rbac',
+    'Hierarchical RBAC with an aggregated ClusterRole',
+    {
+      file: 'manifests/rbac.yaml',
+      kind: 'ClusterRole',
+      field: 'aggregationRule.clusterRoleSelectors',
+    },
+  ),
+  item(
+    3,
+    'vpa',
+    'Vertical Pod Autoscaler recommendations next to the HPA',
+    argoApp('vpa'),
+    {
+      file: `${app}/vpa.yaml`,
+      kind: 'VerticalPodAutoscaler',
+    },
   ),
   item(3, 'topology-spread', 'Topology spread constraints across zones', {
     file: `${app}/deployment.yaml`,
@@ -265,31 +375,91 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     'service-mesh',
     'Istio or Linkerd service mesh with mutual TLS',
     { ...argoApp('istiod'), ...istio },
-    { file: 'manifests/mesh/peer-authentication.yaml', kind: 'PeerAuthentication', ...istio },
+    {
+      file: 'manifests/mesh/peer-authentication.yaml',
+      kind: 'PeerAuthentication',
+      ...istio,
+    },
     { ...argoApp('linkerd-control-plane'), ...linkerd },
-    { file: 'manifests/mesh/linkerd-policy.yaml', kind: 'Server', apiVersion: 'policy.linkerd.io/v1beta3', ...linkerd },
-    { file: 'manifests/mesh/linkerd-policy.yaml', kind: 'AuthorizationPolicy', ...linkerd },
-    { file: 'manifests/mesh/linkerd-policy.yaml', kind: 'MeshTLSAuthentication', ...linkerd },
+    {
+      file: 'manifests/mesh/linkerd-policy.yaml',
+      kind: 'Server',
+      apiVersion: 'policy.linkerd.io/v1beta3',
+      ...linkerd,
+    },
+    {
+      file: 'manifests/mesh/linkerd-policy.yaml',
+      kind: 'AuthorizationPolicy',
+      ...linkerd,
+    },
+    {
+      file: 'manifests/mesh/linkerd-policy.yaml',
+      kind: 'MeshTLSAuthentication',
+      ...linkerd,
+    },
   ),
   item(
     4,
     'cross-cluster-discovery',
     'Cross-cluster service discovery (Istio multi-network or Linkerd multicluster)',
-    { ...argoApp('istiod', 'spec.source.helm.valuesObject.global.multiCluster'), ...istio },
+    {
+      ...argoApp('istiod', 'spec.source.helm.valuesObject.global.multiCluster'),
+      ...istio,
+    },
     { ...argoApp('linkerd-multicluster'), ...linkerd },
   ),
-  item(4, 'dns-failover', 'Multi-region DNS failover with ExternalDNS', argoApp('external-dns')),
+  item(
+    4,
+    'dns-failover',
+    'Multi-region DNS failover with ExternalDNS',
+    argoApp('external-dns'),
+  ),
   item(4, 'thanos', 'Thanos for federated metrics', argoApp('thanos')),
-  item(4, 'vault-ha', 'Vault HA with cross-cluster replication', argoApp('vault', 'spec.source.helm.valuesObject.server.ha'), doc('vault-replication')),
-  item(4, 'argo-rollouts', 'Argo Rollouts progressive delivery', argoApp('argo-rollouts')),
+  item(
+    4,
+    'vault-ha',
+    'Vault HA with cross-cluster replication',
+    argoApp('vault', 'spec.source.helm.valuesObject.server.ha'),
+    doc('vault-replication'),
+  ),
+  item(
+    4,
+    'argo-rollouts',
+    'Argo Rollouts progressive delivery',
+    argoApp('argo-rollouts'),
+  ),
   item(
     4,
     'velero-cross-region',
     'Cross-region Velero backup and restore',
-    { file: 'manifests/backup/velero-cross-region.yaml', kind: 'BackupStorageLocation', field: 'spec.objectStorage.bucket' },
-    { file: 'manifests/backup/velero-cross-region.yaml', kind: 'Schedule', field: 'spec.template.storageLocation' },
+    {
+      file: 'manifests/backup/velero-cross-region.yaml',
+      kind: 'BackupStorageLocation',
+      field: 'spec.objectStorage.bucket',
+    },
+    {
+      file: 'manifests/backup/velero-cross-region.yaml',
+      kind: 'Schedule',
+      field: 'spec.template.storageLocation',
+    },
   ),
-  item(4, 'audit-policy', 'Compliance audit policy for the API server', { file: 'cluster-config/audit-policy.yaml' }),
+  item(
+    4,
+    'audit-policy',
+    "Compliance audit logging of the API server (a policy file where the API server is self-managed, the provider's audit logs elsewhere)",
+    {
+      file: 'cluster-config/audit-policy.yaml',
+      ...when('provider', 'on-prem'),
+    },
+    {
+      file: 'cluster-config/eksctl-cluster.yaml',
+      ...when('provider', 'aws-eks'),
+    },
+    {
+      file: 'cluster-config/control-plane.md',
+      ...when('provider', 'gke', 'aks'),
+    },
+  ),
   item(4, 'oidc-rbac', 'Multi-cluster RBAC bound to OIDC groups', {
     file: 'manifests/rbac.yaml',
     kind: 'ClusterRoleBinding',
@@ -299,41 +469,111 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     'gatekeeper',
     'OPA Gatekeeper next to Kyverno: a ConstraintTemplate and its constraint',
     { ...argoApp('gatekeeper'), ...gatekeeper },
-    { file: 'manifests/policies/gatekeeper.yaml', kind: 'ConstraintTemplate', apiVersion: 'templates.gatekeeper.sh/v1', ...gatekeeper },
-    { file: 'manifests/policies/gatekeeper.yaml', kind: 'K8sResourceLimits', field: 'spec.parameters', ...gatekeeper },
+    {
+      file: 'manifests/policies/gatekeeper.yaml',
+      kind: 'ConstraintTemplate',
+      apiVersion: 'templates.gatekeeper.sh/v1',
+      ...gatekeeper,
+    },
+    {
+      file: 'manifests/policies/gatekeeper.yaml',
+      kind: 'K8sResourceLimits',
+      field: 'spec.parameters',
+      ...gatekeeper,
+    },
   ),
 
   // Tier 5: Hyperscale
-  item(5, 'fleet-management', 'Fleet management (plan)', doc('fleet-management')),
-  item(5, 'cilium-cluster-mesh', 'Cilium Cluster Mesh', argoApp('cilium', 'spec.source.helm.valuesObject.clustermesh')),
+  item(
+    5,
+    'fleet-management',
+    'Fleet management (plan)',
+    doc('fleet-management'),
+  ),
+  item(
+    5,
+    'cilium-cluster-mesh',
+    'Cilium Cluster Mesh',
+    argoApp('cilium', 'spec.source.helm.valuesObject.clustermesh'),
+  ),
   item(
     5,
     'crossplane',
     'Crossplane for infrastructure as Kubernetes objects',
     argoApp('crossplane'),
-    { file: 'manifests/crossplane/providers.yaml', kind: 'Provider', apiVersion: 'pkg.crossplane.io/v1' },
-    { file: 'manifests/crossplane/providers.yaml', kind: 'ProviderConfig', ...when('provider', 'aws-eks') },
-    { file: 'manifests/crossplane/xrd.yaml', kind: 'CompositeResourceDefinition', field: 'spec.claimNames' },
+    {
+      file: 'manifests/crossplane/providers.yaml',
+      kind: 'Provider',
+      apiVersion: 'pkg.crossplane.io/v1',
+    },
+    {
+      file: 'manifests/crossplane/providers.yaml',
+      kind: 'ProviderConfig',
+      ...when('provider', 'aws-eks'),
+    },
+    {
+      file: 'manifests/crossplane/xrd.yaml',
+      kind: 'CompositeResourceDefinition',
+      field: 'spec.claimNames',
+    },
     doc('crossplane-compositions'),
   ),
-  item(5, 'custom-operators', 'Custom operator scaffolding (plan)', doc('custom-operators')),
+  item(
+    5,
+    'custom-operators',
+    'Custom operator scaffolding (plan)',
+    doc('custom-operators'),
+  ),
   item(
     5,
     'karpenter',
-    'Karpenter NodePool and node class',
-    { file: 'manifests/karpenter/nodepool.yaml', kind: 'NodePool' },
-    { file: 'manifests/karpenter/nodepool.yaml', kind: 'EC2NodeClass' },
+    "Karpenter NodePool and node class (EKS; the provider's node autoscaling elsewhere)",
+    {
+      file: 'manifests/karpenter/nodepool.yaml',
+      kind: 'NodePool',
+      ...when('provider', 'aws-eks'),
+    },
+    {
+      file: 'manifests/karpenter/nodepool.yaml',
+      kind: 'EC2NodeClass',
+      ...when('provider', 'aws-eks'),
+    },
+    // Karpenter runs on EKS only; elsewhere the baseline says what to use instead.
+    {
+      file: 'docs/node-autoscaling.md',
+      ...when('provider', 'gke', 'aks', 'on-prem'),
+    },
   ),
-  item(5, 'kubecost', 'Kubecost for FinOps', argoApp('kubecost')),
-  item(5, 'platform-api', 'Platform API: Backstage templates (Paved)', doc('platform-api')),
-  item(5, 'vcluster', 'Virtual clusters for tenant isolation', argoApp('vcluster-operator'), doc('virtual-clusters')),
+  item(
+    5,
+    'kubecost',
+    'Kubecost-compatible cost allocation for FinOps (OpenCost, the open core Kubecost builds on)',
+    argoApp('opencost'),
+  ),
+  item(
+    5,
+    'platform-api',
+    'Platform API: Backstage templates (Paved)',
+    doc('platform-api'),
+  ),
+  item(
+    5,
+    'vcluster',
+    'Virtual clusters for tenant isolation (per tenant, delivered with the tenant)',
+    doc('virtual-clusters'),
+  ),
   item(5, 'vault-hsm', 'Multi-tenant Vault with HSM (plan)', doc('vault-hsm')),
   item(5, 'slsa-admission', 'SLSA provenance verified at admission', {
     file: 'manifests/policies/supply-chain.yaml',
     kind: 'ClusterPolicy',
     field: 'spec.rules.0.verifyImages',
   }),
-  item(5, 'tetragon', 'eBPF runtime security with Tetragon', argoApp('tetragon')),
+  item(
+    5,
+    'tetragon',
+    'eBPF runtime security with Tetragon',
+    argoApp('tetragon'),
+  ),
 ];
 
 /** The items a tier must deliver: its own and every lower tier's. @public */

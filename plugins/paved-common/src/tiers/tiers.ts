@@ -134,7 +134,8 @@ export const TIERS: Readonly<Record<TierNumber, TierDefinition>> = {
     tier: 3,
     id: 'enterprise',
     title: 'Enterprise',
-    summary: 'Many teams, policy enforcement, Vault, GitOps and full observability.',
+    summary:
+      'Many teams, policy enforcement, Vault, GitOps and full observability.',
     scale: { clusters: '1-3', workloads: '50-200', nodes: '50-200' },
     defaults: {
       provider: 'aws-eks',
@@ -165,7 +166,8 @@ export const TIERS: Readonly<Record<TierNumber, TierDefinition>> = {
     tier: 4,
     id: 'multi-cluster',
     title: 'Multi-Cluster',
-    summary: 'Several regions with federation, a service mesh and disaster recovery.',
+    summary:
+      'Several regions with federation, a service mesh and disaster recovery.',
     scale: { clusters: '3-20', workloads: '200-2000', nodes: '200-2000' },
     defaults: {
       provider: 'aws-eks',

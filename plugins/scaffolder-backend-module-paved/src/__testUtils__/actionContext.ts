@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A hand-made action context (no scaffolder-node-test-utils here). */
-export async function makeContext<I>(input: I, opts: { isDryRun?: boolean } = {}) {
+export async function makeContext<I>(
+  input: I,
+  opts: { isDryRun?: boolean } = {},
+) {
   const workspacePath = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-ws-'));
   const outputs: Record<string, unknown> = {};
   const ctx = {
@@ -14,9 +17,10 @@ export async function makeContext<I>(input: I, opts: { isDryRun?: boolean } = {}
     output: (k: string, v: unknown) => {
       outputs[k] = v;
     },
-    createTemporaryDirectory: () => fs.mkdtemp(path.join(os.tmpdir(), 'paved-tmp-')),
+    createTemporaryDirectory: () =>
+      fs.mkdtemp(path.join(os.tmpdir(), 'paved-tmp-')),
     checkpoint: async ({ fn }: { fn: () => unknown }) => fn(),
-    getInitiatorCredentials: async () => ({}) as any,
+    getInitiatorCredentials: async () => ({} as any),
     task: { id: 'task-1' },
     isDryRun: opts.isDryRun ?? false,
   };
@@ -25,8 +29,12 @@ export async function makeContext<I>(input: I, opts: { isDryRun?: boolean } = {}
 
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.push(path.relative(dir, path.join(e.parentPath, e.name)));
+  for (const e of await fs.readdir(dir, {
+    withFileTypes: true,
+    recursive: true,
+  })) {
+    if (e.isFile())
+      out.push(path.relative(dir, path.join(e.parentPath, e.name)));
   }
   return out.sort();
 }

@@ -8,21 +8,32 @@ import { RenderedFile } from '../render/types';
  * workspace (absolute paths, `..`), so a template cannot write elsewhere on
  * the backend's disk.
  */
-export function resolveInWorkspace(workspacePath: string, outputPath: string, field = 'outputPath'): string {
+export function resolveInWorkspace(
+  workspacePath: string,
+  outputPath: string,
+  field = 'outputPath',
+): string {
   if (path.isAbsolute(outputPath)) {
-    throw new InputError(`${field}: "${outputPath}" is absolute; it must be a path inside the workspace`);
+    throw new InputError(
+      `${field}: "${outputPath}" is absolute; it must be a path inside the workspace`,
+    );
   }
   const root = path.resolve(workspacePath);
   const target = path.resolve(root, outputPath);
   const rel = path.relative(root, target);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new InputError(`${field}: "${outputPath}" leaves the workspace; it must be a path inside it`);
+    throw new InputError(
+      `${field}: "${outputPath}" leaves the workspace; it must be a path inside it`,
+    );
   }
   return target;
 }
 
 /** Writes rendered files under a folder; called only once everything validated. */
-export async function writeFiles(dir: string, files: RenderedFile[]): Promise<string[]> {
+export async function writeFiles(
+  dir: string,
+  files: RenderedFile[],
+): Promise<string[]> {
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(dir, f.path);

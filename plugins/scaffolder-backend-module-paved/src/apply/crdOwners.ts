@@ -41,7 +41,14 @@ const OWNERS: Array<[RegExp, string]> = [
   [/^(policy\.)?linkerd\.io$/, 'Linkerd (the linkerd-crds Helm chart)'],
   [/\.istio\.io$/, 'Istio (the istio base Helm chart)'],
   [/^cilium\.io$/, 'Cilium'],
-  [/^cert-manager\.io$/, 'cert-manager'],
+  [
+    /^cert-manager\.io$/,
+    'cert-manager (the cert-manager Helm chart, crds.enabled)',
+  ],
+  [
+    /^autoscaling\.k8s\.io$/,
+    'the Vertical Pod Autoscaler (the vpa Helm chart)',
+  ],
 ];
 
 /** The component that installs a group's CRDs, or a hint for unknown groups. */

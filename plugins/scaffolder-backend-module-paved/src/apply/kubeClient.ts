@@ -16,7 +16,10 @@ export function kubeRequest(
   body?: string,
   contentType = 'application/json',
 ): Promise<KubeResponse> {
-  const url = new URL(path, cluster.url.endsWith('/') ? cluster.url : `${cluster.url}/`);
+  const url = new URL(
+    path,
+    cluster.url.endsWith('/') ? cluster.url : `${cluster.url}/`,
+  );
   const isHttps = url.protocol === 'https:';
   const options: https.RequestOptions = {
     method,
@@ -25,12 +28,17 @@ export function kubeRequest(
       Authorization: `Bearer ${cluster.serviceAccountToken}`,
       'User-Agent': 'paved-scaffolder',
       ...(body !== undefined
-        ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) }
+        ? {
+            'Content-Type': contentType,
+            'Content-Length': Buffer.byteLength(body),
+          }
         : {}),
     },
     ...(isHttps
       ? {
-          ca: cluster.caData ? Buffer.from(cluster.caData, 'base64') : undefined,
+          ca: cluster.caData
+            ? Buffer.from(cluster.caData, 'base64')
+            : undefined,
           rejectUnauthorized: !cluster.skipTLSVerify,
         }
       : {}),
@@ -50,7 +58,9 @@ export function kubeRequest(
         resolve({ status: res.statusCode ?? 0, body: parsed });
       });
     });
-    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url.pathname} timed out`)));
+    req.setTimeout(30_000, () =>
+      req.destroy(new Error(`${method} ${url.pathname} timed out`)),
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();

@@ -16,7 +16,8 @@ export type ConfiguredCluster = {
  * `config`. Paved keeps no cluster list of its own (docs/clusters.md).
  */
 export function readConfiguredClusters(config: Config): ConfiguredCluster[] {
-  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return methods
     .filter(m => m.getString('type') === 'config')
     .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
@@ -36,7 +37,10 @@ export function readConfiguredClusters(config: Config): ConfiguredCluster[] {
  * aws, ...) act as the signed-in user in the browser and give the backend
  * nothing to authenticate a background task with.
  */
-export function resolveCluster(config: Config, name: string): ConfiguredCluster {
+export function resolveCluster(
+  config: Config,
+  name: string,
+): ConfiguredCluster {
   const clusters = readConfiguredClusters(config);
   const cluster = clusters.find(c => c.name === name);
   if (!cluster) {
@@ -45,7 +49,10 @@ export function resolveCluster(config: Config, name: string): ConfiguredCluster 
       `cluster: "${name}" is not a cluster in kubernetes.clusterLocatorMethods (type config); known: ${known}`,
     );
   }
-  if (cluster.authProvider !== 'serviceAccount' || !cluster.serviceAccountToken) {
+  if (
+    cluster.authProvider !== 'serviceAccount' ||
+    !cluster.serviceAccountToken
+  ) {
     throw new InputError(
       `cluster: "${name}" uses authProvider "${cluster.authProvider}"${
         cluster.serviceAccountToken ? '' : ' without serviceAccountToken'

@@ -92,7 +92,12 @@ function backupLocation(
   return {
     apiVersion: 'velero.io/v1',
     kind: 'BackupStorageLocation',
-    metadata: { name, namespace: 'velero', labels: label },
+    metadata: {
+      name,
+      namespace: 'velero',
+      labels: label,
+      annotations: { 'paved.dev/runbook': 'cluster-restore' },
+    },
     spec: {
       provider: VELERO_PROVIDER[provider],
       default: isDefault,
@@ -128,7 +133,13 @@ export function veleroObjects(o: {
   ): KubeObject => ({
     apiVersion: 'velero.io/v1',
     kind: 'Schedule',
-    metadata: { name, namespace: 'velero', labels: label },
+    metadata: {
+      name,
+      namespace: 'velero',
+      labels: label,
+      // What to do with these backups when a cluster must be rebuilt.
+      annotations: { 'paved.dev/runbook': 'cluster-restore' },
+    },
     spec: { schedule: cron, useOwnerReferencesInBackup: false, template },
   });
   const objects = [
@@ -175,6 +186,7 @@ export function veleroCrossRegion(o: {
         name: 'cross-region-backup',
         namespace: 'velero',
         labels: label,
+        annotations: { 'paved.dev/runbook': 'cluster-restore' },
       },
       spec: {
         schedule: '*/15 * * * *',
@@ -326,38 +338,6 @@ export function linkerdPolicy(namespace: string, app: string): KubeObject[] {
             name: 'same-namespace',
           },
         ],
-      },
-    },
-  ];
-}
-
-/** GitOps flux: the repository and a Kustomization that syncs the cluster's manifests. */
-export function fluxObjects(o: {
-  cluster: string;
-  repoUrl: string;
-  path: string;
-}): KubeObject[] {
-  return [
-    {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'GitRepository',
-      metadata: { name: 'platform', namespace: 'flux-system', labels: label },
-      spec: { interval: '5m0s', url: o.repoUrl, ref: { branch: 'main' } },
-    },
-    {
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
-      metadata: {
-        name: `${o.cluster}-baseline`,
-        namespace: 'flux-system',
-        labels: label,
-      },
-      spec: {
-        interval: '10m0s',
-        path: o.path,
-        prune: true,
-        wait: true,
-        sourceRef: { kind: 'GitRepository', name: 'platform' },
       },
     },
   ];

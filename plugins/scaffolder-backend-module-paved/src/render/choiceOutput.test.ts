@@ -75,13 +75,27 @@ describe('gitops choice', () => {
       const { kinds, files } = await renderChecked(tier, { gitops: 'flux' });
       expect(present(kinds, ...FLUX)).toEqual([...FLUX]);
       expect(present(kinds, ...ARGO)).toEqual([]);
-      const ks = files.find(f => f.path === 'manifests/gitops/flux.yaml')!
-        .objects![1] as any;
-      expect(ks.spec).toMatchObject({
-        path: './clusters/prod-eu-1/manifests',
+      // One Kustomization per install step, each waiting for the one before.
+      const stages = files
+        .find(f => f.path === 'manifests/gitops/flux.yaml')!
+        .objects!.filter(o => o.kind === 'Kustomization') as any[];
+      expect(stages[0].spec).toMatchObject({
+        path: './clusters/prod-eu-1/flux/wave-m2',
         prune: true,
+        wait: true,
         sourceRef: { kind: 'GitRepository', name: 'platform' },
       });
+      stages
+        .slice(1)
+        .forEach((ks, i) =>
+          expect(ks.spec.dependsOn).toEqual([
+            { name: stages[i].metadata.name },
+          ]),
+        );
+      for (const ks of stages) {
+        const dir = ks.spec.path.replace('./clusters/prod-eu-1/', '');
+        expect(files.map(f => f.path)).toContain(`${dir}/kustomization.yaml`);
+      }
     },
   );
 

@@ -243,7 +243,11 @@ export function tenantRbac(
     ]),
     role('tenant-developer', [
       workloads,
-      { apiGroups: [''], resources: ['events'], verbs: ['get', 'list', 'watch'] },
+      {
+        apiGroups: [''],
+        resources: ['events'],
+        verbs: ['get', 'list', 'watch'],
+      },
     ]),
     binding('tenant-admin', groups.admin),
     binding('tenant-developer', groups.developer),

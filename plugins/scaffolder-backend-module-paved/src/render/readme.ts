@@ -19,11 +19,18 @@ export function renderReadme(opts: {
   /** List the tier's whole output specification with its files. */
   checkTierSpec: boolean;
   extraSections?: string[];
+  /** Numbered apply steps (the cluster's install plan); default: apply manifests/ at once. */
+  applySteps?: string[];
 }): RenderedFile {
   const describe = (id: string) =>
     OUTPUT_SPEC.find(i => i.id === id)?.description ?? id;
   const lines: string[] = [`# ${opts.title}`, '', ...opts.intro, ''];
-  lines.push('## Files', '', '| File | Objects | Tier rules satisfied |', '| --- | --- | --- |');
+  lines.push(
+    '## Files',
+    '',
+    '| File | Objects | Tier rules satisfied |',
+    '| --- | --- | --- |',
+  );
   for (const f of opts.files) {
     const kinds = f.objects
       ? [...new Set(f.objects.map(o => o.kind))].join(', ')
@@ -44,9 +51,27 @@ export function renderReadme(opts: {
         .filter(f => f.satisfies?.includes(item.id))
         .map(f => `\`${f.path}\``);
       if (item.id === 'readme') files.push('`README.md`');
-      lines.push(`| ${item.id}: ${item.description} | ${item.tier} | ${files.join(', ')} |`);
+      lines.push(
+        `| ${item.id}: ${item.description} | ${item.tier} | ${files.join(
+          ', ',
+        )} |`,
+      );
     }
     lines.push('');
+  }
+  if (opts.applySteps) {
+    lines.push(
+      '## Apply',
+      '',
+      'Review, then bring the cluster up in these steps, in this order (each one waits for the one before it):',
+      '',
+      ...opts.applySteps,
+      '',
+      'Each step can be checked first with `--dry-run=server`, or applied by the template with `paved:kubernetes:apply` to a cluster configured in the Backstage Kubernetes backend.',
+      '',
+      ...(opts.extraSections ?? []),
+    );
+    return textFile('README.md', lines.join('\n'), ['readme']);
   }
   lines.push(
     '## Apply',

@@ -1,5 +1,9 @@
 import { tierChoiceDefaults } from './choices';
-import { outputSpecForTier, TIER_NUMBERS, TierNumber } from '@paved/plugin-paved-common';
+import {
+  outputSpecForTier,
+  TIER_NUMBERS,
+  TierNumber,
+} from '@paved/plugin-paved-common';
 import { missingItems } from '../__testUtils__/outputSpec';
 import { renderClusterBaseline, ClusterInput } from './cluster';
 import { renderTenant, TenantInput } from './tenant';
@@ -18,7 +22,12 @@ const clusterInput = (tier: TierNumber): ClusterInput => ({
   gitopsRepoUrl: 'https://github.com/example/gitops.git',
   image: `ghcr.io/example/sample-app@sha256:${'a'.repeat(64)}`,
   quota: { cpu: '8', memory: '16Gi', pods: 50 },
-  defaults: { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '512Mi' },
+  defaults: {
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    memoryRequest: '128Mi',
+    memoryLimit: '512Mi',
+  },
   adminGroup: 'platform-admins',
   choices: tierChoiceDefaults(tier),
 });
@@ -31,28 +40,45 @@ const tenantInput: TenantInput = {
   tier: 3,
   environments: ['dev', 'prod'],
   quota: { cpu: '4', memory: '8Gi', pods: 20 },
-  defaults: { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
+  defaults: {
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    memoryRequest: '128Mi',
+    memoryLimit: '256Mi',
+  },
   groups: { admin: 'payments-admins', developer: 'payments-developers' },
   gitops: 'argocd',
 };
 
 describe('cluster baseline', () => {
-  it.each(TIER_NUMBERS)('tier %i: every generated object validates', async tier => {
-    const files = renderClusterBaseline(clusterInput(tier));
-    expect(await validateFiles(files)).toEqual([]);
-  });
+  it.each(TIER_NUMBERS)(
+    'tier %i: every generated object validates',
+    async tier => {
+      const files = renderClusterBaseline(clusterInput(tier));
+      expect(await validateFiles(files)).toEqual([]);
+    },
+  );
 
   it.each(TIER_NUMBERS)('tier %i: every output-spec item is present', tier => {
-    expect(missingItems(renderClusterBaseline(clusterInput(tier)), tier)).toEqual([]);
+    expect(
+      missingItems(renderClusterBaseline(clusterInput(tier)), tier),
+    ).toEqual([]);
   });
 
   it('fails the spec check when an item is missing', () => {
     const files = renderClusterBaseline(clusterInput(3)).filter(
       f => f.path !== 'manifests/sample-app/pdb.yaml',
     );
-    expect(missingItems(files, 3)).toEqual(['pdb: no manifests/sample-app/pdb.yaml']);
+    expect(missingItems(files, 3)).toEqual([
+      'pdb: no manifests/sample-app/pdb.yaml',
+    ]);
     const noTls = renderClusterBaseline(clusterInput(2)).map(f =>
-      f.path.endsWith('ingress.yaml') ? { ...f, content: f.content.replace(/ {2}tls:[\s\S]*?(?= {2}rules:)/, '') } : f,
+      f.path.endsWith('ingress.yaml')
+        ? {
+            ...f,
+            content: f.content.replace(/ {2}tls:[\s\S]*?(?= {2}rules:)/, ''),
+          }
+        : f,
     );
     expect(missingItems(noTls, 2)).toEqual([
       'ingress-tls: no spec.tls on Ingress in manifests/sample-app/ingress.yaml',
@@ -68,7 +94,8 @@ describe('cluster baseline', () => {
 
   it('meets the workload standards', () => {
     const files = renderClusterBaseline(clusterInput(2));
-    const dep = files.find(f => f.path.endsWith('deployment.yaml'))!.objects![0] as any;
+    const dep = files.find(f => f.path.endsWith('deployment.yaml'))!
+      .objects![0] as any;
     const pod = dep.spec.template.spec;
     const c = pod.containers[0];
     expect(pod.securityContext.runAsNonRoot).toBe(true);
@@ -95,7 +122,8 @@ describe('cluster baseline', () => {
     const files = renderClusterBaseline(clusterInput(4));
     const readme = files.find(f => f.path === 'README.md')!.content;
     for (const f of files) expect(readme).toContain(`\`${f.path}\``);
-    for (const item of outputSpecForTier(4)) expect(readme).toContain(`| ${item.id}: `);
+    for (const item of outputSpecForTier(4))
+      expect(readme).toContain(`| ${item.id}: `);
   });
 });
 
@@ -121,7 +149,9 @@ describe('tenant', () => {
         'RoleBinding/tenant-admin',
         'RoleBinding/tenant-developer',
       ]);
-      const nsObj = all.find(o => o.kind === 'Namespace' && o.metadata.name === ns)!;
+      const nsObj = all.find(
+        o => o.kind === 'Namespace' && o.metadata.name === ns,
+      )!;
       expect(nsObj.metadata.labels).toMatchObject({
         'pod-security.kubernetes.io/enforce': 'restricted',
         'paved.dev/tenant': 'payments',
@@ -133,10 +163,19 @@ describe('tenant', () => {
 
   it('refuses an object whose kind has no schema', async () => {
     expect(
-      await validateObject({ apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { name: 'x' } }),
+      await validateObject({
+        apiVersion: 'cilium.io/v2',
+        kind: 'CiliumClusterwideNetworkPolicy',
+        metadata: { name: 'x' },
+      }),
     ).toMatch(/no schema is known/);
     expect(
-      await validateObject({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'x' }, spec: { hard: 5 } } as any),
+      await validateObject({
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'x' },
+        spec: { hard: 5 },
+      } as any),
     ).toMatch(/hard/);
   });
 });

@@ -46,7 +46,9 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
     kind: 'Deployment',
     metadata: meta(),
     spec: {
-      replicas: tier.minReplicas,
+      // With an HPA (tier 2+) the HPA owns replicas: a value here would be
+      // re-applied by every GitOps sync and undo each scale-out.
+      ...(a.tier >= 2 ? {} : { replicas: tier.minReplicas }),
       selector: { matchLabels: selector },
       strategy: {
         type: 'RollingUpdate',
@@ -169,7 +171,9 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
           kind: 'HTTPRoute',
           metadata: meta(),
           spec: {
-            parentRefs: [{ name: 'platform-gateway', namespace: a.gatewayNamespace }],
+            parentRefs: [
+              { name: 'platform-gateway', namespace: a.gatewayNamespace },
+            ],
             hostnames: [host],
             rules: [{ backendRefs: [{ name: NAME, port: 80 }] }],
           },
@@ -180,7 +184,11 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
           metadata: {
             ...meta(),
             ...(a.tier >= 2
-              ? { annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' } }
+              ? {
+                  annotations: {
+                    'cert-manager.io/cluster-issuer': 'letsencrypt',
+                  },
+                }
               : {}),
           },
           spec: {
@@ -196,7 +204,9 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
                     {
                       path: '/',
                       pathType: 'Prefix',
-                      backend: { service: { name: NAME, port: { name: 'http' } } },
+                      backend: {
+                        service: { name: NAME, port: { name: 'http' } },
+                      },
                     },
                   ],
                 },
@@ -206,55 +216,85 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
         };
 
   const files = [
-    manifestFile(`${dir}/deployment.yaml`, [deployment], [
-      'deployment-resources',
-      ...(a.tier >= 2 ? ['probes'] : []),
-      ...(a.tier >= 3 ? ['topology-spread'] : []),
-    ]),
+    manifestFile(
+      `${dir}/deployment.yaml`,
+      [deployment],
+      [
+        'deployment-resources',
+        ...(a.tier >= 2 ? ['probes'] : []),
+        ...(a.tier >= 3 ? ['topology-spread'] : []),
+      ],
+    ),
     manifestFile(`${dir}/service.yaml`, [service], ['service-clusterip']),
     manifestFile(`${dir}/configmap.yaml`, [configMap], ['configmap']),
-    manifestFile(`${dir}/secret.yaml`, [secret], [
-      'secret',
-      ...(a.tier >= 2 && a.secrets !== 'kubernetes-secrets' ? ['sealed-secrets'] : []),
-      ...(a.secrets === 'external-secrets-vault' ? ['external-secrets-vault'] : []),
-    ]),
-    manifestFile(`${dir}/ingress.yaml`, [route], [
-      'ingress',
-      ...(a.tier >= 2 && a.ingress === 'nginx-ingress' ? ['ingress-tls'] : []),
-      ...(a.ingress === 'gateway-api' ? ['gateway-api'] : []),
-    ]),
+    manifestFile(
+      `${dir}/secret.yaml`,
+      [secret],
+      [
+        'secret',
+        ...(a.tier >= 2 && a.secrets !== 'kubernetes-secrets'
+          ? ['sealed-secrets']
+          : []),
+        ...(a.secrets === 'external-secrets-vault'
+          ? ['external-secrets-vault']
+          : []),
+      ],
+    ),
+    manifestFile(
+      `${dir}/ingress.yaml`,
+      [route],
+      [
+        'ingress',
+        ...(a.tier >= 2 && a.ingress === 'nginx-ingress'
+          ? ['ingress-tls']
+          : []),
+        ...(a.ingress === 'gateway-api' ? ['gateway-api'] : []),
+      ],
+    ),
   ];
   if (a.tier >= 2) {
     files.push(
-      manifestFile(`${dir}/hpa.yaml`, [
-        {
-          apiVersion: 'autoscaling/v2',
-          kind: 'HorizontalPodAutoscaler',
-          metadata: meta(),
-          spec: {
-            scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: NAME },
-            minReplicas: tier.minReplicas,
-            maxReplicas: tier.minReplicas * 5,
-            metrics: [
-              {
-                type: 'Resource',
-                resource: {
-                  name: 'cpu',
-                  target: { type: 'Utilization', averageUtilization: 70 },
-                },
+      manifestFile(
+        `${dir}/hpa.yaml`,
+        [
+          {
+            apiVersion: 'autoscaling/v2',
+            kind: 'HorizontalPodAutoscaler',
+            metadata: meta(),
+            spec: {
+              scaleTargetRef: {
+                apiVersion: 'apps/v1',
+                kind: 'Deployment',
+                name: NAME,
               },
-            ],
+              minReplicas: tier.minReplicas,
+              maxReplicas: tier.minReplicas * 5,
+              metrics: [
+                {
+                  type: 'Resource',
+                  resource: {
+                    name: 'cpu',
+                    target: { type: 'Utilization', averageUtilization: 70 },
+                  },
+                },
+              ],
+            },
           },
-        },
-      ], ['hpa']),
-      manifestFile(`${dir}/pdb.yaml`, [
-        {
-          apiVersion: 'policy/v1',
-          kind: 'PodDisruptionBudget',
-          metadata: meta(),
-          spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
-        },
-      ], ['pdb']),
+        ],
+        ['hpa'],
+      ),
+      manifestFile(
+        `${dir}/pdb.yaml`,
+        [
+          {
+            apiVersion: 'policy/v1',
+            kind: 'PodDisruptionBudget',
+            metadata: meta(),
+            spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
+          },
+        ],
+        ['pdb'],
+      ),
     );
     const monitoring: KubeObject[] = [
       {
@@ -285,7 +325,9 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
                     `sum(rate(http_requests_total{namespace="${a.namespace}"}[1h])) > (14.4 * 0.001)`,
                   for: '5m',
                   labels: { severity: 'page' },
-                  annotations: { summary: 'sample-app is burning its error budget fast' },
+                  annotations: {
+                    summary: 'sample-app is burning its error budget fast',
+                  },
                 },
               ],
             },

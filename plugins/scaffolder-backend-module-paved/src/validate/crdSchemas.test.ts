@@ -194,6 +194,20 @@ const cases: Case[] = [
     },
     /spec\.identities\[0\]: must match pattern/,
   ],
+  [
+    'VerticalPodAutoscaler',
+    o => {
+      o.spec.updatePolicy.updateMode = 'Sometimes';
+    },
+    /spec\.updatePolicy\.updateMode: must be one of Off, Initial/,
+  ],
+  [
+    'CiliumNetworkPolicy',
+    o => {
+      o.spec.ingress[0].fromEntities = ['gateway'];
+    },
+    /spec\.ingress\[0\]\.fromEntities\[0\]: must be one of all, world/,
+  ],
 ];
 
 describe('vendored CRD schemas', () => {

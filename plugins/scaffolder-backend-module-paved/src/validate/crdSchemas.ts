@@ -10,6 +10,8 @@ import crossplaneAwsProviderConfig from './crds/crossplane-aws-providerconfig.js
 import linkerdServer from './crds/linkerd-server.json';
 import linkerdAuthorizationPolicy from './crds/linkerd-authorizationpolicy.json';
 import linkerdMeshTls from './crds/linkerd-meshtlsauthentication.json';
+import vpa from './crds/vpa-verticalpodautoscaler.json';
+import ciliumNetworkPolicy from './crds/cilium-ciliumnetworkpolicy.json';
 
 /** One vendored CRD version: see crds/README.md for where each comes from. */
 export type VendoredCrd = {
@@ -31,6 +33,8 @@ export const VENDORED_CRDS = [
   linkerdServer,
   linkerdAuthorizationPolicy,
   linkerdMeshTls,
+  vpa,
+  ciliumNetworkPolicy,
 ] as VendoredCrd[];
 
 /**

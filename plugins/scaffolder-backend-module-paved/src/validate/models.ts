@@ -41,6 +41,8 @@ const MODULES = [
   '@kubernetes-models/istio/security.istio.io/v1',
   '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1',
   '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1',
+  '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2',
+  '@kubernetes-models/cert-manager/cert-manager.io/v1',
 ];
 
 let registry: Promise<Map<string, ModelClass>> | undefined;
@@ -63,7 +65,11 @@ export function modelRegistry(): Promise<Map<string, ModelClass>> {
   return registry;
 }
 
-export type ValidationProblem = { file: string; object: string; message: string };
+export type ValidationProblem = {
+  file: string;
+  object: string;
+  message: string;
+};
 
 function ref(o: KubeObject): string {
   const ns = o.metadata?.namespace ? `${o.metadata.namespace}/` : '';
@@ -74,7 +80,9 @@ function ref(o: KubeObject): string {
  * Validates one object against its kind's schema (a kubernetes-models class,
  * or a vendored CRD schema checked with ajv); a problem string or undefined.
  */
-export async function validateObject(o: KubeObject): Promise<string | undefined> {
+export async function validateObject(
+  o: KubeObject,
+): Promise<string | undefined> {
   // CRDs without a kubernetes-models package: their vendored openAPIV3Schema.
   const crd = validateCrdObject(o);
   if (crd !== undefined) return crd || undefined;

@@ -1,0 +1,193 @@
+/*
+ * Convergence: each tier's baseline (default choices, and every other value
+ * of each choice at the highest tier that allows it) rendered, brought up
+ * on a simulated empty cluster in install-plan order through Paved's apply
+ * path, and then judged: no step fails, the live objects score 1 on the
+ * tier's conformance rules, and every Pod is Running.
+ */
+import { evaluateConformance, TierNumber } from '@paved/plugin-paved-common';
+import {
+  CHOICE_FIELDS,
+  CLUSTER_CHOICES,
+  ClusterChoices,
+  combinationProblems,
+  tierChoiceDefaults,
+} from '../render/choices';
+import {
+  addonContext,
+  ClusterInput,
+  renderClusterBaseline,
+} from '../render/cluster';
+import { addonsFor } from '../render/platform/addons';
+import { converge } from './__testUtils__/converge';
+import {
+  allObjects,
+  Double,
+  runWorkloads,
+  serverSideApply,
+  startEmptyCluster,
+} from './__testUtils__/simulateCluster';
+
+jest.setTimeout(60_000);
+
+const TIERS: TierNumber[] = [1, 2, 3, 4, 5];
+
+const clusterInput = (
+  tier: TierNumber,
+  choices: ClusterChoices,
+): ClusterInput => ({
+  name: 'prod-eu-1',
+  tier,
+  team: 'platform',
+  project: 'paved',
+  costCenter: 'cc-1234',
+  teams: ['payments', 'search'],
+  environments: ['dev', 'staging', 'prod'],
+  domain: 'example.com',
+  region: 'eu-west-1',
+  gitopsRepoUrl: 'https://github.com/example/gitops.git',
+  image: `ghcr.io/example/sample-app@sha256:${'a'.repeat(64)}`,
+  quota: { cpu: '8', memory: '16Gi', pods: 50 },
+  defaults: {
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    memoryRequest: '128Mi',
+    memoryLimit: '512Mi',
+  },
+  adminGroup: 'platform-admins',
+  choices,
+});
+
+type Case = { name: string; tier: TierNumber; choices: ClusterChoices };
+
+/** Tier defaults, then each non-default value of each choice at the highest tier that allows it. */
+function cases(): Case[] {
+  const out: Case[] = TIERS.map(tier => ({
+    name: `tier ${tier}, default choices`,
+    tier,
+    choices: tierChoiceDefaults(tier),
+  }));
+  for (const field of CHOICE_FIELDS) {
+    for (const value of CLUSTER_CHOICES[field]) {
+      const tier = [...TIERS].reverse().find(t => {
+        const d = tierChoiceDefaults(t);
+        return (
+          d[field] !== value &&
+          combinationProblems(t, { ...d, [field]: value }).length === 0
+        );
+      });
+      if (tier === undefined) continue;
+      out.push({
+        name: `tier ${tier}, ${field} ${value}`,
+        tier,
+        choices: { ...tierChoiceDefaults(tier), [field]: value },
+      });
+    }
+  }
+  return out;
+}
+
+async function convergeAndJudge(c: Case): Promise<void> {
+  const input = clusterInput(c.tier, c.choices);
+  const ctx = addonContext(input);
+  const files = renderClusterBaseline(input);
+  let double: Double | undefined;
+  try {
+    const result = await converge(files, addonsFor(ctx), ctx);
+    double = result.double;
+    const objects = allObjects(double);
+    const summary = evaluateConformance(objects as any, { tier: c.tier });
+    const failing = summary.rules
+      .filter(r => r.applies && r.failed > 0)
+      .map(
+        r =>
+          `${r.id}: ${r.failures
+            .slice(0, 5)
+            .map(f => `${f.id}: ${f.message}`)
+            .join(' | ')}`,
+      );
+    expect({ score: summary.score, failing }).toEqual({
+      score: 1,
+      failing: [],
+    });
+    const notRunning = objects
+      .filter(o => o.kind === 'Pod' && o.status?.phase !== 'Running')
+      .map(
+        o =>
+          `${o.metadata.namespace}/${o.metadata.name}: ${
+            o.status?.phase ?? 'no status'
+          }`,
+      );
+    expect(notRunning).toEqual([]);
+    expect(
+      result.steps.some(s => s.type === 'workloads' && s.pods.length > 0),
+    ).toBe(true);
+  } finally {
+    await double?.close();
+  }
+}
+
+describe('a rendered baseline converges on an empty cluster', () => {
+  it.each(cases().map(c => [c.name, c] as const))('%s', async (_name, c) => {
+    // convergeAndJudge asserts the score, the Pods and the steps.
+    expect.hasAssertions();
+    await convergeAndJudge(c);
+  });
+});
+
+describe('the simulation', () => {
+  it('creates Pods through the API, so admission judges them and a refusal names the workload', async () => {
+    const double = await startEmptyCluster();
+    try {
+      await serverSideApply(
+        double,
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: 'strict',
+            labels: { 'pod-security.kubernetes.io/enforce': 'restricted' },
+          },
+        },
+        'test',
+      );
+      await serverSideApply(
+        double,
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'rooty', namespace: 'strict' },
+          spec: {
+            selector: { matchLabels: { app: 'rooty' } },
+            template: {
+              metadata: { labels: { app: 'rooty' } },
+              spec: {
+                containers: [
+                  {
+                    name: 'c',
+                    image: 'busybox',
+                    securityContext: { privileged: true },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        'test',
+      );
+      await expect(runWorkloads(double)).rejects.toThrow(
+        /Deployment strict\/rooty: Pod strict\/rooty-\w+-\w+ of Deployment rooty refused: 403 Forbidden: .*restricted/,
+      );
+      // CoreDNS came with the cluster and already has its Pods.
+      expect(
+        double.requests.filter(
+          r =>
+            r.method === 'POST' &&
+            r.path.includes('/namespaces/kube-system/pods'),
+        ),
+      ).toEqual([]);
+    } finally {
+      await double.close();
+    }
+  });
+});
