@@ -87,10 +87,14 @@ describe('GET /crossplane/xrds/:cluster', () => {
     double.clearRequests();
     const res = await request(server).get(route('paved-local')).set(asUser);
     expect(res.status).toBe(200);
+    // The convention of every other route: one result per cluster.
     expect(res.body.cluster).toBe('paved-local');
-    expect(res.body.crossplane).toBe(true);
-    expect(res.body.message).toBeUndefined();
-    const { offers } = res.body;
+    expect(res.body.clusters).toHaveLength(1);
+    const [result] = res.body.clusters;
+    expect(result).toMatchObject({ cluster: 'paved-local', ok: true });
+    expect(result.health.crossplane).toBe(true);
+    expect(result.health.message).toBeUndefined();
+    const { offers } = result.health;
     // The cluster-scoped XRD without claims is not offered.
     // Titled by their paved.dev/title annotations.
     expect(offers.map((o: any) => [o.title, o.kind, o.style])).toEqual([
@@ -177,10 +181,19 @@ describe('GET /crossplane/xrds/:cluster', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       cluster: 'bare',
-      crossplane: false,
-      offers: [],
-      message:
-        'Crossplane is not installed on bare (no apiextensions.crossplane.io API group)',
+      clusters: [
+        {
+          cluster: 'bare',
+          ok: true,
+          health: {
+            crossplane: false,
+            offers: [],
+            message:
+              'Crossplane is not installed on bare (no apiextensions.crossplane.io API group)',
+          },
+          apiLatency: expect.anything(),
+        },
+      ],
     });
   });
 
@@ -190,24 +203,39 @@ describe('GET /crossplane/xrds/:cluster', () => {
     expect(res.body.error.message).toContain("'nowhere'");
   });
 
-  it('answers 403 when the cluster refuses the read', async () => {
+  // Like every other route (issue #13): a cluster's refusal or failure is
+  // that cluster's result in a 200, not the route's status.
+  it('answers 200 with the cluster error when the cluster refuses the read', async () => {
     double.failNext(`/apis/${CROSSPLANE_GROUP}/`, 403, {
       message:
         'compositeresourcedefinitions.apiextensions.crossplane.io is forbidden',
     });
     const res = await request(server).get(route('paved-local')).set(asUser);
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toContain("cluster 'paved-local'");
-    expect(res.body.error.message).toContain('forbidden');
+    expect(res.status).toBe(200);
+    expect(res.body.cluster).toBe('paved-local');
+    const [result] = res.body.clusters;
+    expect(result).toMatchObject({
+      cluster: 'paved-local',
+      ok: false,
+      error: { statusCode: 403 },
+    });
+    expect(result.error.message).toContain('forbidden');
+    expect(result.health).toBeUndefined();
   });
 
-  it('answers 503 when the cluster fails', async () => {
+  it('answers 200 with the cluster error when the cluster fails', async () => {
     double.failNext(`/apis/${CROSSPLANE_GROUP}`, 500, {
       message: 'etcdserver: request timed out',
     });
     const res = await request(server).get(route('paved-local')).set(asUser);
-    expect(res.status).toBe(503);
-    expect(res.body.error.message).toContain('etcdserver');
+    expect(res.status).toBe(200);
+    const [result] = res.body.clusters;
+    expect(result).toMatchObject({
+      cluster: 'paved-local',
+      ok: false,
+      error: { statusCode: 500 },
+    });
+    expect(result.error.message).toContain('etcdserver');
   });
 
   it('refuses a user without paved.crossplane.read and calls no cluster', async () => {

@@ -8,7 +8,8 @@ import { startPavedTestBackend } from './__testUtils__/testBackend';
 // The first proxy call loads @kubernetes/client-node through Jest's transform.
 jest.setTimeout(60_000);
 
-const TIMEOUT_MS = 1500;
+// Long enough that a healthy cluster answers on a loaded 2-core CI machine.
+const TIMEOUT_MS = 3000;
 
 /** A server that answers every request the same (broken) way. */
 async function startFakeCluster(

@@ -347,8 +347,9 @@ describe('paved backend health routes', () => {
     expect(primary.requests.length).toBeGreaterThan(calls);
   });
 
-  it('shows each cluster as 403 when the Kubernetes backend denies the user kubernetes.proxy', async () => {
-    // The portal's current policy for non-admins: Paved's read allowed, proxy denied.
+  it('reads for a developer whom the Kubernetes backend denies kubernetes.proxy', async () => {
+    // The portal's policy for non-admins: Paved's reads allowed, the proxy
+    // (exec, pod delete) denied. Paved reads through the proxy as itself.
     const { server } = await startBackend(
       [{ name: 'paved-local', url: primary.url }],
       {
@@ -362,11 +363,14 @@ describe('paved backend health routes', () => {
       .get('/api/paved/health/cluster/paved-local')
       .set(asUser);
     expect(res.status).toBe(200);
-    expect(res.body.cluster).toMatchObject({
-      ok: false,
-      error: { statusCode: 403 },
-    });
-    expect(primary.requests).toEqual([]);
+    expect(res.body.cluster).toMatchObject({ ok: true });
+    expect(primary.requests.length).toBeGreaterThan(0);
+    expect(primary.requests.every(r => r.method === 'GET')).toBe(true);
+    // The same developer still cannot use the proxy themselves.
+    const own = await request(server)
+      .get('/api/kubernetes/proxy/api/v1/namespaces/payments/pods')
+      .set({ ...asUser, 'Backstage-Kubernetes-Cluster': 'paved-local' });
+    expect(own.status).toBe(403);
   });
 
   it('answers 403 when the Kubernetes backend will not list clusters for the user', async () => {

@@ -53,25 +53,25 @@ export const pavedPlugin = createBackendPlugin({
         });
         const options = readHealthOptions(deps.config);
         const health = new HealthService({
-          access,
+          access: access.forFeature('health'),
           catalog: deps.catalog,
           logger: deps.logger,
           options,
         });
         const conformance = new ConformanceService({
-          access,
+          access: access.forFeature('conformance'),
           catalog: deps.catalog,
           logger: deps.logger,
           options,
         });
         const crossplane = new CrossplaneService({
-          access,
+          access: access.forFeature('crossplane'),
           catalog: deps.catalog,
           logger: deps.logger,
           options,
         });
         const cost = new CostService({
-          access,
+          access: access.forFeature('cost'),
           catalog: deps.catalog,
           logger: deps.logger,
           options: readCostOptions(deps.config),

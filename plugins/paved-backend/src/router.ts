@@ -3,21 +3,45 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  isResourcePermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   pavedConformanceReadPermission,
-  pavedCostReadPermission,
   pavedCrossplaneReadPermission,
   pavedHealthReadPermission,
 } from '@paved/plugin-paved-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { clusterAuthHeadersOf } from './service/clusters/ClusterAccess';
+import { assertEntityRefParts } from './service/entityAsUser';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { addCostRoutes } from './service/cost/costRoutes';
 import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthRequest, HealthService } from './service/health/HealthService';
+
+/**
+ * The entity a route is about: `:namespace/:kind/:name`, or the cluster's
+ * Resource (`resource:default/<cluster>`) for the cluster routes.
+ */
+export function resourceRefOf(req: Request): string {
+  const { namespace, kind, name, cluster } = req.params;
+  if (namespace && kind && name) {
+    // Named before the policy sees it: a NUL in a ref is the caller's to fix.
+    assertEntityRefParts({ kind, namespace, name });
+    return stringifyEntityRef({ kind, namespace, name });
+  }
+  return stringifyEntityRef({
+    kind: 'Resource',
+    namespace: 'default',
+    name: cluster ?? name,
+  });
+}
 
 /** A thin router: who is asking, may they, then the service. */
 export async function createRouter(deps: {
@@ -31,19 +55,25 @@ export async function createRouter(deps: {
   const { httpAuth, permissions, health, conformance, crossplane } = deps;
   const router = Router();
 
-  // Health is read for a person: a service identity may not stand in.
+  // Paved's reads are for a person: a service identity may not stand in.
+  // Read permissions are resource permissions on the entity the route is
+  // about (a cluster as its Resource, named as in the Kubernetes config), so
+  // a policy can decide by owner; the label route is a basic permission.
   const authorize = async (
     req: Request,
     permission:
-      | typeof pavedHealthReadPermission
-      | typeof pavedConformanceReadPermission
-      | typeof pavedCrossplaneReadPermission
-      | typeof pavedCostReadPermission = pavedHealthReadPermission,
+      | ResourcePermission<'catalog-entity'>
+      | BasicPermission = pavedHealthReadPermission,
   ): Promise<HealthRequest> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
+    const [decision] = await permissions.authorize(
+      [
+        isResourcePermission(permission)
+          ? { permission, resourceRef: resourceRefOf(req) }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Missing permission ${permission.name}`);
     }

@@ -1,3 +1,5 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '../kinds/permissionResource';
 /**
  * Paved's conformance permission, written as the plain object
  * `createPermission` would return (see `../health/permissions.ts`).
@@ -11,11 +13,11 @@ export const PAVED_CONFORMANCE_READ_PERMISSION_NAME = 'paved.conformance.read';
  *
  * @public
  */
-export const pavedConformanceReadPermission = {
-  type: 'basic',
+export const pavedConformanceReadPermission = createPermission({
   name: PAVED_CONFORMANCE_READ_PERMISSION_NAME,
   attributes: { action: 'read' },
-} as const;
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
 
 /** Every permission Paved's conformance route checks. @public */
 export const pavedConformancePermissions = [pavedConformanceReadPermission];

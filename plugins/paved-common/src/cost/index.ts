@@ -56,7 +56,9 @@ export type {
   WorkloadCostLine,
 } from './summary';
 export {
+  PAVED_COST_LABEL_READ_PERMISSION_NAME,
   PAVED_COST_READ_PERMISSION_NAME,
+  pavedCostLabelReadPermission,
   pavedCostPermissions,
   pavedCostReadPermission,
 } from './permissions';

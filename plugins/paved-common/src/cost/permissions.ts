@@ -1,3 +1,5 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '../kinds/permissionResource';
 /**
  * Paved's cost permission, written as the plain object `createPermission`
  * would return (see ../health/permissions.ts for why).
@@ -11,11 +13,27 @@ export const PAVED_COST_READ_PERMISSION_NAME = 'paved.cost.read';
  *
  * @public
  */
-export const pavedCostReadPermission = {
-  type: 'basic',
+export const pavedCostReadPermission = createPermission({
   name: PAVED_COST_READ_PERMISSION_NAME,
   attributes: { action: 'read' },
-} as const;
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
 
 /** Every permission Paved's cost routes check. @public */
-export const pavedCostPermissions = [pavedCostReadPermission];
+/** @public */
+export const PAVED_COST_LABEL_READ_PERMISSION_NAME = 'paved.cost.label.read';
+
+/**
+ * Cost of everything carrying a label across clusters: no one entity owns
+ * that answer, so it is a basic permission (admins in the portal's policy).
+ * @public
+ */
+export const pavedCostLabelReadPermission = createPermission({
+  name: PAVED_COST_LABEL_READ_PERMISSION_NAME,
+  attributes: { action: 'read' },
+});
+
+export const pavedCostPermissions = [
+  pavedCostReadPermission,
+  pavedCostLabelReadPermission,
+];

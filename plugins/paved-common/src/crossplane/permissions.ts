@@ -1,3 +1,5 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '../kinds/permissionResource';
 /**
  * Paved's Crossplane permission, as the plain object `createPermission`
  * returns, so paved-common needs no permission package.
@@ -12,11 +14,11 @@ export const PAVED_CROSSPLANE_READ_PERMISSION_NAME = 'paved.crossplane.read';
  *
  * @public
  */
-export const pavedCrossplaneReadPermission = {
-  type: 'basic',
+export const pavedCrossplaneReadPermission = createPermission({
   name: PAVED_CROSSPLANE_READ_PERMISSION_NAME,
   attributes: { action: 'read' },
-} as const;
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
 
 /** Every permission Paved's Crossplane routes check. @public */
 export const pavedCrossplanePermissions = [pavedCrossplaneReadPermission];

@@ -56,6 +56,60 @@ describe('redactObject', () => {
   });
 });
 
+describe('redactObject: values, not flags (issue #13)', () => {
+  const spec = {
+    forProvider: {
+      autoGeneratePassword: true,
+      manageMasterUserPassword: false,
+      passwordLength: 32,
+      tokenTTLSeconds: 3600,
+      masterPassword: null,
+      apiToken: 'tok-123',
+      credentials: ['cred-a', 'cred-b'],
+      secretFlags: [true, false],
+    },
+  };
+
+  it('keeps booleans, null and counts under secret-looking keys', () => {
+    const out: any = redactObject({ spec }).spec.forProvider;
+    expect(out.autoGeneratePassword).toBe(true);
+    expect(out.manageMasterUserPassword).toBe(false);
+    expect(out.passwordLength).toBe(32);
+    expect(out.tokenTTLSeconds).toBe(3600);
+    expect(out.masterPassword).toBeNull();
+    expect(out.secretFlags).toEqual([true, false]);
+  });
+
+  it('still redacts strings and string arrays under them', () => {
+    const out: any = redactObject({ spec }).spec.forProvider;
+    expect(out.apiToken).toBe(REDACTED);
+    expect(out.credentials).toEqual([REDACTED, REDACTED]);
+  });
+
+  it('redacts a number that is the secret itself (a key ending in the secret word)', () => {
+    // YAML reads `password: 123456` as a number: it is still a password.
+    const out: any = redactObject({
+      spec: { password: 123456, masterPassword: 8675309, pinToken: 42 },
+    }).spec;
+    expect(out).toEqual({
+      password: REDACTED,
+      masterPassword: REDACTED,
+      pinToken: REDACTED,
+    });
+    expect(redactYamlText('spec:\n  password: 123456\n')).not.toContain(
+      '123456',
+    );
+  });
+
+  it('shows the flag in YAML text, as the browser re-redacts it', () => {
+    const yaml = redactYamlText(
+      'spec:\n  forProvider:\n    autoGeneratePassword: true\n    masterPassword: hunter2\n',
+    );
+    expect(yaml).toContain('autoGeneratePassword: true');
+    expect(yaml).not.toContain('hunter2');
+  });
+});
+
 describe('redactYamlText', () => {
   it('redacts YAML text again and withholds text that is not YAML', () => {
     expect(redactYamlText('spec:\n  password: hunter2\n')).not.toContain(

@@ -8,6 +8,11 @@ export const REDACTED = '[redacted]';
 const SECRET_KEY =
   /(password|passwd|secret|token|apikey|api_key|accesskey|privatekey|private_key|credential|connectiondetails|^auth$|^data$|^stringdata$)/i;
 const REFERENCE_KEY = /(ref|refs|name|selector|keys)$/i;
+// Keys that name the secret itself (`password`, `masterPassword`, `apiToken`),
+// not a setting about one (`passwordLength`, `tokenTTLSeconds`): a number
+// under these is the secret (YAML reads `password: 123456` as a number).
+const SECRET_VALUE_KEY =
+  /(password|passwd|secret|token|apikey|api_key|accesskey|secretkey|privatekey|private_key|credentials?|^auth|^data|^stringdata)$/i;
 const PEM = /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/;
 // Annotations that can hold a whole earlier manifest, secrets included.
 const SECRET_BEARING_ANNOTATIONS = [
@@ -25,15 +30,12 @@ function redactValue(key: string | undefined, value: unknown): unknown {
     return out;
   }
   if (typeof value === 'string' && PEM.test(value)) return REDACTED;
-  if (
-    key &&
-    SECRET_KEY.test(key) &&
-    !REFERENCE_KEY.test(key) &&
-    value !== null &&
-    value !== undefined &&
-    value !== ''
-  ) {
-    return REDACTED;
+  if (!key || !SECRET_KEY.test(key) || REFERENCE_KEY.test(key)) return value;
+  // Values, not flags: `autoGeneratePassword: true` says nothing secret, and
+  // neither does null or a count such as `passwordLength: 32`.
+  if (typeof value === 'string') return value === '' ? value : REDACTED;
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    return SECRET_VALUE_KEY.test(key) ? REDACTED : value;
   }
   return value;
 }
@@ -41,7 +43,10 @@ function redactValue(key: string | undefined, value: unknown): unknown {
 /**
  * A copy of a Kubernetes object fit to show: values under secret-looking
  * keys, PEM blocks and last-applied manifests replaced by `[redacted]`, and
- * `managedFields` dropped as noise.
+ * `managedFields` dropped as noise. Strings (and each string of an array)
+ * and objects under those keys are redacted; booleans and null stay, and so
+ * do numbers unless the key names the secret itself (`password: 1234`, but
+ * not `passwordLength: 32`).
  *
  * @public
  */

@@ -1,8 +1,9 @@
-/**
- * Paved's health permission, written as the plain object
- * `createPermission` would return so that paved-common needs no permission
- * package: it is assignable to `BasicPermission` from
- * `@backstage/plugin-permission-common`.
+import { createPermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '../kinds/permissionResource';
+/*
+ * Paved's read permissions are resource permissions on catalog entities:
+ * routes authorize them with the entity's ref (a cluster as its Resource),
+ * so a policy can say "only owners see cost" with the catalog's own rules.
  */
 
 /** @public */
@@ -13,11 +14,11 @@ export const PAVED_HEALTH_READ_PERMISSION_NAME = 'paved.health.read';
  *
  * @public
  */
-export const pavedHealthReadPermission = {
-  type: 'basic',
+export const pavedHealthReadPermission = createPermission({
   name: PAVED_HEALTH_READ_PERMISSION_NAME,
   attributes: { action: 'read' },
-} as const;
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
 
 /** Every permission Paved's health routes check. @public */
 export const pavedHealthPermissions = [pavedHealthReadPermission];

@@ -8,3 +8,4 @@ export {
   adrEntityV1alpha1Validator,
   roadmapEntityV1alpha1Validator,
 } from './validators';
+export { RESOURCE_TYPE_CATALOG_ENTITY } from './permissionResource';

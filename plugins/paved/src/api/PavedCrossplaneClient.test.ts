@@ -73,11 +73,29 @@ describe('PavedCrossplaneClient', () => {
     server.use(
       http.get(`${BASE}/crossplane/xrds/:cluster`, ({ request }) => {
         seen = new URL(request.url).pathname;
-        return HttpResponse.json(body);
+        // The backend's answer: the cluster's result in `clusters`.
+        return HttpResponse.json({
+          cluster: 'paved-local',
+          clusters: [
+            {
+              cluster: 'paved-local',
+              ok: true,
+              health: { crossplane: true, offers: [] },
+            },
+          ],
+        });
       }),
     );
     await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
     expect(seen).toBe('/api/paved/crossplane/xrds/paved-local');
+
+    // A backend from before the per-cluster answer still works.
+    server.use(
+      http.get(`${BASE}/crossplane/xrds/:cluster`, () =>
+        HttpResponse.json(body),
+      ),
+    );
+    await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
 
     for (const [status, backend, message] of [
       [403, undefined, /paved\.crossplane\.read, and kubernetes\.proxy/],
@@ -100,6 +118,50 @@ describe('PavedCrossplaneClient', () => {
       const error = await api.getXrdOffers('prod').catch(e => e);
       expect(error).toBeInstanceOf(PavedHealthError);
       expect(error.message).toMatch(message);
+    }
+  });
+
+  it('shows the cluster error of a 200 answer, naming the cluster', async () => {
+    for (const [clusterError, message] of [
+      [
+        {
+          name: 'ClusterRequestError',
+          message: "The cluster 'prod' refused (HTTP 403: pods is forbidden)",
+          statusCode: 403,
+        },
+        /^Not allowed to read what cluster prod offers: The cluster 'prod' refused/,
+      ],
+      [
+        {
+          name: 'ClusterTimeoutError',
+          message: "Cluster 'prod' did not answer within 10000 ms",
+        },
+        /^Could not read what cluster prod offers: Cluster 'prod' did not answer/,
+      ],
+      [
+        {
+          name: 'ClusterRequestError',
+          message: 'etcdserver: request timed out',
+          statusCode: 500,
+        },
+        /^Could not read what cluster prod offers: etcdserver/,
+      ],
+    ] as const) {
+      server.use(
+        http.get(`${BASE}/crossplane/xrds/:cluster`, () =>
+          HttpResponse.json({
+            cluster: 'prod',
+            clusters: [{ cluster: 'prod', ok: false, error: clusterError }],
+          }),
+        ),
+      );
+      const error = await api.getXrdOffers('prod').catch(e => e);
+      expect(error).toBeInstanceOf(PavedHealthError);
+      expect(error.message).toMatch(message);
+      expect(error.statusCode).toBe(
+        'statusCode' in clusterError ? clusterError.statusCode : 503,
+      );
+      expect(error.backendMessage).toBe(clusterError.message);
     }
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
 import type {
+  ClusterResult,
   CrossplaneEntityResponse,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
@@ -14,6 +15,16 @@ import { PavedHealthError } from './PavedHealthClient';
 
 /** `GET /api/paved/crossplane/entity/:namespace/:kind/:name`. @public */
 export type PavedCrossplaneResponse = CrossplaneEntityResponse;
+
+/**
+ * `GET /api/paved/crossplane/xrds/:cluster` as the backend answers it: the
+ * cluster's result in `clusters`, with its offers (`health`) or its `error`,
+ * like every other Paved route. (Belongs in @paved/plugin-paved-common.)
+ */
+interface XrdOffersClustersResponse {
+  cluster: string;
+  clusters: ClusterResult<Omit<XrdOffersResponse, 'cluster'>>[];
+}
 
 /** Reads an entity's Crossplane claims from Paved's backend plugin. @public */
 export interface PavedCrossplaneApi {
@@ -108,17 +119,34 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
     );
   }
 
-  getXrdOffers(cluster: string): Promise<XrdOffersResponse> {
-    return getPavedJson<XrdOffersResponse>(
-      this.options,
-      `/crossplane/xrds/${encodeURIComponent(cluster)}`,
-      {
-        clusters: [cluster],
-        messageFor: (status, backendMessage) =>
-          xrdOffersErrorMessage(status, cluster, backendMessage),
-        fail: (message, status, backendMessage) =>
-          new PavedHealthError(message, status, backendMessage),
-      },
+  async getXrdOffers(cluster: string): Promise<XrdOffersResponse> {
+    const body = await getPavedJson<
+      XrdOffersClustersResponse | XrdOffersResponse
+    >(this.options, `/crossplane/xrds/${encodeURIComponent(cluster)}`, {
+      clusters: [cluster],
+      messageFor: (status, backendMessage) =>
+        xrdOffersErrorMessage(status, cluster, backendMessage),
+      fail: (message, status, backendMessage) =>
+        new PavedHealthError(message, status, backendMessage),
+    });
+    // A backend from before the per-cluster answer sends the offers as they are.
+    if (!('clusters' in body)) return body;
+    const result = body.clusters.find(c => c.cluster === cluster);
+    if (!result) {
+      throw new PavedHealthError(
+        `The Paved backend sent no answer for cluster ${cluster}.`,
+        502,
+      );
+    }
+    if (result.ok) return { cluster, ...result.health };
+    // The cluster refused or failed: its own words, naming the cluster.
+    const { statusCode, message } = result.error;
+    throw new PavedHealthError(
+      statusCode === 401 || statusCode === 403
+        ? `Not allowed to read what cluster ${cluster} offers: ${message}`
+        : `Could not read what cluster ${cluster} offers: ${message}`,
+      statusCode ?? 503,
+      message,
     );
   }
 }

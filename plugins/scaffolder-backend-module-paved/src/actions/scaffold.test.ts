@@ -5,6 +5,9 @@ import { createClusterScaffoldAction } from './clusterScaffold';
 import { createTenantScaffoldAction } from './tenantScaffold';
 import { listFiles, makeContext } from '../__testUtils__/actionContext';
 
+// Rendering and the first schema load take seconds on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 const config = mockServices.rootConfig({
   data: {
     kubernetes: {

@@ -192,6 +192,35 @@ describe('Kyverno validate policies', () => {
     ).toBe(201);
   });
 
+  it('covers CronJobs, and ReplicaSets once the default filters are off', async () => {
+    await start([requireLabels('Enforce')]);
+    const template = deployment({}).spec.template;
+    const cronJob = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'nightly' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template } } },
+    };
+    const cj = await call(
+      'POST',
+      '/apis/batch/v1/namespaces/default/cronjobs',
+      cronJob,
+    );
+    expect(cj.status).toBe(400);
+    expect(cj.body.message).toContain(
+      "  autogen-cronjob-check-team: 'validation error: label `team` is required. rule autogen-cronjob-check-team\n" +
+        "    failed at path /spec/jobTemplate/spec/template/metadata/labels/team/'\n",
+    );
+    const replicaSet = { ...deployment({}), kind: 'ReplicaSet' };
+    const rsPath = '/apis/apps/v1/namespaces/default/replicasets';
+    // Kyverno's Helm chart filters ReplicaSets out...
+    expect((await call('POST', rsPath, replicaSet)).status).toBe(201);
+    await double.close();
+    // ...an empty filter list lets the autogen rule apply.
+    await start([requireLabels('Enforce')], { kyvernoResourceFilters: [] });
+    expect((await call('POST', rsPath, replicaSet)).status).toBe(400);
+  });
+
   it('does not auto-generate with autogen-controllers: none', async () => {
     await start([
       requireLabels(

@@ -15,6 +15,18 @@ import { MAX_RESPONSE_BYTES, readCapped } from './readCapped';
 
 export { MAX_RESPONSE_BYTES };
 import { assertReadablePath } from './paths';
+import {
+  assertAllowedRead,
+  isAllowedRead,
+  PavedFeature,
+} from './readAllowList';
+
+const FEATURES: PavedFeature[] = [
+  'health',
+  'conformance',
+  'cost',
+  'crossplane',
+];
 
 /** The Kubernetes backend's headers for the proxy route. */
 const HEADER_CLUSTER = 'Backstage-Kubernetes-Cluster';
@@ -70,21 +82,53 @@ export function clusterAuthHeadersOf(
 }
 
 /**
- * Reaches clusters only through the Backstage Kubernetes backend, as the
- * signed-in user: every call carries a token minted on behalf of the user
- * for the `kubernetes` plugin, so that plugin's own permissions
- * (`kubernetes.clusters.read`, `kubernetes.proxy`) are checked for that user.
- * There is deliberately no way to call with the plugin's own identity.
- * Read-only: GET only, and never a path naming Secrets.
+ * Reaches clusters only through the Backstage Kubernetes backend. Which
+ * clusters exist is asked as the signed-in user (`kubernetes.clusters.read`),
+ * and only those are read. The reads themselves go through the Kubernetes
+ * backend's proxy with Paved's own service identity, so a developer needs no
+ * `kubernetes.proxy` (which cannot tell a read from `exec`); in exchange each
+ * feature may only GET the paths of its allow-list (`readAllowList.ts`),
+ * after Paved's own per-entity permission was checked for the user. Where a
+ * cluster's auth is the user's own (OIDC), the user's token still goes along
+ * in the `Backstage-Kubernetes-Authorization-*` headers, so the cluster's
+ * RBAC applies to that user. Read-only: GET only, never a Secret's content.
  */
 export class ClusterAccess {
   constructor(
-    private readonly deps: { auth: AuthService; discovery: DiscoveryService },
+    private readonly deps: {
+      auth: AuthService;
+      discovery: DiscoveryService;
+      /** The feature whose allow-list applies; unbound: any feature's. */
+      feature?: PavedFeature;
+    },
   ) {}
 
-  private async headers(ctx: CallContext): Promise<Record<string, string>> {
+  /** The same access, limited to one feature's reads. */
+  forFeature(feature: PavedFeature): ClusterAccess {
+    return new ClusterAccess({ ...this.deps, feature });
+  }
+
+  private assertRead(apiPath: string): void {
+    const { feature } = this.deps;
+    if (feature) assertAllowedRead(feature, apiPath);
+    else if (!FEATURES.some(f => isAllowedRead(f, apiPath))) {
+      assertAllowedRead('health', apiPath);
+    }
+  }
+
+  /** As the user: for the Kubernetes backend's cluster list. */
+  private async userHeaders(ctx: CallContext): Promise<Record<string, string>> {
     const { token } = await this.deps.auth.getPluginRequestToken({
       onBehalfOf: ctx.credentials,
+      targetPluginId: 'kubernetes',
+    });
+    return { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  }
+
+  /** As Paved, carrying the user's own cluster credentials where there are any. */
+  private async headers(ctx: CallContext): Promise<Record<string, string>> {
+    const { token } = await this.deps.auth.getPluginRequestToken({
+      onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
       targetPluginId: 'kubernetes',
     });
     return {
@@ -141,7 +185,7 @@ export class ClusterAccess {
     try {
       body = await this.getJson(
         `${base}/clusters`,
-        await this.headers(ctx),
+        await this.userHeaders(ctx),
         ctx,
       );
     } catch (error) {
@@ -174,6 +218,7 @@ export class ClusterAccess {
     options: { accept?: string } = {},
   ): Promise<any> {
     assertReadablePath(apiPath);
+    this.assertRead(apiPath);
     if (options.accept && !/^application\/json\b/.test(options.accept)) {
       throw new InputError(
         `Accept must be a JSON media type, got '${options.accept}'`,

@@ -46,6 +46,7 @@ import {
   namespaceFilter,
   tenantSelector,
 } from './costScope';
+import { assertLabelKey, assertLabelValue } from './labelRules';
 import { OpenCostClient } from './OpenCostClient';
 import { entityAsUser } from '../entityAsUser';
 
@@ -166,6 +167,10 @@ export class CostService {
     params: CostParams,
     request: CostRequest,
   ) {
+    // Kubernetes' rules first: a key or value no cluster can carry is a 400
+    // saying which rule, not a 200 with zero cost.
+    assertLabelKey(label);
+    assertLabelValue(value);
     if (!this.deps.options.labels.includes(label)) {
       throw new InputError(
         `label must be one of ${this.deps.options.labels.join(

@@ -99,7 +99,14 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const access = new ClusterAccess({
-  auth: { getPluginRequestToken: async () => ({ token: 'user-token' }) } as any,
+  auth: {
+    getPluginRequestToken: async () => ({ token: 'user-token' }),
+    // Cluster reads go as Paved's own service identity.
+    getOwnServiceCredentials: async () => ({
+      $$type: '@backstage/BackstageCredentials',
+      principal: { type: 'service', subject: 'plugin:paved' },
+    }),
+  } as any,
   discovery: { getBaseUrl: async () => KUBE } as any,
 });
 const client = new OpenCostClient(access);

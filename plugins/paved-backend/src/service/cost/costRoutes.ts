@@ -1,49 +1,59 @@
-import { pavedCostReadPermission } from '@paved/plugin-paved-common';
+import {
+  pavedCostLabelReadPermission,
+  pavedCostReadPermission,
+} from '@paved/plugin-paved-common';
 import { Request, Router } from 'express';
-import { CostRequest, CostService } from './CostService';
+import { singleQueryParam } from '../http/queryParams';
+import { CostParams, CostRequest, CostService } from './CostService';
 
 type Authorize = (
   req: Request,
-  permission: typeof pavedCostReadPermission,
+  permission:
+    | typeof pavedCostReadPermission
+    | typeof pavedCostLabelReadPermission,
 ) => Promise<CostRequest>;
 
 /**
+ * `window` and `tz`, each given at most once: a repeated, array or object
+ * parameter is a 400 naming it, not a silent default.
+ */
+export function costParamsOf(req: Request): CostParams {
+  return {
+    window: singleQueryParam(req.query, 'window'),
+    tz: singleQueryParam(req.query, 'tz'),
+  };
+}
+
+/**
  * The cost routes, thin like the others: permission `paved.cost.read` for
- * the user, then the service. `window` is last7d, last30d or mtd; `tz` the
- * user's IANA zone (default UTC).
+ * the user (`paved.cost.label.read` for a label's cost), then the service.
+ * `window` is last7d, last30d or mtd; `tz` the user's IANA zone (default UTC).
+ * Parameters are read after the permission check: an anonymous caller
+ * learns nothing about what a well-formed request looks like.
  */
 export function addCostRoutes(
   router: Router,
   authorize: Authorize,
   cost: CostService,
 ): void {
-  const params = (req: Request) => ({
-    window: req.query.window,
-    tz: req.query.tz,
-  });
-
   router.get('/cost/entity/:namespace/:kind/:name', async (req, res) => {
     const request = await authorize(req, pavedCostReadPermission);
+    const params = costParamsOf(req);
     const { namespace, kind, name } = req.params;
-    res.json(
-      await cost.entityCost({ namespace, kind, name }, params(req), request),
-    );
+    res.json(await cost.entityCost({ namespace, kind, name }, params, request));
   });
 
   router.get('/cost/cluster/:name', async (req, res) => {
     const request = await authorize(req, pavedCostReadPermission);
-    res.json(await cost.clusterCost(req.params.name, params(req), request));
+    const params = costParamsOf(req);
+    res.json(await cost.clusterCost(req.params.name, params, request));
   });
 
   router.get('/cost/label/:label/:value', async (req, res) => {
-    const request = await authorize(req, pavedCostReadPermission);
-    res.json(
-      await cost.labelCost(
-        req.params.label,
-        req.params.value,
-        params(req),
-        request,
-      ),
-    );
+    const request = await authorize(req, pavedCostLabelReadPermission);
+    const params = costParamsOf(req);
+    const { label, value } = req.params;
+    // The service checks the label key and value against Kubernetes' rules.
+    res.json(await cost.labelCost(label, value, params, request));
   });
 }

@@ -8,7 +8,6 @@ import {
   CROSSPLANE_ANNOTATIONS,
   CrossplaneEntityResponse,
   readCrossplaneAnnotations,
-  XrdOffersResponse,
 } from '@paved/plugin-paved-common';
 import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
 import { componentSelection } from '../health/componentSelection';
@@ -18,7 +17,10 @@ import { HealthServiceOptions } from '../clusters/options';
 import { ResultCache } from '../clusters/ResultCache';
 import { ClusterCrossplaneReader } from './ClusterCrossplaneReader';
 import { entityAsUser } from '../entityAsUser';
-import { XrdOffersService } from './XrdOffersService';
+import {
+  XrdOffersClustersResponse,
+  XrdOffersService,
+} from './XrdOffersService';
 
 /**
  * An entity's Crossplane claims, read live from the clusters the requesting
@@ -40,11 +42,14 @@ export class CrossplaneService {
     this.xrds = new XrdOffersService(deps);
   }
 
-  /** The XRDs a team can request on one cluster, with their parameter schemas. */
+  /**
+   * The XRDs a team can request on one cluster, with their parameter
+   * schemas, as that cluster's result (data or error) in `clusters`.
+   */
   xrdOffers(
     cluster: string,
     request: HealthRequest,
-  ): Promise<XrdOffersResponse> {
+  ): Promise<XrdOffersClustersResponse> {
     return this.xrds.offers(cluster, request);
   }
 

@@ -1,6 +1,5 @@
-import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 import {
-  ClusterError,
+  ClusterResult,
   XrdOffer,
   xrdOffer,
   XrdOffersResponse,
@@ -20,7 +19,23 @@ import { ApiDiscovery, KindNotServedError, ServedKind } from './discovery';
 const CROSSPLANE_GROUP = 'apiextensions.crossplane.io';
 const XRD_KIND = 'CompositeResourceDefinition';
 
-type Answer = Omit<XrdOffersResponse, 'cluster'>;
+/** What one cluster offers: {@link XrdOffersResponse} without the cluster. */
+export type XrdOffersAnswer = Omit<XrdOffersResponse, 'cluster'>;
+type Answer = XrdOffersAnswer;
+
+/**
+ * `GET /api/paved/crossplane/xrds/:cluster`, shaped like every other route:
+ * the cluster asked for, and its result in `clusters` (one entry), with
+ * either `health` (what it offers) or an `error` with `statusCode` and
+ * `message`. A cluster that refuses or fails is a 200 with that error; only
+ * an unknown cluster (404) or a missing permission (403) fails the route.
+ *
+ * Belongs beside `XrdOffersResponse` in @paved/plugin-paved-common.
+ */
+export interface XrdOffersClustersResponse {
+  cluster: string;
+  clusters: ClusterResult<XrdOffersAnswer>[];
+}
 
 /**
  * The XRDs a team can request on one cluster, each with the parameter schema
@@ -39,28 +54,34 @@ export class XrdOffersService {
     this.cache = new ResultCache(deps.options.cacheTtlMs);
   }
 
-  offers(cluster: string, request: HealthRequest): Promise<XrdOffersResponse> {
-    return this.cache.forUser(request, `crossplane-xrds:${cluster}`, () =>
-      this.compute(cluster, request),
+  offers(
+    cluster: string,
+    request: HealthRequest,
+  ): Promise<XrdOffersClustersResponse> {
+    return this.cache.forUser(
+      request,
+      `crossplane-xrds:${cluster}`,
+      () => this.compute(cluster, request),
+      // A cluster's failure is answered, not kept: the next ask tries again.
+      { keep: answer => answer.clusters.every(c => c.ok) },
     );
   }
 
   private async compute(
     cluster: string,
     request: HealthRequest,
-  ): Promise<XrdOffersResponse> {
+  ): Promise<XrdOffersClustersResponse> {
     const { access, options } = this.deps;
     const known = await access.listClusters(request);
     assertKnownCluster(cluster, known);
     // One cluster, but the same per-cluster timeout and abort as the others.
-    const [result] = await fanOut(
+    const clusters = await fanOut(
       [cluster],
       options.clusterTimeoutMs,
       request,
       (_cluster, ctx) => this.read(cluster, known, ctx),
     );
-    if (result.ok) return { cluster, ...result.health };
-    throw httpErrorOf(cluster, result.error);
+    return { cluster, clusters };
   }
 
   private async read(
@@ -110,16 +131,4 @@ export class XrdOffersService {
     );
     return { crossplane: true, offers };
   }
-}
-
-/**
- * One cluster's failure as the route's answer: a refusal stays a refusal
- * (403), a timeout or an unreachable cluster is 503, both naming the cluster.
- */
-function httpErrorOf(cluster: string, error: ClusterError): Error {
-  const message = `Could not read Crossplane XRDs on cluster '${cluster}': ${error.message}`;
-  if (error.statusCode === 401 || error.statusCode === 403) {
-    return new NotAllowedError(message);
-  }
-  return new ServiceUnavailableError(message);
 }

@@ -5,6 +5,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DecisionsPage } from './DecisionsPage';
 
+// Rendering the whole page takes seconds on a loaded 2-core machine.
+jest.setTimeout(20_000);
+
 const adr = (name: string, status: string, date: string, owner: string) =>
   ({
     apiVersion: 'paved.dev/v1alpha1',
