@@ -11,6 +11,13 @@ import {
 } from '@backstage/plugin-kubernetes-common';
 import { createPermission } from '@backstage/plugin-permission-common';
 import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  pavedConformanceReadPermission,
+  pavedCostLabelReadPermission,
+  pavedCostReadPermission,
+  pavedCrossplaneReadPermission,
+  pavedHealthReadPermission,
+} from '@paved/plugin-paved-common';
 import { PavedPermissionPolicy } from './policy';
 
 const policy = new PavedPermissionPolicy(
@@ -27,6 +34,48 @@ const developer = userOf('user:default/dev', 'group:default/payments-team');
 const admin = userOf('user:default/ada', 'group:default/Platform-Team');
 
 describe('PavedPermissionPolicy', () => {
+  it('shows cost to the owners of what it is about, and to admins', async () => {
+    for (const permission of [
+      pavedHealthReadPermission,
+      pavedConformanceReadPermission,
+      pavedCrossplaneReadPermission,
+    ]) {
+      expect((await policy.handle({ permission }, developer)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+    }
+    const cost = await policy.handle(
+      { permission: pavedCostReadPermission },
+      developer,
+    );
+    expect(cost).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ['user:default/dev', 'group:default/payments-team'] },
+      },
+    });
+    expect(
+      (await policy.handle({ permission: pavedCostReadPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      (
+        await policy.handle(
+          { permission: pavedCostLabelReadPermission },
+          developer,
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
+    expect(
+      (await policy.handle({ permission: pavedCostLabelReadPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+  });
+
   it('lets platform admins use the Kubernetes proxy and nobody else', async () => {
     const query = { permission: kubernetesProxyPermission };
     expect((await policy.handle(query, admin)).result).toBe(
@@ -52,20 +101,6 @@ describe('PavedPermissionPolicy', () => {
     // paved.crossplane.read, as @paved/plugin-paved-common defines it.
     const permission = createPermission({
       name: 'paved.crossplane.read',
-      attributes: { action: 'read' },
-    });
-    expect((await policy.handle({ permission }, developer)).result).toBe(
-      AuthorizeResult.ALLOW,
-    );
-    expect((await policy.handle({ permission }, admin)).result).toBe(
-      AuthorizeResult.ALLOW,
-    );
-  });
-
-  it("lets anyone signed in read Paved's cost, as health", async () => {
-    // paved.cost.read, as @paved/plugin-paved-common defines it.
-    const permission = createPermission({
-      name: 'paved.cost.read',
       attributes: { action: 'read' },
     });
     expect((await policy.handle({ permission }, developer)).result).toBe(

@@ -23,6 +23,10 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  pavedCostLabelReadPermission,
+  pavedCostReadPermission,
+} from '@paved/plugin-paved-common';
+import {
   createScaffolderActionConditionalDecision,
   scaffolderActionConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
@@ -138,6 +142,28 @@ export const policyRules: PolicyRule[] = [
             },
           })
         : deny(),
+  },
+  {
+    description:
+      "Cost is for those who own what it is about: a component's, tenant's, team's or cluster's owning group (and platform admins). Health, conformance and Crossplane are for everyone.",
+    appliesTo: anyone,
+    matches: isOneOf(pavedCostReadPermission),
+    decide: (requester, permission) =>
+      isResourcePermission(permission, 'catalog-entity')
+        ? createCatalogConditionalDecision(
+            permission,
+            catalogConditions.isEntityOwner({
+              claims: requester.ownershipEntityRefs,
+            }),
+          )
+        : deny(),
+  },
+  {
+    description:
+      "Cost across clusters by label is no one entity's: platform admins only.",
+    appliesTo: anyone,
+    matches: isOneOf(pavedCostLabelReadPermission),
+    decide: deny,
   },
   {
     description:
