@@ -28,6 +28,13 @@ export const NODES = [
   { name: 'node-c', zone: 'eu-west-1c' },
 ];
 
+/**
+ * The double's API server version (`/version`); a fresh cluster's kubelets
+ * run the control plane's version (a newer kubelet is outside the supported
+ * skew, and Paved's cluster health says so).
+ */
+export const CONTROL_PLANE_VERSION = 'v1.30.6';
+
 const SYSTEM_NAMESPACES = [
   'kube-system',
   'kube-public',
@@ -198,8 +205,8 @@ function nodeObject(n: { name: string; zone: string }, i: number): Obj {
         { type: 'Hostname', address: n.name },
       ],
       nodeInfo: {
-        kubeletVersion: 'v1.31.2',
-        kubeProxyVersion: 'v1.31.2',
+        kubeletVersion: CONTROL_PLANE_VERSION,
+        kubeProxyVersion: CONTROL_PLANE_VERSION,
         containerRuntimeVersion: 'containerd://1.7.22',
         operatingSystem: 'linux',
         architecture: 'amd64',
@@ -326,7 +333,7 @@ function corednsObjects(): Obj[] {
 export async function startEmptyCluster(
   options: Record<string, unknown> = {},
 ): Promise<Double> {
-  return startKubernetesApiTestDouble({
+  const double = await startKubernetesApiTestDouble({
     fixturesDir: false,
     objects: [
       ...NODES.map(nodeObject),
@@ -340,6 +347,14 @@ export async function startEmptyCluster(
     ] as any,
     ...options,
   });
+  const version = await api(double, 'GET', '/version');
+  if (version.body?.gitVersion !== CONTROL_PLANE_VERSION) {
+    await double.close();
+    throw new Error(
+      `the double serves Kubernetes ${version.body?.gitVersion}, the simulated kubelets run ${CONTROL_PLANE_VERSION}: update CONTROL_PLANE_VERSION`,
+    );
+  }
+  return double;
 }
 
 /* ---------------------------------------------------------------- kubelet and controllers */
