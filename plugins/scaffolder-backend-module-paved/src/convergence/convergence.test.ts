@@ -22,7 +22,9 @@ import { addonsFor } from '../render/platform/addons';
 import { converge } from './__testUtils__/converge';
 import {
   allObjects,
+  api,
   Double,
+  messageOf,
   runWorkloads,
   serverSideApply,
   startEmptyCluster,
@@ -188,6 +190,122 @@ describe('the simulation', () => {
       ).toEqual([]);
     } finally {
       await double.close();
+    }
+  });
+
+  it("enforces the baseline's Gatekeeper constraint and its Kyverno policies on what others deploy", async () => {
+    const input = clusterInput(3, {
+      ...tierChoiceDefaults(3),
+      policyEngine: 'kyverno-and-gatekeeper',
+    });
+    const ctx = addonContext(input);
+    const { double } = await converge(
+      renderClusterBaseline(input),
+      addonsFor(ctx),
+      ctx,
+    );
+    try {
+      const pod = (name: string, namespace: string, resources: object) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace },
+        spec: {
+          securityContext: {
+            runAsNonRoot: true,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: 'app',
+              image: `ghcr.io/example/app:1.0.0@sha256:${'c'.repeat(64)}`,
+              resources,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                capabilities: { drop: ['ALL'] },
+              },
+            },
+          ],
+        },
+      });
+      const create = (o: any) =>
+        api(
+          double,
+          'POST',
+          `/api/v1/namespaces/${o.metadata.namespace}/pods`,
+          o,
+        );
+      // No limits in production: Kyverno's rule and Gatekeeper's constraint both refuse.
+      const noLimits = await create(
+        pod('no-limits', 'payments-prod', {
+          requests: { cpu: '10m', memory: '16Mi' },
+        }),
+      );
+      expect(noLimits.status).toBe(400);
+      expect(messageOf(noLimits)).toMatch(/require-requests-limits/);
+      // Limits and requests: admitted by both.
+      const ok = await create(
+        pod('ok', 'payments-prod', {
+          requests: { cpu: '10m', memory: '16Mi' },
+          limits: { cpu: '100m', memory: '64Mi' },
+        }),
+      );
+      expect(ok.status).toBe(201);
+    } finally {
+      await double.close();
+    }
+    // Gatekeeper alone (tier 2): its constraint refuses the same Pod in production only.
+    const t2 = clusterInput(2, {
+      ...tierChoiceDefaults(2),
+      policyEngine: 'gatekeeper',
+    });
+    const ctx2 = addonContext(t2);
+    const second = await converge(
+      renderClusterBaseline(t2),
+      addonsFor(ctx2),
+      ctx2,
+    );
+    try {
+      const bare = (namespace: string) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'no-limits', namespace },
+        spec: {
+          securityContext: {
+            runAsNonRoot: true,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: 'app',
+              image: 'ghcr.io/example/app:1.0.0',
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+              },
+            },
+          ],
+        },
+      });
+      const prod = await api(
+        second.double,
+        'POST',
+        '/api/v1/namespaces/apps-prod/pods',
+        bare('apps-prod'),
+      );
+      expect(prod.status).toBe(403);
+      expect(messageOf(prod)).toMatch(
+        /validation\.gatekeeper\.sh.*\[must-have-limits\] Container app must have CPU limits/s,
+      );
+      const dev = await api(
+        second.double,
+        'POST',
+        '/api/v1/namespaces/apps-dev/pods',
+        bare('apps-dev'),
+      );
+      expect(dev.status).toBe(201);
+    } finally {
+      await second.double.close();
     }
   });
 });

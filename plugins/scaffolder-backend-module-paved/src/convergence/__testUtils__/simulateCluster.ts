@@ -1,3 +1,4 @@
+import { gatekeeperHook } from './gatekeeperHook';
 /*
  * An empty cluster for convergence tests: the Kubernetes API test double
  * with what a freshly created real cluster has (nodes, Kubernetes' own
@@ -345,6 +346,8 @@ export async function startEmptyCluster(
       })),
       ...corednsObjects(),
     ] as any,
+    // Gatekeeper's webhook, for the templates the baseline ships.
+    admission: [gatekeeperHook],
     ...options,
   });
   const version = await api(double, 'GET', '/version');
