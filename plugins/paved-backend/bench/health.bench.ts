@@ -19,13 +19,20 @@
  *   BENCH_WORST_RUNS=5          timed requests per route in the worst-case run
  *   BENCH_INSPECT_PODS=2        paved.health.inspectPods for the run (a number
  *                               or `all`); default: Paved's default
+ *   BENCH_COST_RUNS=10          requests per route for the read cost (cluster
+ *                               requests, connections, CPU per request)
+ *
+ * The user is a developer: the permission policy allows Paved's and the
+ * stock route's reads and denies `kubernetes.proxy` to users, so Paved's
+ * route only answers if it reads through the proxy as Paved (its service
+ * identity, allowed like Backstage's ServerPermissionClient allows service
+ * principals).
  */
-import { fork, ChildProcess } from 'node:child_process';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ComponentHealthAccumulator,
   createComponentHealthAccumulator,
@@ -45,7 +52,14 @@ import {
   PodReadStats,
   readComponentPods,
 } from '../src/service/health/podTableRead';
-import type { HostMessage, HostReply } from './doubleHost';
+import {
+  countConnectionsTo,
+  cpuMsSince,
+  exitHosts,
+  Host,
+  startHost,
+  takeClusterRequests,
+} from './hosts';
 
 const env = (name: string, fallback: number, min = 1) => {
   const raw = process.env[name];
@@ -65,6 +79,7 @@ const CRASH_EVERY = env('BENCH_CRASH_EVERY', 50, 0);
 const PENDING_EVERY = env('BENCH_PENDING_EVERY', 100, 0);
 const WORST_CRASH_EVERY = env('BENCH_WORST_CRASH_EVERY', 2, 0);
 const WORST_RUNS = env('BENCH_WORST_RUNS', 5);
+const COST_RUNS = env('BENCH_COST_RUNS', 10);
 const SERIES = (process.env.BENCH_SERIES ?? '1000,10000,100000')
   .split(',')
   .filter(Boolean)
@@ -112,32 +127,37 @@ const entity = (name: string): Entity => ({
 });
 // `bench-idle` selects nothing: it warms a backend up without doing the work.
 const ENTITIES = [entity(APP), entity('bench-idle')];
-const USER = mockCredentials.user();
-const AUTH = { Authorization: mockCredentials.user.header() };
+const DEVELOPER = 'user:default/developer';
+const USER = mockCredentials.user(DEVELOPER);
+const AUTH = { Authorization: mockCredentials.user.header(DEVELOPER) };
 
-// --- the doubles' host process -------------------------------------------
+/**
+ * A developer's policy: every read allowed, `kubernetes.proxy` denied to
+ * users. (Service principals are allowed before this is asked, as by
+ * Backstage's ServerPermissionClient.) Counts what was asked for users.
+ */
+const userDecisions = new Map<string, { allowed: number; denied: number }>();
+const developerPolicy = (permission: string) => {
+  const result =
+    permission === 'kubernetes.proxy'
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW;
+  const n = userDecisions.get(permission) ?? { allowed: 0, denied: 0 };
+  if (result === AuthorizeResult.DENY) n.denied++;
+  else n.allowed++;
+  userDecisions.set(permission, n);
+  return result;
+};
 
-function startHost(): {
-  send: (m: HostMessage) => Promise<HostReply>;
-  child: ChildProcess;
-} {
-  const child = fork(join(__dirname, 'doubleHost.ts'), [], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const send = (m: HostMessage) =>
-    new Promise<HostReply>((resolve, reject) => {
-      child.once('message', (r: HostReply) =>
-        r.type === 'error' ? reject(new Error(r.message)) : resolve(r),
-      );
-      child.send(m);
-    });
-  return { send, child };
-}
+/** The doubles' ports, for counting the backend's connections to them. */
+const DOUBLE_PORTS = new Set<number>();
+const connections = countConnectionsTo(DOUBLE_PORTS);
+
+// --- the doubles' host processes -----------------------------------------
 
 /** One host process per cluster: real clusters do not share a CPU. */
 async function startDoubles(
-  hosts: ReturnType<typeof startHost>[],
+  hosts: Host[],
   clusters: number,
   podsPerCluster: number,
   unhealthy: { crashLoopEvery?: number; pendingEvery?: number } = {},
@@ -156,6 +176,10 @@ async function startDoubles(
       }),
     ),
   );
+  DOUBLE_PORTS.clear();
+  replies.forEach(
+    r => r.type === 'started' && r.ports.forEach(p => DOUBLE_PORTS.add(p)),
+  );
   return {
     urls: replies.flatMap(r => (r.type === 'started' ? r.urls : [])),
     seedMs: Math.max(
@@ -164,7 +188,7 @@ async function startDoubles(
   };
 }
 
-const stopDoubles = (hosts: ReturnType<typeof startHost>[]) =>
+const stopDoubles = (hosts: Host[]) =>
   Promise.all(hosts.map(h => h.send({ type: 'stop' })));
 
 // --- measuring ----------------------------------------------------------
@@ -274,11 +298,8 @@ async function listAll(
   aggregate: boolean,
 ) {
   const access = new ClusterAccess({
-    auth: {
-      getPluginRequestToken: async () => ({
-        token: mockCredentials.user.token(),
-      }),
-    } as any,
+    // As the route: the proxy is called with Paved's own service token.
+    auth: mockServices.auth({ pluginId: 'paved' }),
     discovery: { getBaseUrl: async () => `${base}/api/kubernetes` } as any,
   });
   const ctx: CallContext = { credentials: USER as any, clusterAuthHeaders: {} };
@@ -382,6 +403,7 @@ async function startBackend(urls: string[]) {
     // A long timeout (the 100k step takes a while) and no result cache.
     {
       clusterTimeoutMs: 600_000,
+      permissions: developerPolicy,
       ...(INSPECT_PODS === undefined
         ? {}
         : { health: { inspectPods: INSPECT_PODS } }),
@@ -395,10 +417,82 @@ async function startBackend(urls: string[]) {
   return { backend, base, clusters: urls.map((_, i) => `bench-${i + 1}`) };
 }
 
+/**
+ * What one request costs: requests that reach the clusters (the doubles'
+ * request logs), TCP connections the backend opens to them, and the
+ * backend's CPU time (process.cpuUsage, so the bench's own client, one fetch
+ * per request, is included), over `COST_RUNS` sequential requests.
+ */
+async function readCost(
+  hosts: Host[],
+  request: () => Promise<unknown>,
+): Promise<{
+  clusterRequests: number;
+  connections: number;
+  cpuMs: number;
+  ms: number;
+  byShape: Record<string, number>;
+}> {
+  await request(); // warm: nothing from earlier counts
+  await takeClusterRequests(hosts);
+  connections.take();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < COST_RUNS; i++) await request();
+  const cpuMs = cpuMsSince(cpu);
+  const ms = performance.now() - started;
+  const { total, byShape } = await takeClusterRequests(hosts);
+  return {
+    clusterRequests: total / COST_RUNS,
+    connections: connections.take() / COST_RUNS,
+    cpuMs: cpuMs / COST_RUNS,
+    ms: ms / COST_RUNS,
+    byShape,
+  };
+}
+
+function printReadCost(
+  paved: Awaited<ReturnType<typeof readCost>>,
+  stock: Awaited<ReturnType<typeof readCost>>,
+) {
+  console.log(
+    `\nread cost, per request (${COST_RUNS} sequential requests per route, cache off; CPU is this process: backend + the bench's fetch):`,
+  );
+  const row = (name: string, c: typeof paved) =>
+    console.log(
+      `${name.padEnd(34)} cluster requests ${c.clusterRequests
+        .toFixed(1)
+        .padStart(5)}  TCP connections to clusters ${c.connections
+        .toFixed(1)
+        .padStart(5)}  backend CPU ${fmtMs(c.cpuMs).padStart(8)} (wall ${fmtMs(
+        c.ms,
+      )})`,
+    );
+  row('Paved GET /api/paved/health/entity', paved);
+  row('stock POST /api/kubernetes/services', stock);
+  const shapes = Object.entries(paved.byShape)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${(v / COST_RUNS).toFixed(1)} x ${k}`);
+  console.log(`Paved's cluster requests per request: ${shapes.join('; ')}`);
+  console.log(
+    `CPU per cluster request (Paved): ${fmtMs(
+      paved.cpuMs / paved.clusterRequests,
+    )}; connections per cluster request: ${(
+      paved.connections / paved.clusterRequests
+    ).toFixed(2)}`,
+  );
+  const asked = [...userDecisions.entries()]
+    .map(([p, n]) => `${p} ${n.allowed} allowed / ${n.denied} denied`)
+    .join(', ');
+  console.log(
+    `path: Paved's route as ${DEVELOPER} (kubernetes.proxy denied to users), every cluster read through the Kubernetes proxy as Paved's service identity; permission decisions for the user so far: ${asked}`,
+  );
+}
+
 // --- the runs ------------------------------------------------------------
 
 async function sideBySide(
-  hosts: ReturnType<typeof startHost>[],
+  hosts: Host[],
   run: {
     title: string;
     crashLoopEvery: number;
@@ -524,6 +618,25 @@ async function sideBySide(
         stock[0].bytes,
       )} stock vs ${link(paved[0].bytes)} Paved)`,
     );
+    let cost:
+      | [
+          Awaited<ReturnType<typeof readCost>>,
+          Awaited<ReturnType<typeof readCost>>,
+        ]
+      | undefined;
+    if (run.targets) {
+      cost = [
+        await readCost(hosts.slice(0, CLUSTERS), async () => {
+          if (pavedPods((await pavedRoute(base)).body) !== CLUSTERS * PODS)
+            throw new Error('pod count differs');
+        }),
+        await readCost(hosts.slice(0, CLUSTERS), () => stockRoute(base)),
+      ];
+      printReadCost(...cost);
+      if (userDecisions.get('kubernetes.proxy')?.allowed) {
+        throw new Error('kubernetes.proxy was allowed for the user');
+      }
+    }
     if (!run.targets) {
       console.log(
         `speed-up: ${speedup.toFixed(1)}x median, ${speedupP95.toFixed(
@@ -538,6 +651,11 @@ async function sideBySide(
       '>= 5x faster (median; p95)',
       `${speedup.toFixed(1)}x; ${speedupP95.toFixed(1)}x`,
       verdict(speedup >= 5 && speedupP95 >= 5),
+    );
+    targetRow(
+      "(issue #13's aim) >= 10x (median; p95)",
+      `${speedup.toFixed(1)}x; ${speedupP95.toFixed(1)}x`,
+      verdict(speedup >= 10 && speedupP95 >= 10),
     );
     targetRow(
       '>= 50x fewer bytes',
@@ -559,7 +677,7 @@ async function sideBySide(
   }
 }
 
-async function growth(hosts: ReturnType<typeof startHost>[]) {
+async function growth(hosts: Host[]) {
   console.log(
     `\n== Growth: Paved's route, 1 cluster, pods ${SERIES.join(' / ')} ==`,
   );
@@ -629,7 +747,7 @@ async function growth(hosts: ReturnType<typeof startHost>[]) {
   if (!(global as any).gc) {
     console.log('(run with node --expose-gc for the live-heap figures)');
   }
-  const hosts: ReturnType<typeof startHost>[] = [];
+  const hosts: Host[] = [];
   const started = performance.now();
   try {
     await sideBySide(hosts, {
@@ -650,10 +768,8 @@ async function growth(hosts: ReturnType<typeof startHost>[]) {
     }
     await growth(hosts);
   } finally {
-    for (const host of hosts) {
-      host.child.send({ type: 'exit' } satisfies HostMessage);
-      host.child.disconnect();
-    }
+    exitHosts(hosts);
+    connections.close();
   }
   console.log(
     `\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`,

@@ -114,11 +114,16 @@ describe('fault matrix: every fault is one cluster error beside the healthy clus
     expect(error.message).toMatch(/Malformed JSON/);
   });
 
-  it('connection refused', async () => {
-    const error = await clusterHealthWith(
-      `http://127.0.0.1:${await freePort()}`,
+  it('connection refused: "unreachable", and no internal address in the answer', async () => {
+    const port = await freePort();
+    const error = await clusterHealthWith(`http://127.0.0.1:${port}`);
+    expect(error.statusCode).toBe(503);
+    expect(error.message).toBe(
+      'Cluster unreachable: connection refused (the backend log has the details)',
     );
-    expect(error.statusCode).toBe(500);
+    expect(JSON.stringify(error)).not.toMatch(
+      new RegExp(`127\\.0\\.0\\.1|${port}`),
+    );
   });
 
   it('a 50 MB response', async () => {

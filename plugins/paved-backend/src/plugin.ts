@@ -50,6 +50,7 @@ export const pavedPlugin = createBackendPlugin({
         const access = new ClusterAccess({
           auth: deps.auth,
           discovery: deps.discovery,
+          logger: deps.logger,
         });
         const options = readHealthOptions(deps.config);
         const health = new HealthService({

@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   DiscoveryService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
   InputError,
@@ -27,6 +28,35 @@ const FEATURES: PavedFeature[] = [
   'cost',
   'crossplane',
 ];
+
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
+};
+
+/**
+ * Whether the Kubernetes backend failed to reach the cluster at all (its
+ * proxy answers 500 with the socket error), as opposed to the cluster
+ * answering with an error: then the reason in words, without the address.
+ */
+function unreachableReason(
+  status: number,
+  body: any,
+  message: string,
+): string | undefined {
+  if (status < 500 || body?.kind === 'Status') return undefined;
+  const code = Object.keys(NETWORK_ERRORS).find(c => message.includes(c));
+  if (code) return NETWORK_ERRORS[code];
+  return /socket hang up/i.test(message) ? 'the connection closed' : undefined;
+}
 
 /** The Kubernetes backend's headers for the proxy route. */
 const HEADER_CLUSTER = 'Backstage-Kubernetes-Cluster';
@@ -100,6 +130,8 @@ export class ClusterAccess {
       discovery: DiscoveryService;
       /** The feature whose allow-list applies; unbound: any feature's. */
       feature?: PavedFeature;
+      /** Where the Kubernetes backend's own words about unreachable clusters go. */
+      logger?: LoggerService;
     },
   ) {}
 
@@ -166,6 +198,17 @@ export class ClusterAccess {
       // A Kubernetes `Status` has `message`; a Backstage error has `error.message`.
       const message =
         body?.message ?? body?.error?.message ?? response.statusText;
+      const network = unreachableReason(response.status, body, message);
+      if (network) {
+        // The address is the backend's business: the browser gets the reason.
+        this.deps.logger?.warn(
+          `Cluster unreachable through the Kubernetes backend: ${message}`,
+        );
+        throw new ClusterRequestError(
+          `Cluster unreachable: ${network} (the backend log has the details)`,
+          503,
+        );
+      }
       throw new ClusterRequestError(
         `HTTP ${response.status}: ${message}`,
         response.status,

@@ -100,7 +100,10 @@ function ClaimsBody(props: {
           ))}
         </div>
       )}
-      {total === 0 && <EmptyClaims labelSelector={response.labelSelector} />}
+      {/* A refused or failed read is not an empty one: say "none" only when every cluster answered. */}
+      {total === 0 && response.clusters.every(c => c.ok) && (
+        <EmptyClaims labelSelector={response.labelSelector} />
+      )}
       {response.clusters.length === 0 && (
         <Typography variant="body2">
           No clusters configured in kubernetes.clusterLocatorMethods, or none

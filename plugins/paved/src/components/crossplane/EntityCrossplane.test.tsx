@@ -110,6 +110,32 @@ describe('EntityCrossplaneClaimsCard', () => {
     );
   });
 
+  it('does not call a refused read empty', async () => {
+    server.use(
+      http.get(ROUTE, () =>
+        HttpResponse.json({
+          ...response,
+          clusters: [
+            {
+              cluster: 'paved-local',
+              ok: false,
+              error: {
+                name: 'ClusterRequestError',
+                message: 'HTTP 403: forbidden',
+                statusCode: 403,
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    await render(<EntityCrossplaneClaimsCard />);
+    expect(await screen.findByText(/HTTP 403: forbidden/)).toBeInTheDocument();
+    expect(
+      screen.queryByText(/No Crossplane claims found for this entity/),
+    ).not.toBeInTheDocument();
+  });
+
   it('says what to do when the user may not read claims', async () => {
     server.use(
       http.get(ROUTE, () =>
