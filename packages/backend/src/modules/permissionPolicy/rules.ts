@@ -62,6 +62,20 @@ const deny = (): PolicyDecision => ({ result: AuthorizeResult.DENY });
 const anyone = () => true;
 const admins = (_r: Requester, isAdmin: boolean) => isAdmin;
 
+/** Allowed on the entities the requester owns (the catalog decides which). */
+const ownersOnly = (
+  requester: Requester,
+  permission: Permission,
+): PolicyDecision =>
+  isResourcePermission(permission, 'catalog-entity')
+    ? createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({
+          claims: requester.ownershipEntityRefs,
+        }),
+      )
+    : deny();
+
 const isOneOf =
   (...permissions: Permission[]) =>
   (permission: Permission) =>
@@ -100,15 +114,7 @@ export const policyRules: PolicyRule[] = [
       catalogEntityDeletePermission,
       catalogEntityRefreshPermission,
     ),
-    decide: (requester, permission) =>
-      isResourcePermission(permission, 'catalog-entity')
-        ? createCatalogConditionalDecision(
-            permission,
-            catalogConditions.isEntityOwner({
-              claims: requester.ownershipEntityRefs,
-            }),
-          )
-        : deny(),
+    decide: ownersOnly,
   },
   {
     description:
@@ -148,15 +154,7 @@ export const policyRules: PolicyRule[] = [
       "Cost is for those who own what it is about: a component's, tenant's, team's or cluster's owning group (and platform admins). Health, conformance and Crossplane are for everyone.",
     appliesTo: anyone,
     matches: isOneOf(pavedCostReadPermission),
-    decide: (requester, permission) =>
-      isResourcePermission(permission, 'catalog-entity')
-        ? createCatalogConditionalDecision(
-            permission,
-            catalogConditions.isEntityOwner({
-              claims: requester.ownershipEntityRefs,
-            }),
-          )
-        : deny(),
+    decide: ownersOnly,
   },
   {
     description:
