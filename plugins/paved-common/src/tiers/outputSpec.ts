@@ -71,6 +71,22 @@ const linkerd = when('mesh', 'linkerd');
 const nginx = when('ingress', 'nginx-ingress');
 const gatewayApi = when('ingress', 'gateway-api');
 
+/**
+ * Control-plane settings: a file for a self-managed API server, the eksctl
+ * config on EKS, the provider's CLI settings on GKE and AKS.
+ */
+const controlPlaneFiles = (onPrem: string): OutputSatisfaction[] => [
+  { file: onPrem, ...when('provider', 'on-prem') },
+  {
+    file: 'cluster-config/eksctl-cluster.yaml',
+    ...when('provider', 'aws-eks'),
+  },
+  {
+    file: 'cluster-config/control-plane.md',
+    ...when('provider', 'gke', 'aks'),
+  },
+];
+
 /** @public */
 export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
   // Tier 1: Foundation
@@ -129,18 +145,7 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     1,
     'encryption-at-rest',
     "Secrets encrypted at rest (EncryptionConfiguration, or the provider's KMS setting)",
-    {
-      file: 'cluster-config/encryption-config.yaml',
-      ...when('provider', 'on-prem'),
-    },
-    {
-      file: 'cluster-config/eksctl-cluster.yaml',
-      ...when('provider', 'aws-eks'),
-    },
-    {
-      file: 'cluster-config/control-plane.md',
-      ...when('provider', 'gke', 'aks'),
-    },
+    ...controlPlaneFiles('cluster-config/encryption-config.yaml'),
   ),
 
   // Tier 2: Production
@@ -447,18 +452,7 @@ export const OUTPUT_SPEC: readonly OutputSpecItem[] = [
     4,
     'audit-policy',
     "Compliance audit logging of the API server (a policy file where the API server is self-managed, the provider's audit logs elsewhere)",
-    {
-      file: 'cluster-config/audit-policy.yaml',
-      ...when('provider', 'on-prem'),
-    },
-    {
-      file: 'cluster-config/eksctl-cluster.yaml',
-      ...when('provider', 'aws-eks'),
-    },
-    {
-      file: 'cluster-config/control-plane.md',
-      ...when('provider', 'gke', 'aks'),
-    },
+    ...controlPlaneFiles('cluster-config/audit-policy.yaml'),
   ),
   item(4, 'oidc-rbac', 'Multi-cluster RBAC bound to OIDC groups', {
     file: 'manifests/rbac.yaml',
