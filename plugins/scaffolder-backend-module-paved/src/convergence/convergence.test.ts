@@ -19,7 +19,7 @@ import {
   renderClusterBaseline,
 } from '../render/cluster';
 import { addonsFor } from '../render/platform/addons';
-import { converge } from './__testUtils__/converge';
+import { converge, ConvergenceError } from './__testUtils__/converge';
 import {
   allObjects,
   api,
@@ -306,6 +306,78 @@ describe('the simulation', () => {
       expect(dev.status).toBe(201);
     } finally {
       await second.double.close();
+    }
+  });
+
+  it("issues Linkerd's identity through cert-manager and trust-manager before the control plane starts", async () => {
+    const input = clusterInput(3, {
+      ...tierChoiceDefaults(3),
+      mesh: 'linkerd',
+    });
+    const ctx = addonContext(input);
+    const { steps, double } = await converge(
+      renderClusterBaseline(input),
+      addonsFor(ctx),
+      ctx,
+    );
+    try {
+      const order = steps.flatMap(s => ('addon' in s ? [s.addon] : []));
+      expect(order.indexOf('trust-manager')).toBeLessThan(
+        order.indexOf('linkerd-identity'),
+      );
+      expect(order.indexOf('linkerd-identity')).toBeLessThan(
+        order.indexOf('linkerd-control-plane'),
+      );
+      const get = async (path: string) => (await api(double, 'GET', path)).body;
+      const issuer = await get(
+        '/api/v1/namespaces/linkerd/secrets/linkerd-identity-issuer',
+      );
+      expect(issuer.type).toBe('kubernetes.io/tls');
+      expect(Object.keys(issuer.data).sort()).toEqual([
+        'ca.crt',
+        'tls.crt',
+        'tls.key',
+      ]);
+      const anchor = await get(
+        '/api/v1/namespaces/cert-manager/secrets/linkerd-trust-anchor',
+      );
+      const roots = await get(
+        '/api/v1/namespaces/linkerd/configmaps/linkerd-identity-trust-roots',
+      );
+      const decode = (b: string) => Buffer.from(b, 'base64').toString();
+      // The issuer is signed by the anchor every proxy trusts.
+      expect(roots.data['ca-bundle.crt']).toBe(decode(anchor.data['tls.crt']));
+      expect(decode(issuer.data['ca.crt'])).toBe(roots.data['ca-bundle.crt']);
+    } finally {
+      await double.close();
+    }
+  });
+
+  it("refuses to start Linkerd's control plane without the linkerd-identity add-on, naming the missing Secret", async () => {
+    const input = clusterInput(3, {
+      ...tierChoiceDefaults(3),
+      mesh: 'linkerd',
+    });
+    const ctx = addonContext(input);
+    const addons = addonsFor(ctx).filter(a => a.id !== 'linkerd-identity');
+    const files = renderClusterBaseline(input).filter(
+      f => f.path !== 'manifests/platform/linkerd-identity.yaml',
+    );
+    const double = await startEmptyCluster();
+    try {
+      const failure = await converge(files, addons, ctx, double).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(ConvergenceError);
+      expect((failure as Error).message).toMatch(
+        /convergence failed at addon linkerd-control-plane: add-on linkerd-control-plane: pods cannot start: Secret linkerd\/linkerd-identity-issuer, ConfigMap linkerd\/linkerd-identity-trust-roots do not exist/,
+      );
+      // Nothing of the control plane runs.
+      const pods = await api(double, 'GET', '/api/v1/namespaces/linkerd/pods');
+      expect(pods.body.items).toEqual([]);
+    } finally {
+      await double.close();
     }
   });
 });

@@ -13,7 +13,7 @@ import {
   tenantRbac,
 } from './namespaceBaseline';
 import { addonsFor, gatewayClassOf } from './platform/addons';
-import { AddonContext } from './platform/addonTypes';
+import { AddonContext, addonVersion } from './platform/addonTypes';
 import { addonFiles, applySteps } from './platform/addonFiles';
 import {
   annotateWaves,
@@ -817,7 +817,7 @@ export function renderClusterBaseline(c: ClusterInput): RenderedFile[] {
               `${a.id} (${
                 a.source.type === 'helm'
                   ? `${a.source.chart} ${a.source.version}`
-                  : a.source.version
+                  : addonVersion(a)
               })`,
           )
           .join(', ')}.`,
@@ -1121,21 +1121,25 @@ function slsaPolicy(image: string): KubeObject {
  * the step's files (Flux builds with the repository as load root).
  */
 function fluxStages(c: ClusterInput, plan: InstallStep[]): RenderedFile[] {
+  // One stage per wave, add-ons included: Flux dry-runs a stage as a whole,
+  // so a stage may only use kinds that earlier stages installed.
   const stages: Array<{ name: string; resources: string[] }> = [];
-  let addonsStage = false;
+  const stageOf = (wave: number) => {
+    const name = `wave-${wave < 0 ? `m${-wave}` : wave}`;
+    let stage = stages.find(x => x.name === name);
+    if (!stage) {
+      stage = { name, resources: [] };
+      stages.push(stage);
+    }
+    return stage;
+  };
   for (const s of plan) {
     if (s.type === 'addon') {
-      if (!addonsStage)
-        stages.push({
-          name: 'addons',
-          resources: ['../../manifests/platform'],
-        });
-      addonsStage = true;
+      stageOf(s.wave).resources.push(
+        `../../manifests/platform/${s.addon.id}.yaml`,
+      );
     } else if (s.type === 'apply') {
-      stages.push({
-        name: `wave-${s.wave < 0 ? `m${-s.wave}` : s.wave}`,
-        resources: s.files.map(f => `../../${f}`),
-      });
+      stageOf(s.wave).resources.push(...s.files.map(f => `../../${f}`));
     }
   }
   const objects: KubeObject[] = [

@@ -94,6 +94,26 @@ describe('self-check finds each of the defects it exists for', () => {
     ]);
   });
 
+  it("Linkerd without its identity issuer: the control plane's pods never start", () => {
+    const input = clusterInput(3, { mesh: 'linkerd' });
+    const rendered = renderClusterBaseline(input);
+    expect(check(rendered, input)).toEqual([]);
+    const broken = edit(
+      rendered,
+      'manifests/platform/linkerd-identity.yaml',
+      o =>
+        o.kind === 'Certificate' &&
+        o.metadata.name === 'linkerd-identity-issuer'
+          ? undefined
+          : o,
+    );
+    expect(check(broken, input)).toEqual([
+      expect.stringMatching(
+        /^add-on linkerd-control-plane \(wave \d+\) needs Secret linkerd\/linkerd-identity-issuer before its pods can start, but nothing earlier in the install plan produces it$/,
+      ),
+    ]);
+  });
+
   it('a Deployment that sets replicas under an HPA', () => {
     const broken = edit(files, 'manifests/sample-app/deployment.yaml', o => ({
       ...o,

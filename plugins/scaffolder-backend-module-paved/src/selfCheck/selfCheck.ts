@@ -6,7 +6,7 @@ import {
   TierNumber,
 } from '@paved/plugin-paved-common';
 import { AddonContext, Addon } from '../render/platform/addonTypes';
-import { addonWaves } from '../render/platform/addons';
+import { addonWaves, KUBERNETES_NAMESPACES } from '../render/platform/addons';
 import { isDerivedKind, waveOf } from '../render/platform/installPlan';
 import {
   ingressSource,
@@ -17,7 +17,12 @@ import { KubeObject, RenderedFile } from '../render/types';
 
 /** One way a baseline would not converge, for people. */
 export type SelfCheckProblem = {
-  check: 'controllers' | 'admission' | 'network' | 'ownership';
+  check:
+    | 'controllers'
+    | 'prerequisites'
+    | 'admission'
+    | 'network'
+    | 'ownership';
   message: string;
 };
 
@@ -110,6 +115,101 @@ export function controllerProblems(
           server.id
         }, which serves its kind, installs in wave ${waves.get(server.id)}`,
       });
+    }
+  }
+  return out;
+}
+
+const matchesLabels = (
+  labels: Record<string, string>,
+  selector: { matchLabels?: Record<string, string> } | undefined,
+) =>
+  Object.entries(selector?.matchLabels ?? {}).every(
+    ([k, v]) => labels[k] === v,
+  );
+
+/**
+ * The Secrets and ConfigMaps an object of the baseline makes exist once its
+ * controller runs: a Certificate its `spec.secretName` in its namespace
+ * (cert-manager), a Bundle its target ConfigMap, named after it, in every
+ * namespace its selector matches (trust-manager), and a plain Secret or
+ * ConfigMap itself.
+ */
+function produced(
+  p: Placed,
+  namespaces: Map<string, Record<string, string>>,
+): Array<{ kind: 'Secret' | 'ConfigMap'; namespace: string; name: string }> {
+  const o = p.object as any;
+  if (o.apiVersion === 'v1' && (o.kind === 'Secret' || o.kind === 'ConfigMap'))
+    return [
+      { kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name },
+    ];
+  if (o.apiVersion.startsWith('cert-manager.io/') && o.kind === 'Certificate')
+    return o.spec?.secretName
+      ? [
+          {
+            kind: 'Secret',
+            namespace: o.metadata.namespace,
+            name: o.spec.secretName,
+          },
+        ]
+      : [];
+  if (
+    o.apiVersion.startsWith('trust.cert-manager.io/') &&
+    o.kind === 'Bundle'
+  ) {
+    const target = o.spec?.target ?? {};
+    const out: ReturnType<typeof produced> = [];
+    for (const [ns, labels] of namespaces) {
+      if (!matchesLabels(labels, target.namespaceSelector)) continue;
+      if (target.configMap)
+        out.push({ kind: 'ConfigMap', namespace: ns, name: o.metadata.name });
+      if (target.secret)
+        out.push({ kind: 'Secret', namespace: ns, name: o.metadata.name });
+    }
+    return out;
+  }
+  return [];
+}
+
+/**
+ * Every Secret or ConfigMap an add-on's pods need (`requires`) is produced
+ * by an object of the baseline applied in an earlier wave; otherwise the
+ * pods never start and the add-on never converges.
+ */
+export function prerequisiteProblems(
+  objects: Placed[],
+  addons: Addon[],
+): SelfCheckProblem[] {
+  const waves = addonWaves(addons);
+  // Namespaces with the label the API server adds to each (kubernetes.io/metadata.name).
+  const namespaces = new Map<string, Record<string, string>>(
+    KUBERNETES_NAMESPACES.map(n => [n, {}]),
+  );
+  for (const p of objects)
+    if (p.object.kind === 'Namespace')
+      namespaces.set(p.object.metadata.name, p.object.metadata.labels ?? {});
+  for (const [n, labels] of namespaces)
+    namespaces.set(n, { ...labels, 'kubernetes.io/metadata.name': n });
+  const out: SelfCheckProblem[] = [];
+  for (const a of addons) {
+    const wave = a.bootstrap ? 0 : waves.get(a.id) ?? 0;
+    for (const r of a.requires ?? []) {
+      const maker = objects.find(
+        p =>
+          p.wave < wave &&
+          produced(p, namespaces).some(
+            x =>
+              x.kind === r.kind &&
+              x.namespace === r.namespace &&
+              x.name === r.name,
+          ),
+      );
+      if (!maker)
+        out.push({
+          check: 'prerequisites',
+          message: `add-on ${a.id} (wave ${wave}) needs ${r.kind} ${r.namespace}/${r.name} before its pods can start, but nothing earlier in the install plan produces it`,
+        });
     }
   }
   return out;
@@ -351,7 +451,8 @@ export function ownershipProblems(objects: Placed[]): SelfCheckProblem[] {
 
 /**
  * Whether a rendered baseline converges as a system, judged without a
- * cluster: controllers before their kinds, its own admission rules, its own
+ * cluster: controllers before their kinds, what add-ons' pods need before
+ * they start, its own admission rules, its own
  * network policies, and one owner per field. Empty when it does.
  */
 export function selfCheck(
@@ -362,6 +463,7 @@ export function selfCheck(
   const objects = placed(files, addons);
   return [
     ...controllerProblems(objects, addons),
+    ...prerequisiteProblems(objects, addons),
     ...admissionProblems(objects, ctx.tier),
     ...networkProblems(objects, ctx),
     ...ownershipProblems(objects),

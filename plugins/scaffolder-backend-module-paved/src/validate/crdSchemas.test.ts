@@ -208,6 +208,20 @@ const cases: Case[] = [
     },
     /spec\.ingress\[0\]\.fromEntities\[0\]: must be one of all, world/,
   ],
+  [
+    'Bundle',
+    o => {
+      o.spec.target.configMap = { name: 'linkerd-identity-trust-roots' };
+    },
+    /spec\.target\.configMap\.key: is required.*spec\.target\.configMap\.name: is not a field of this kind/,
+  ],
+  [
+    'Bundle',
+    o => {
+      o.spec.sources = [];
+    },
+    /spec\.sources: must NOT have fewer than 1 items/,
+  ],
 ];
 
 describe('vendored CRD schemas', () => {

@@ -12,6 +12,7 @@ import linkerdAuthorizationPolicy from './crds/linkerd-authorizationpolicy.json'
 import linkerdMeshTls from './crds/linkerd-meshtlsauthentication.json';
 import vpa from './crds/vpa-verticalpodautoscaler.json';
 import ciliumNetworkPolicy from './crds/cilium-ciliumnetworkpolicy.json';
+import trustManagerBundle from './crds/trust-manager-bundle.json';
 
 /** One vendored CRD version: see crds/README.md for where each comes from. */
 export type VendoredCrd = {
@@ -35,6 +36,7 @@ export const VENDORED_CRDS = [
   linkerdMeshTls,
   vpa,
   ciliumNetworkPolicy,
+  trustManagerBundle,
 ] as VendoredCrd[];
 
 /**

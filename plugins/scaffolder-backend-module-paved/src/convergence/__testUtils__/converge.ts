@@ -4,14 +4,13 @@
  * baseline's manifests through Paved's own apply path (server-side apply,
  * unserved kinds fail), then the workloads' Pods through the API.
  */
-import { DEFAULT_ADMIN_TOKEN } from '@paved/kubernetes-api-test-double';
 import { applyManifests, Manifest } from '../../apply/applyManifests';
-import { ConfiguredCluster } from '../../clusters/configuredClusters';
 import { AddonContext, Addon } from '../../render/platform/addonTypes';
 import { addonWaves } from '../../render/platform/addons';
 import { installPlan, waveOf } from '../../render/platform/installPlan';
 import { RenderedFile } from '../../render/types';
 import {
+  clusterOf,
   Double,
   installAddon,
   reconcileControllers,
@@ -33,15 +32,7 @@ export class ConvergenceError extends Error {
   }
 }
 
-export function clusterOf(double: Double): ConfiguredCluster {
-  return {
-    name: 'convergence',
-    url: double.url,
-    authProvider: 'serviceAccount',
-    serviceAccountToken: DEFAULT_ADMIN_TOKEN,
-    skipTLSVerify: true,
-  };
-}
+export { clusterOf };
 
 /**
  * Walks `installPlan(files, addons)` on the double (a fresh empty cluster

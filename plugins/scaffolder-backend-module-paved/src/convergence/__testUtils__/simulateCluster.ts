@@ -14,9 +14,14 @@ import {
   startKubernetesApiTestDouble,
 } from '@paved/kubernetes-api-test-double';
 import { createHash } from 'node:crypto';
+import { applyManifests, Manifest } from '../../apply/applyManifests';
+import { ConfiguredCluster } from '../../clusters/configuredClusters';
 import {
   Addon,
   AddonContext,
+  addonObjects,
+  addonVersion,
+  AddonRequirement,
   AddonWorkload,
 } from '../../render/platform/addonTypes';
 
@@ -46,6 +51,28 @@ const SYSTEM_NAMESPACES = [
 const now = () => `${new Date().toISOString().slice(0, 19)}Z`;
 const shortHash = (s: string, n = 10) =>
   createHash('sha256').update(s).digest('hex').slice(0, n);
+
+/** The double as a cluster Paved's apply path can talk to. */
+export function clusterOf(double: Double): ConfiguredCluster {
+  return {
+    name: 'convergence',
+    url: double.url,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: DEFAULT_ADMIN_TOKEN,
+    skipTLSVerify: true,
+  };
+}
+
+/** What `kubectl apply --server-side` of the README (or a GitOps sync) does with a file's objects. */
+export async function applyObjects(double: Double, objects: Obj[]) {
+  return applyManifests(clusterOf(double), objects as unknown as Manifest[], {
+    force: true,
+    dryRun: false,
+    missingKinds: 'fail',
+    crdWaitSeconds: 5,
+    pollMs: 20,
+  });
+}
 
 /** A call to the double's API as the admin; returns status and body. */
 export async function api(
@@ -567,9 +594,9 @@ function addonPodSpec(addon: Addon, w: AddonWorkload): Obj {
     containerPort: p.port,
     protocol: p.protocol ?? 'TCP',
   }));
-  const image = `registry.example/${addon.id}/${
-    w.name
-  }:${addon.source.version.replace(/^v?/, 'v')}`;
+  const image = `registry.example/${addon.id}/${w.name}:${addonVersion(
+    addon,
+  ).replace(/^v?/, 'v')}`;
   const resources = {
     requests: { cpu: '100m', memory: '128Mi' },
     limits: { cpu: '1', memory: '512Mi' },
@@ -705,11 +732,29 @@ export async function installAddon(
       manager,
     ).catch(e => fail('namespace', e));
   }
+  if (addon.source.type === 'manifests') {
+    // No chart: the objects are the install, applied as the README's
+    // `kubectl apply --server-side` (or the GitOps sync) does; then the
+    // controllers that act on them (cert-manager, trust-manager) run.
+    await applyObjects(double, addonObjects(addon, ctx)).catch(e =>
+      fail(`applying manifests/platform/${addon.id}.yaml`, e),
+    );
+    await reconcileControllers(double).catch(e => fail('controllers', e));
+  }
   for (const s of addon.serves) {
     await serverSideApply(double, crdFor(s), manager).catch(e =>
       fail('CRD', e),
     );
   }
+  // The kubelet cannot start a pod whose Secret or ConfigMap volume is missing.
+  const missing = await missingRequirements(double, addon.requires ?? []);
+  if (missing.length && addon.workloads.length)
+    fail(
+      'pods cannot start',
+      `${missing.map(r => `${r.kind} ${r.namespace}/${r.name}`).join(', ')} ${
+        missing.length === 1 ? 'does' : 'do'
+      } not exist (the pods mount ${missing.length === 1 ? 'it' : 'them'})`,
+    );
   const instance = {
     'app.kubernetes.io/instance': addon.id,
     'app.kubernetes.io/managed-by': 'Helm',
@@ -793,6 +838,209 @@ export async function installAddon(
 
 /* ---------------------------------------------------------------- controllers of custom kinds */
 
+const RESOURCE_PATH: Record<AddonRequirement['kind'], string> = {
+  Secret: 'secrets',
+  ConfigMap: 'configmaps',
+};
+
+/** The entries of `requires` that do not exist on the cluster. */
+export async function missingRequirements(
+  double: Double,
+  requires: AddonRequirement[],
+): Promise<AddonRequirement[]> {
+  const out: AddonRequirement[] = [];
+  for (const r of requires) {
+    const res = await api(
+      double,
+      'GET',
+      `/api/v1/namespaces/${r.namespace}/${RESOURCE_PATH[r.kind]}/${r.name}`,
+    );
+    if (res.status !== 200) out.push(r);
+  }
+  return out;
+}
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+const fromB64 = (data: string) => Buffer.from(data, 'base64').toString();
+const pem = (type: string, seed: string) =>
+  `-----BEGIN ${type}-----\n${b64(
+    createHash('sha256').update(seed).digest('hex'),
+  )}\n-----END ${type}-----\n`;
+
+/** cert-manager's cluster resource namespace: where ClusterIssuers read their CA Secrets. */
+const CERT_MANAGER_NAMESPACE = 'cert-manager';
+
+async function getObject(double: Double, path: string): Promise<Obj | null> {
+  const res = await api(double, 'GET', path);
+  return res.status === 200 ? res.body : null;
+}
+
+/**
+ * cert-manager: each Certificate whose issuer is ready (self-signed, or CA
+ * with its CA Secret present) gets its Secret of type kubernetes.io/tls
+ * (tls.crt, tls.key, ca.crt), created through the API, and Ready status.
+ * Repeats until nothing more can be issued, since a CA's own Certificate
+ * may be what makes the next issuer ready. ACME issuers are not played.
+ * Returns the Secrets made.
+ */
+async function reconcileCertificates(double: Double): Promise<string[]> {
+  if (!double.registry.findByKind('cert-manager.io/v1', 'Certificate'))
+    return [];
+  const made: string[] = [];
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const cert of await listAll(
+      double,
+      '/apis/cert-manager.io/v1/certificates',
+    )) {
+      const ns = cert.metadata.namespace;
+      const secretName = cert.spec?.secretName;
+      if (!secretName) continue;
+      if (
+        await getObject(
+          double,
+          `/api/v1/namespaces/${ns}/secrets/${secretName}`,
+        )
+      )
+        continue;
+      const ref = cert.spec.issuerRef ?? {};
+      const cluster = ref.kind === 'ClusterIssuer';
+      const issuer = await getObject(
+        double,
+        cluster
+          ? `/apis/cert-manager.io/v1/clusterissuers/${ref.name}`
+          : `/apis/cert-manager.io/v1/namespaces/${ns}/issuers/${ref.name}`,
+      );
+      if (!issuer) continue;
+      const crt = pem('CERTIFICATE', `${ns}/${secretName}`);
+      let caCrt: string;
+      if (issuer.spec?.selfSigned) {
+        caCrt = crt;
+      } else if (issuer.spec?.ca?.secretName) {
+        const caSecret = await getObject(
+          double,
+          `/api/v1/namespaces/${
+            cluster ? CERT_MANAGER_NAMESPACE : ns
+          }/secrets/${issuer.spec.ca.secretName}`,
+        );
+        if (!caSecret?.data?.['tls.crt']) continue;
+        caCrt = fromB64(caSecret.data['tls.crt']);
+      } else continue;
+      await serverSideApply(
+        double,
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          type: 'kubernetes.io/tls',
+          metadata: {
+            name: secretName,
+            namespace: ns,
+            annotations: {
+              'cert-manager.io/certificate-name': cert.metadata.name,
+              'cert-manager.io/issuer-name': ref.name,
+              'cert-manager.io/issuer-kind': ref.kind ?? 'Issuer',
+            },
+          },
+          data: {
+            'tls.crt': b64(crt),
+            'tls.key': b64(pem('EC PRIVATE KEY', `${ns}/${secretName}`)),
+            'ca.crt': b64(caCrt),
+          },
+        },
+        'cert-manager-certificates-issuing',
+      );
+      await patchStatus(
+        double,
+        { ...cert, apiVersion: 'cert-manager.io/v1', kind: 'Certificate' },
+        {
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'Ready',
+              message: 'Certificate is up to date and has not expired',
+              lastTransitionTime: now(),
+            },
+          ],
+        },
+      );
+      made.push(`Secret ${ns}/${secretName}`);
+      progress = true;
+    }
+  }
+  return made;
+}
+
+/**
+ * trust-manager: each Bundle whose sources (in its trust namespace,
+ * cert-manager) all exist gets its target ConfigMap, named after the
+ * Bundle, in every namespace its selector matches (kubernetes.io/metadata.name
+ * included, as the API server labels namespaces). Returns the ConfigMaps made.
+ */
+async function reconcileBundles(double: Double): Promise<string[]> {
+  if (!double.registry.findByKind('trust.cert-manager.io/v1alpha1', 'Bundle'))
+    return [];
+  const made: string[] = [];
+  const namespaces = await listAll(double, '/api/v1/namespaces');
+  for (const bundle of await listAll(
+    double,
+    '/apis/trust.cert-manager.io/v1alpha1/bundles',
+  )) {
+    const key = bundle.spec?.target?.configMap?.key;
+    if (!key) continue;
+    const parts: string[] = [];
+    let complete = true;
+    for (const src of bundle.spec.sources ?? []) {
+      if (src.inLine) {
+        parts.push(src.inLine);
+        continue;
+      }
+      const ref = src.secret ?? src.configMap;
+      const from = await getObject(
+        double,
+        `/api/v1/namespaces/${CERT_MANAGER_NAMESPACE}/${
+          src.secret ? 'secrets' : 'configmaps'
+        }/${ref?.name}`,
+      );
+      const value = from?.data?.[ref?.key];
+      if (value === undefined) {
+        complete = false;
+        break;
+      }
+      parts.push(src.secret ? fromB64(value) : value);
+    }
+    if (!complete) continue;
+    const selector: Record<string, string> =
+      bundle.spec.target.namespaceSelector?.matchLabels ?? {};
+    for (const n of namespaces) {
+      const labels = {
+        ...(n.metadata.labels ?? {}),
+        'kubernetes.io/metadata.name': n.metadata.name,
+      };
+      if (!Object.entries(selector).every(([k, v]) => labels[k] === v))
+        continue;
+      const path = `/api/v1/namespaces/${n.metadata.name}/configmaps/${bundle.metadata.name}`;
+      if (await getObject(double, path)) continue;
+      await serverSideApply(
+        double,
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: {
+            name: bundle.metadata.name,
+            namespace: n.metadata.name,
+            labels: { 'trust.cert-manager.io/bundle': bundle.metadata.name },
+          },
+          data: { [key]: parts.join('') },
+        },
+        'trust-manager',
+      );
+      made.push(`ConfigMap ${n.metadata.name}/${bundle.metadata.name}`);
+    }
+  }
+  return made;
+}
+
 /** Each Upbound provider family installs a ProviderConfig kind for its group. */
 const PROVIDER_CONFIG_GROUP: Array<[RegExp, string]> = [
   [/\/provider-aws-/, 'aws.upbound.io'],
@@ -807,12 +1055,16 @@ async function listAll(double: Double, path: string): Promise<Obj[]> {
 }
 
 /**
- * What running controllers do with the baseline's custom resources that
- * adds kinds: Gatekeeper serves each ConstraintTemplate's constraint kind,
- * Crossplane an XRD's composite and claim kinds, a provider package its
- * ProviderConfig. Returns the CRDs it created.
+ * What running controllers do with the baseline's custom resources:
+ * cert-manager issues Certificates into Secrets and trust-manager writes
+ * Bundles' ConfigMaps; Gatekeeper serves each ConstraintTemplate's
+ * constraint kind, Crossplane an XRD's composite and claim kinds, a provider
+ * package its ProviderConfig. Returns the CRDs it created.
  */
 export async function reconcileControllers(double: Double): Promise<string[]> {
+  // cert-manager issues first: trust-manager's sources are its Secrets.
+  await reconcileCertificates(double);
+  await reconcileBundles(double);
   const crds: Obj[] = [];
   if (
     double.registry.findByKind(

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { MANAGED_BY } from '../labels';
 import { KubeObject, RenderedFile } from '../types';
 import { manifestFile, textFile } from '../yaml';
-import { Addon, AddonContext } from './addonTypes';
+import { Addon, AddonContext, addonObjects } from './addonTypes';
 import { InstallStep, WAVES } from './installPlan';
 
 const labels = {
@@ -12,6 +12,8 @@ const labels = {
 
 /** An add-on as an Argo CD Application of the platform project. */
 function argoApplication(a: Addon, ctx: AddonContext): KubeObject {
+  if (a.source.type === 'manifests')
+    throw new Error(`${a.id}: a manifests add-on has no Application`);
   const values = a.values ? a.values(ctx) : {};
   const source =
     a.source.type === 'helm'
@@ -52,6 +54,8 @@ function fluxRelease(a: Addon, ctx: AddonContext, all: Addon[]): KubeObject[] {
   const dependsOn = (a.after ?? [])
     .filter(d => all.some(x => x.id === d && !x.bootstrap))
     .map(name => ({ name }));
+  if (a.source.type === 'manifests')
+    throw new Error(`${a.id}: a manifests add-on has no Flux release`);
   if (a.source.type === 'git') {
     return [
       {
@@ -117,9 +121,12 @@ function fluxRelease(a: Addon, ctx: AddonContext, all: Addon[]): KubeObject[] {
 
 /**
  * The files that install the add-ons: Argo CD Applications or Flux releases
- * under manifests/platform, and, for every add-on, its values under
+ * under manifests/platform, and, for every chart add-on, its values under
  * platform/ (what `helm upgrade --install -f` reads without GitOps, and the
- * GitOps engine's own bootstrap values).
+ * GitOps engine's own bootstrap values). An add-on of plain manifests is its
+ * objects in manifests/platform/<id>.yaml whatever the GitOps choice: Argo CD
+ * syncs them in the add-on's wave, Flux's add-ons stage applies them with the
+ * folder, and without GitOps the README applies the file.
  */
 export function addonFiles(addons: Addon[], ctx: AddonContext): RenderedFile[] {
   const files: RenderedFile[] = [];
@@ -136,7 +143,15 @@ export function addonFiles(addons: Addon[], ctx: AddonContext): RenderedFile[] {
       );
     }
     if (a.bootstrap) continue;
-    if (ctx.choices.gitops === 'argocd') {
+    if (a.source.type === 'manifests') {
+      files.push(
+        manifestFile(
+          `manifests/platform/${a.id}.yaml`,
+          addonObjects(a, ctx),
+          a.satisfies,
+        ),
+      );
+    } else if (ctx.choices.gitops === 'argocd') {
       files.push(
         manifestFile(
           `manifests/platform/${a.id}.yaml`,
@@ -159,6 +174,9 @@ export function addonFiles(addons: Addon[], ctx: AddonContext): RenderedFile[] {
 
 /** The shell command that installs one add-on by hand. */
 export function helmCommand(a: Addon): string {
+  if (a.source.type === 'manifests') {
+    return `kubectl apply --server-side --field-manager=paved-scaffolder -f manifests/platform/${a.id}.yaml`;
+  }
   if (a.source.type === 'git') {
     return `kubectl apply --server-side -k "${a.source.repoURL}/${a.source.path}?ref=${a.source.version}"`;
   }

@@ -51,10 +51,25 @@ export type AddonContext = {
   clusterId: number;
 };
 
-/** Where the chart comes from: a Helm repository or a folder of a Git repository. */
+/**
+ * Where the add-on comes from: a chart of a Helm repository, a folder of a
+ * Git repository, or plain objects the baseline renders itself (the add-on's
+ * `objects`, written to manifests/platform/<id>.yaml).
+ */
 export type AddonSource =
   | { type: 'helm'; repoURL: string; chart: string; version: string }
-  | { type: 'git'; repoURL: string; path: string; version: string };
+  | { type: 'git'; repoURL: string; path: string; version: string }
+  | { type: 'manifests' };
+
+/**
+ * An object an add-on's pods need before they can start (a Secret or
+ * ConfigMap they mount); something earlier in the install plan must produce it.
+ */
+export type AddonRequirement = {
+  kind: 'Secret' | 'ConfigMap';
+  namespace: string;
+  name: string;
+};
 
 /**
  * A cluster add-on the baseline installs: the controller behind some of the
@@ -76,6 +91,10 @@ export type Addon = {
   /** Objects the controller itself creates once running (a GatewayClass, say). */
   creates?: (ctx: AddonContext) => KubeObject[];
   values?: (ctx: AddonContext) => Record<string, unknown>;
+  /** Source `manifests`: the objects that are the install, applied server-side. */
+  objects?: (ctx: AddonContext) => KubeObject[];
+  /** What must exist before the add-on's pods can start. */
+  requires?: AddonRequirement[];
   /** Output-spec items this add-on helps satisfy. */
   satisfies: string[];
   /**
@@ -84,6 +103,16 @@ export type Addon = {
    */
   bootstrap?: boolean;
 };
+
+/** The objects of an add-on installed from plain manifests; none for a chart. */
+export const addonObjects = (a: Addon, ctx: AddonContext): KubeObject[] =>
+  a.source.type === 'manifests' && a.objects ? a.objects(ctx) : [];
+
+/** The version an add-on is pinned to, for people (manifests: rendered here). */
+export const addonVersion = (a: Addon): string =>
+  a.source.type === 'manifests'
+    ? `manifests/platform/${a.id}.yaml`
+    : a.source.version;
 
 /** The Pod Security level a namespace holding these workloads needs. */
 export function podSecurityNeeded(

@@ -1,4 +1,6 @@
 import { usesGatekeeper, usesKyverno } from '../choices';
+import { MANAGED_BY } from '../labels';
+import { KubeObject } from '../types';
 import { Addon, AddonContext, AddonWorkload, ServedKind } from './addonTypes';
 
 /*
@@ -92,6 +94,106 @@ const VELERO_PLUGIN: Record<AddonContext['choices']['provider'], string> = {
   gke: 'velero/velero-plugin-for-gcp:v1.10.1',
   aks: 'velero/velero-plugin-for-microsoft-azure:v1.10.1',
 };
+
+/** trust-manager's trust namespace: where a Bundle's source Secrets live (its default). */
+export const TRUST_NAMESPACE = 'cert-manager';
+
+/** The objects the Linkerd identity reads, by name. */
+export const LINKERD_IDENTITY = {
+  namespace: 'linkerd',
+  /** Self-signed ClusterIssuer that signs the trust anchor. */
+  rootIssuer: 'linkerd-trust-root-issuer',
+  /** The trust anchor: Certificate, its Secret (in the trust namespace) and the CA ClusterIssuer over it. */
+  trustAnchor: 'linkerd-trust-anchor',
+  /** The issuer Certificate and its kubernetes.io/tls Secret the identity controller mounts. */
+  issuer: 'linkerd-identity-issuer',
+  /** The Bundle, and the ConfigMap it writes (key ca-bundle.crt) that every proxy trusts. */
+  trustRoots: 'linkerd-identity-trust-roots',
+};
+
+/**
+ * Linkerd's identity with cert-manager and trust-manager, the way Linkerd
+ * documents it for GitOps: a self-signed root (the trust anchor, ECDSA
+ * P-256 as Linkerd requires) in cert-manager's namespace, a CA ClusterIssuer
+ * over it, the identity issuer Certificate (an intermediate CA, renewed by
+ * cert-manager) in the linkerd namespace, and a trust-manager Bundle that
+ * copies the anchor's certificate into the ConfigMap the chart reads with
+ * `identity.externalCA: true`. The anchor lives ten years and is rotated by
+ * hand (a new anchor must be trusted before it signs); the issuer rotates
+ * itself.
+ */
+export function linkerdIdentityObjects(): KubeObject[] {
+  const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY };
+  const n = LINKERD_IDENTITY;
+  const ecdsa = { algorithm: 'ECDSA', size: 256 };
+  return [
+    {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'ClusterIssuer',
+      metadata: { name: n.rootIssuer, labels },
+      spec: { selfSigned: {} },
+    },
+    {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: n.trustAnchor, namespace: TRUST_NAMESPACE, labels },
+      spec: {
+        isCA: true,
+        commonName: 'root.linkerd.cluster.local',
+        secretName: n.trustAnchor,
+        duration: '87600h',
+        renewBefore: '720h',
+        privateKey: ecdsa,
+        issuerRef: {
+          name: n.rootIssuer,
+          kind: 'ClusterIssuer',
+          group: 'cert-manager.io',
+        },
+      },
+    },
+    {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'ClusterIssuer',
+      metadata: { name: n.trustAnchor, labels },
+      // A ClusterIssuer reads its CA Secret from cert-manager's cluster resource namespace.
+      spec: { ca: { secretName: n.trustAnchor } },
+    },
+    {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: n.issuer, namespace: n.namespace, labels },
+      spec: {
+        isCA: true,
+        commonName: 'identity.linkerd.cluster.local',
+        dnsNames: ['identity.linkerd.cluster.local'],
+        secretName: n.issuer,
+        duration: '48h',
+        renewBefore: '25h',
+        privateKey: ecdsa,
+        usages: ['cert sign', 'crl sign', 'server auth', 'client auth'],
+        issuerRef: {
+          name: n.trustAnchor,
+          kind: 'ClusterIssuer',
+          group: 'cert-manager.io',
+        },
+      },
+    },
+    {
+      apiVersion: 'trust.cert-manager.io/v1alpha1',
+      kind: 'Bundle',
+      metadata: { name: n.trustRoots, labels },
+      spec: {
+        sources: [{ secret: { name: n.trustAnchor, key: 'tls.crt' } }],
+        target: {
+          configMap: { key: 'ca-bundle.crt' },
+          namespaceSelector: {
+            matchLabels: { 'kubernetes.io/metadata.name': n.namespace },
+          },
+        },
+      },
+    },
+  ];
+}
 
 /** Kubernetes' own namespaces; present before any baseline. */
 export const KUBERNETES_NAMESPACES = [
@@ -424,6 +526,31 @@ export const ADDONS: Addon[] = [
       prometheus: { servicemonitor: { enabled: false } },
     }),
     satisfies: ['ingress-tls'],
+  },
+  {
+    id: 'trust-manager',
+    title: 'trust-manager (trust bundles)',
+    source: {
+      type: 'helm',
+      repoURL: 'https://charts.jetstack.io',
+      chart: 'trust-manager',
+      version: 'v0.13.0',
+    },
+    namespace: TRUST_NAMESPACE,
+    after: ['cert-manager'],
+    include: ctx => ctx.choices.mesh === 'linkerd',
+    serves: kinds('trust.cert-manager.io', 'v1alpha1', false, 'Bundle'),
+    workloads: [
+      deployment('trust-manager', { app: 'trust-manager' }, [
+        webhook(6443),
+        metrics(9402),
+      ]),
+    ],
+    values: () => ({
+      crds: { enabled: true },
+      app: { trust: { namespace: TRUST_NAMESPACE } },
+    }),
+    satisfies: ['service-mesh'],
   },
   {
     id: 'sealed-secrets',
@@ -829,6 +956,19 @@ export const ADDONS: Addon[] = [
     satisfies: ['service-mesh'],
   },
   {
+    id: 'linkerd-identity',
+    title:
+      'Linkerd identity (trust anchor, issuer and trust roots from cert-manager and trust-manager)',
+    source: { type: 'manifests' },
+    namespace: LINKERD_IDENTITY.namespace,
+    after: ['trust-manager', 'linkerd-crds'],
+    include: ctx => ctx.choices.mesh === 'linkerd',
+    serves: [],
+    workloads: [],
+    objects: linkerdIdentityObjects,
+    satisfies: ['service-mesh'],
+  },
+  {
     id: 'linkerd-control-plane',
     title: 'Linkerd control plane',
     source: {
@@ -838,8 +978,21 @@ export const ADDONS: Addon[] = [
       version: '2024.11.8',
     },
     namespace: 'linkerd',
-    after: ['linkerd-crds', 'cert-manager'],
+    after: ['linkerd-crds', 'linkerd-identity'],
     include: ctx => ctx.choices.mesh === 'linkerd',
+    // The identity controller mounts the issuer; every pod's proxy the trust roots.
+    requires: [
+      {
+        kind: 'Secret',
+        namespace: LINKERD_IDENTITY.namespace,
+        name: LINKERD_IDENTITY.issuer,
+      },
+      {
+        kind: 'ConfigMap',
+        namespace: LINKERD_IDENTITY.namespace,
+        name: LINKERD_IDENTITY.trustRoots,
+      },
+    ],
     serves: [],
     workloads: [
       deployment(
@@ -858,7 +1011,8 @@ export const ADDONS: Addon[] = [
         [webhook(8443)],
       ),
     ],
-    // The trust anchor and issuer come from cert-manager, never from Git.
+    // The trust anchor and issuer come from cert-manager (add-on
+    // linkerd-identity), never from Git.
     values: () => ({
       identity: { externalCA: true, issuer: { scheme: 'kubernetes.io/tls' } },
     }),

@@ -82,4 +82,29 @@ describe('install plan', () => {
       ],
     ).toBe('20');
   });
+
+  it('Flux: one stage per wave, add-ons too, so no stage dry-runs a kind an earlier stage has not installed', () => {
+    const input = clusterInput(2, { gitops: 'flux', mesh: 'linkerd' });
+    const files = renderClusterBaseline(input);
+    const plan = installPlan(files, addonsFor(addonContext(input)));
+    const stage = (wave: number) =>
+      files.find(
+        f =>
+          f.path ===
+          `flux/wave-${wave < 0 ? `m${-wave}` : wave}/kustomization.yaml`,
+      )!.content;
+    for (const s of plan) {
+      if (s.type === 'addon')
+        expect(stage(s.wave)).toContain(
+          `../../manifests/platform/${s.addon.id}.yaml`,
+        );
+      if (s.type === 'apply')
+        for (const f of s.files) expect(stage(s.wave)).toContain(`../../${f}`);
+    }
+    // cert-manager's kinds (linkerd-identity's Certificates) come a stage after cert-manager itself.
+    const wave = (id: string) =>
+      (plan.find(s => s.type === 'addon' && s.addon.id === id) as any).wave;
+    expect(wave('linkerd-identity')).toBeGreaterThan(wave('cert-manager'));
+    expect(stage(wave('cert-manager'))).not.toContain('linkerd-identity');
+  });
 });

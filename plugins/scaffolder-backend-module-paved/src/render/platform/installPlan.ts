@@ -127,21 +127,29 @@ export function installPlan(
 
 /**
  * Argo CD: every object carries its sync wave; custom resources whose CRDs
- * an add-on of the same sync installs skip the dry run that would otherwise
- * fail the whole sync before those CRDs exist.
+ * an add-on of the same sync installs (including the objects of an add-on
+ * of plain manifests) skip the dry run that would otherwise fail the whole
+ * sync before those CRDs exist.
  */
 export function annotateWaves(
   files: RenderedFile[],
   addons: Addon[],
 ): RenderedFile[] {
   const waves = addonWaves(addons);
+  // Add-ons of plain manifests: their objects are custom resources too.
+  const manifestAddonFiles = new Set(
+    addons
+      .filter(a => a.source.type === 'manifests')
+      .map(a => `manifests/platform/${a.id}.yaml`),
+  );
   return files.map(f => {
     if (!f.objects || GITOPS_BOOTSTRAP_FILES.includes(f.path)) return f;
     const objects = f.objects.map(o => {
       const wave = waveOf(f.path, o, waves);
       const custom =
         !BUILTIN_GROUPS.has(groupOf(o.apiVersion)) &&
-        !f.path.startsWith('manifests/platform/');
+        (!f.path.startsWith('manifests/platform/') ||
+          manifestAddonFiles.has(f.path));
       return {
         ...o,
         metadata: {
