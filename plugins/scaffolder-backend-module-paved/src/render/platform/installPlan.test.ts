@@ -93,14 +93,16 @@ describe('install plan', () => {
           f.path ===
           `flux/wave-${wave < 0 ? `m${-wave}` : wave}/kustomization.yaml`,
       )!.content;
-    for (const s of plan) {
+    const expected = plan.flatMap(s => {
       if (s.type === 'addon')
-        expect(stage(s.wave)).toContain(
-          `../../manifests/platform/${s.addon.id}.yaml`,
-        );
+        return [
+          [s.wave, `../../manifests/platform/${s.addon.id}.yaml`] as const,
+        ];
       if (s.type === 'apply')
-        for (const f of s.files) expect(stage(s.wave)).toContain(`../../${f}`);
-    }
+        return s.files.map(f => [s.wave, `../../${f}`] as const);
+      return [];
+    });
+    expect(expected.filter(([w, f]) => !stage(w).includes(f))).toEqual([]);
     // cert-manager's kinds (linkerd-identity's Certificates) come a stage after cert-manager itself.
     const wave = (id: string) =>
       (plan.find(s => s.type === 'addon' && s.addon.id === id) as any).wave;
