@@ -15,10 +15,10 @@ import {
 } from '../render/choices';
 import {
   addonContext,
-  ClusterInput,
   renderClusterBaseline,
 } from '../render/cluster';
 import { addonsFor } from '../render/platform/addons';
+import { clusterInput } from '../__testUtils__/clusterInputs';
 import { converge, ConvergenceError } from './__testUtils__/converge';
 import {
   allObjects,
@@ -34,31 +34,6 @@ jest.setTimeout(60_000);
 
 const TIERS: TierNumber[] = [1, 2, 3, 4, 5];
 
-const clusterInput = (
-  tier: TierNumber,
-  choices: ClusterChoices,
-): ClusterInput => ({
-  name: 'prod-eu-1',
-  tier,
-  team: 'platform',
-  project: 'paved',
-  costCenter: 'cc-1234',
-  teams: ['payments', 'search'],
-  environments: ['dev', 'staging', 'prod'],
-  domain: 'example.com',
-  region: 'eu-west-1',
-  gitopsRepoUrl: 'https://github.com/example/gitops.git',
-  image: `ghcr.io/example/sample-app@sha256:${'a'.repeat(64)}`,
-  quota: { cpu: '8', memory: '16Gi', pods: 50 },
-  defaults: {
-    cpuRequest: '100m',
-    cpuLimit: '500m',
-    memoryRequest: '128Mi',
-    memoryLimit: '512Mi',
-  },
-  adminGroup: 'platform-admins',
-  choices,
-});
 
 type Case = { name: string; tier: TierNumber; choices: ClusterChoices };
 
