@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
 
 /**
  * Browser smoke tests against the real portal: the Kubernetes API test
@@ -7,6 +8,19 @@ import { defineConfig } from '@playwright/test';
  * does not download browsers here.
  */
 const chromium = process.env.PAVED_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Who the portal signs in as (e2e/signIn.ts reads the same variable): the
+ * developer of app-config.yaml by default; PAVED_SIGN_IN_AS=admin adds
+ * app-config.admin.yaml (a platform admin). Absolute paths: the backend
+ * resolves --config from packages/backend.
+ */
+const backendConfigArgs =
+  process.env.PAVED_SIGN_IN_AS === 'admin'
+    ? ['app-config.yaml', 'app-config.admin.yaml']
+        .map(file => `--config ${JSON.stringify(resolve(__dirname, file))}`)
+        .join(' ')
+    : '';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +39,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: 'yarn workspace backend start',
+      command: `yarn workspace backend start ${backendConfigArgs}`.trim(),
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,

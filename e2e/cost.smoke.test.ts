@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest } from './signIn';
+import { signedInAsAdmin, signInAsGuest } from './signIn';
 
 /**
  * Paved's cost card on entity Overview pages, fed by the Paved backend
@@ -61,7 +61,7 @@ test("the cost card shows a tenant's budget and month-end projection", async ({
   });
 });
 
-test("a team's page shows the cost of what carries its label", async ({
+test("a team's page shows its members the cost of what carries its label", async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -79,6 +79,33 @@ test("a team's page shows the cost of what carries its label", async ({
   );
   await page.screenshot({
     path: '.test-results/screenshots/team-cost-card.png',
+    fullPage: true,
+  });
+});
+
+test('the cost card of an entity the developer does not own says it is not allowed', async ({
+  page,
+}) => {
+  test.skip(signedInAsAdmin, 'platform admins may read every cost');
+  await signInAsGuest(page);
+  // checkout-web is checkout-team's; the developer is in payments-team.
+  await page.goto('/catalog/default/component/checkout-web');
+
+  await expect(page.getByRole('group', { name: 'Cost window' })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'You are not allowed to read cost' }),
+  ).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByLabel('Total cost')).toHaveCount(0);
+  // The rest of the page is there: a refusal, not a crash.
+  await expect(
+    page.getByRole('heading', { name: 'Workload health' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: '.test-results/screenshots/cost-card-not-owner.png',
     fullPage: true,
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest } from './signIn';
+import { signedInAsAdmin, signInAsGuest } from './signIn';
 
 /**
  * Crossplane in the running portal, fed by the Paved backend through the
@@ -76,7 +76,7 @@ test('ledger-worker shows the failing claim with the managed resource reason, an
   });
 });
 
-test('requests a new claim through the template, and it lands in the cluster', async ({
+test('requests a new claim through the template; it lands in the cluster when a platform admin applies it', async ({
   page,
   request,
 }) => {
@@ -134,15 +134,28 @@ test('requests a new claim through the template, and it lands in the cluster', a
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
+  const claimUrl = `${DOUBLE}/apis/platform.paved.dev/v1alpha1/namespaces/payments/postgresqlinstances/${name}`;
+  if (!signedInAsAdmin) {
+    // A developer may not write to live clusters (paved:kubernetes:apply is
+    // for platform admins; docs/permissions.md rule 8): the claim is checked
+    // and written, then the apply step is refused and nothing lands.
+    await expect(
+      page.getByText(/Unauthorized action: paved:kubernetes:apply/).first(),
+    ).toBeVisible({ timeout: 90_000 });
+    await page.screenshot({
+      path: '.test-results/screenshots/crossplane-claim-template-developer.png',
+      fullPage: true,
+    });
+    const res = await request.get(claimUrl, { headers: ADMIN });
+    expect(res.status()).toBe(404);
+    return;
+  }
   await expect(
     page.getByText(`PostgreSQLInstance.platform.paved.dev/payments/${name}`),
   ).toBeVisible({
     timeout: 90_000,
   });
-  const res = await request.get(
-    `${DOUBLE}/apis/platform.paved.dev/v1alpha1/namespaces/payments/postgresqlinstances/${name}`,
-    { headers: ADMIN },
-  );
+  const res = await request.get(claimUrl, { headers: ADMIN });
   expect(res.status()).toBe(200);
   const claim = await res.json();
   expect(claim.spec.parameters).toMatchObject({ size: 'small', storageGB: 30 });

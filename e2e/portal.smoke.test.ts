@@ -15,7 +15,8 @@ test('guest finds the Paved system and live pods on a Kubernetes tab', async ({
   await expect(
     page.getByRole('heading', { name: /Paved Catalog/ }),
   ).toBeVisible();
-  await page.goto('/?filters%5Bkind%5D=system');
+  // The catalog starts on what the user owns; Paved is platform-team's.
+  await page.goto('/?filters%5Bkind%5D=system&filters%5Buser%5D=all');
   const systemLink = page.getByRole('link', { name: 'Paved', exact: true });
   await expect(systemLink.first()).toBeVisible();
   await systemLink.first().click();

@@ -98,7 +98,7 @@ describe('PavedCrossplaneClient', () => {
     await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
 
     for (const [status, backend, message] of [
-      [403, undefined, /paved\.crossplane\.read, and kubernetes\.proxy/],
+      [403, undefined, /paved\.crossplane\.read, or the cluster's own access rules/],
       // Who refused (the cluster's RBAC, here) comes from the backend.
       [
         403,

@@ -74,7 +74,7 @@ export function xrdOffersErrorMessage(
       // The backend says whether Backstage or the cluster refused.
       return backendMessage
         ? `Not allowed to read what cluster ${cluster} offers: ${backendMessage}`
-        : `You are not allowed to read what cluster ${cluster} offers (permission paved.crossplane.read, and kubernetes.proxy for the cluster).`;
+        : `You are not allowed to read what cluster ${cluster} offers (permission paved.crossplane.read, or the cluster's own access rules where you sign in with your own credentials).`;
     case 404:
       return `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`;
     case 503:

@@ -53,9 +53,35 @@ describe('PavedPermissionPolicy', () => {
       pluginId: 'catalog',
       resourceType: 'catalog-entity',
       conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: { claims: ['user:default/dev', 'group:default/payments-team'] },
+        anyOf: [
+          {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: {
+              claims: ['user:default/dev', 'group:default/payments-team'],
+            },
+          },
+          {
+            // A team's own page: Groups have members, not owners.
+            allOf: [
+              {
+                rule: 'IS_ENTITY_KIND',
+                resourceType: 'catalog-entity',
+                params: { kinds: ['Group'] },
+              },
+              {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'namespace', value: 'default' },
+              },
+              {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'name', value: 'payments-team' },
+              },
+            ],
+          },
+        ],
       },
     });
     expect(

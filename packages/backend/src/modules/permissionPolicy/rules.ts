@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   isPermission,
@@ -76,6 +77,38 @@ const ownersOnly = (
       )
     : deny();
 
+/**
+ * Allowed on what the requester owns, and on the groups they belong to: a
+ * Group owns things but has no owner itself, so a team's cost page needs the
+ * second half. Membership comes from the sign-in's ownership claims.
+ */
+const ownersOrMembers = (
+  requester: Requester,
+  permission: Permission,
+): PolicyDecision => {
+  if (!isResourcePermission(permission, 'catalog-entity')) return deny();
+  const groups = requester.ownershipEntityRefs
+    .map(ref => parseEntityRef(ref))
+    .filter(ref => ref.kind.toLocaleLowerCase('en-US') === 'group');
+  return createCatalogConditionalDecision(permission, {
+    anyOf: [
+      catalogConditions.isEntityOwner({
+        claims: requester.ownershipEntityRefs,
+      }),
+      ...groups.map(group => ({
+        allOf: [
+          catalogConditions.isEntityKind({ kinds: ['Group'] }),
+          catalogConditions.hasMetadata({
+            key: 'namespace',
+            value: group.namespace,
+          }),
+          catalogConditions.hasMetadata({ key: 'name', value: group.name }),
+        ],
+      })),
+    ],
+  });
+};
+
 const isOneOf =
   (...permissions: Permission[]) =>
   (permission: Permission) =>
@@ -151,10 +184,10 @@ export const policyRules: PolicyRule[] = [
   },
   {
     description:
-      "Cost is for those who own what it is about: a component's, tenant's, team's or cluster's owning group (and platform admins). Health, conformance and Crossplane are for everyone.",
+      "Cost is for those who own what it is about (a component's, tenant's or cluster's owners) and, for a team, its members; and platform admins. Health, conformance and Crossplane are for everyone.",
     appliesTo: anyone,
     matches: isOneOf(pavedCostReadPermission),
-    decide: ownersOnly,
+    decide: ownersOrMembers,
   },
   {
     description:

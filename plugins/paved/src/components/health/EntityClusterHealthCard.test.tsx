@@ -95,7 +95,7 @@ describe('EntityClusterHealthCard', () => {
       }),
     });
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      /403 · Kubernetes backend answered 403.*kubernetes\.proxy permission/,
+      /403 · Kubernetes backend answered 403.*The cluster refused the read: .*your account needs read access there/,
     );
   });
 

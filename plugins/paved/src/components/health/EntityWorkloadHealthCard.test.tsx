@@ -64,7 +64,7 @@ describe('EntityWorkloadHealthCard', () => {
     );
     const denied = screen.getByRole('region', { name: 'Cluster prod-us-1' });
     expect(within(denied).getByRole('alert')).toHaveTextContent(
-      /403 · .*kubernetes\.proxy permission/,
+      /403 · .*The cluster refused the read/,
     );
     expect(
       screen.getByText(/backstage\.io\/kubernetes-id=ledger-worker · checked/),

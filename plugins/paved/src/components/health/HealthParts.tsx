@@ -87,7 +87,7 @@ export function clusterErrorHint(error: PavedClusterError): string | undefined {
     case 401:
       return 'The cluster did not accept the credentials: check its authProvider in kubernetes.clusterLocatorMethods, or sign in to its identity provider.';
     case 403:
-      return 'You are not allowed to read this cluster: you need the kubernetes.proxy permission, and read access in the cluster itself.';
+      return 'The cluster refused the read: on clusters where you sign in with your own credentials, your account needs read access there (Paved itself needs no kubernetes.proxy for you).';
     case 404:
       return 'The cluster or one of its APIs was not found: check its url in kubernetes.clusterLocatorMethods.';
     default:
