@@ -1,6 +1,8 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
+  PermissionCondition,
+  PermissionCriteria,
   isPermission,
   isResourcePermission,
   Permission,
@@ -77,6 +79,8 @@ const ownersOnly = (
       )
     : deny();
 
+type EntityCriteria = PermissionCriteria<PermissionCondition<'catalog-entity'>>;
+
 /**
  * Allowed on what the requester owns, and on the groups they belong to: a
  * Group owns things but has no owner itself, so a team's cost page needs the
@@ -90,23 +94,25 @@ const ownersOrMembers = (
   const groups = requester.ownershipEntityRefs
     .map(ref => parseEntityRef(ref))
     .filter(ref => ref.kind.toLocaleLowerCase('en-US') === 'group');
-  return createCatalogConditionalDecision(permission, {
+  const isMember = (group: CompoundEntityRef): EntityCriteria => ({
+    allOf: [
+      catalogConditions.isEntityKind({ kinds: ['Group'] }),
+      catalogConditions.hasMetadata({
+        key: 'namespace',
+        value: group.namespace,
+      }),
+      catalogConditions.hasMetadata({ key: 'name', value: group.name }),
+    ],
+  });
+  const criteria: EntityCriteria = {
     anyOf: [
       catalogConditions.isEntityOwner({
         claims: requester.ownershipEntityRefs,
       }),
-      ...groups.map(group => ({
-        allOf: [
-          catalogConditions.isEntityKind({ kinds: ['Group'] }),
-          catalogConditions.hasMetadata({
-            key: 'namespace',
-            value: group.namespace,
-          }),
-          catalogConditions.hasMetadata({ key: 'name', value: group.name }),
-        ],
-      })),
+      ...groups.map(isMember),
     ],
-  });
+  };
+  return createCatalogConditionalDecision(permission, criteria);
 };
 
 const isOneOf =
