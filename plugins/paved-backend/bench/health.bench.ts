@@ -200,13 +200,30 @@ interface Timed {
   body: any;
 }
 
+/**
+ * Requests sent again because a kept-alive connection was reset before any
+ * answer (the server closing it as idle as it was reused, which a busy
+ * machine makes likely). Printed with the read cost.
+ */
+let resent = 0;
+
 async function timedFetch(url: string, init: RequestInit): Promise<Timed> {
-  const started = performance.now();
-  const res = await fetch(url, {
-    ...init,
-    // Count what the backend writes, before any transport compression.
-    headers: { ...AUTH, 'Accept-Encoding': 'identity', ...init.headers },
-  });
+  let started = performance.now();
+  const send = () =>
+    fetch(url, {
+      ...init,
+      // Count what the backend writes, before any transport compression.
+      headers: { ...AUTH, 'Accept-Encoding': 'identity', ...init.headers },
+    });
+  let res: Response;
+  try {
+    res = await send();
+  } catch (error: any) {
+    if (error?.cause?.code !== 'ECONNRESET') throw error;
+    resent++;
+    started = performance.now();
+    res = await send();
+  }
   const buf = Buffer.from(await res.arrayBuffer());
   const ms = performance.now() - started;
   if (!res.ok) {
@@ -484,6 +501,11 @@ function printReadCost(
   const asked = [...userDecisions.entries()]
     .map(([p, n]) => `${p} ${n.allowed} allowed / ${n.denied} denied`)
     .join(', ');
+  if (resent > 0) {
+    console.log(
+      `(${resent} requests sent again after a reset kept-alive connection)`,
+    );
+  }
   console.log(
     `path: Paved's route as ${DEVELOPER} (kubernetes.proxy denied to users), every cluster read through the Kubernetes proxy as Paved's service identity; permission decisions for the user so far: ${asked}`,
   );
