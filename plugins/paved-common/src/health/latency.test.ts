@@ -17,9 +17,10 @@ describe('summarizeLatencies', () => {
 });
 
 describe('pavedHealthReadPermission', () => {
-  it('is a basic read permission', () => {
+  it('is a read permission on catalog entities', () => {
     expect(pavedHealthReadPermission).toEqual({
-      type: 'basic',
+      type: 'resource',
+      resourceType: 'catalog-entity',
       name: 'paved.health.read',
       attributes: { action: 'read' },
     });

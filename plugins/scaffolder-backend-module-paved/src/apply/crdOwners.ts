@@ -1,3 +1,4 @@
+import { ADDONS } from '../render/platform/addons';
 /**
  * Which component installs the CRDs of an API group, for the message when a
  * kind is not served: "install X first" helps more than "no matches for kind".
@@ -56,7 +57,13 @@ export function crdOwnerOf(apiVersion: string): string {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   if (!group) return 'Kubernetes itself (a core kind; check the apiVersion)';
   const hit = OWNERS.find(([pattern]) => pattern.test(group));
-  return hit
-    ? hit[1]
-    : `the CRD of group ${group}; for a Crossplane claim, the CompositeResourceDefinition that offers it`;
+  if (hit) return hit[1];
+  // Any other group a baseline add-on serves: the catalogue names its chart.
+  const addon = ADDONS.find(a => a.serves.some(k => k.group === group));
+  if (addon) {
+    return addon.source.type === 'helm'
+      ? `${addon.title} (the ${addon.source.chart} Helm chart)`
+      : `${addon.title} (baseline add-on ${addon.id})`;
+  }
+  return `the CRD of group ${group}; for a Crossplane claim, the CompositeResourceDefinition that offers it`;
 }
