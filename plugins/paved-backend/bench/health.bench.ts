@@ -55,22 +55,13 @@ import {
 import {
   countConnectionsTo,
   cpuMsSince,
+  envInt as env,
   exitHosts,
   Host,
   startHost,
   takeClusterRequests,
 } from './hosts';
 
-const env = (name: string, fallback: number, min = 1) => {
-  const raw = process.env[name];
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < min) {
-    throw new Error(
-      `${name} must be an integer of at least ${min}, got '${raw}'`,
-    );
-  }
-  return n;
-};
 const CLUSTERS = env('BENCH_CLUSTERS', 3);
 const PODS = env('BENCH_PODS', 2000);
 const RUNS = env('BENCH_RUNS', 40);

@@ -94,3 +94,15 @@ export function cpuMsSince(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1000;
 }
+
+/** A whole-number setting from the environment, at least `min`; the fallback when unset. */
+export function envInt(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    throw new Error(
+      `${name} must be an integer of at least ${min}, got '${raw}'`,
+    );
+  }
+  return n;
+}

@@ -43,27 +43,18 @@ import { startPavedTestBackend } from '../src/__testUtils__/testBackend';
 import {
   countConnectionsTo,
   cpuMsSince,
+  envInt as env,
   exitHosts,
   startHost,
   takeClusterRequests,
 } from './hosts';
 import type { LoadResult, LoadRun } from './loadClient';
 
-const env = (name: string, fallback: number, min = 1) => {
-  const raw = process.env[name];
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < min) {
-    throw new Error(
-      `${name} must be an integer of at least ${min}, got '${raw}'`,
-    );
-  }
-  return n;
-};
 const SECONDS = env('LOAD_SECONDS', 60);
 const CONNECTIONS = env('LOAD_CONNECTIONS', 50);
 const PODS = env('LOAD_PODS', 1000);
 const SETTLE_SECONDS = env('LOAD_SETTLE_SECONDS', 10, 0);
-const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 10);
+const WARMUP_SECONDS = env('LOAD_WARMUP_SECONDS', 10, 0);
 const MAX_GROWTH_MB = 200;
 
 const CLUSTER = 'paved-local';
@@ -270,7 +261,9 @@ interface RunFigures {
           await sleep(1000);
           const before = rssMb();
           console.log(
-            `${route}, caching ${caching}: warm-up ${WARMUP_SECONDS} s took RSS ${cold.toFixed(0)} -> ${before.toFixed(0)} MB`,
+            `${route}, caching ${caching}: warm-up ${WARMUP_SECONDS} s took RSS ${cold.toFixed(
+              0,
+            )} -> ${before.toFixed(0)} MB`,
           );
           const heapBefore = heapMb();
           let peak = before;

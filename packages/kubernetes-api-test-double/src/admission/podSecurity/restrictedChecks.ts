@@ -1,5 +1,8 @@
 import { JsonObject } from '../../types';
-import { explicitSeccompViolations } from './baselineChecks';
+import {
+  explicitSeccompViolations,
+  seccompProfileBaseline,
+} from './baselineChecks';
 import {
   ALLOWED,
   CheckFn,
@@ -211,17 +214,10 @@ export function seccompProfileRestricted(
   _meta: JsonObject,
   spec: JsonObject,
 ): CheckResult {
-  const { setters, values, unset } = explicitSeccompViolations(spec);
-  if (setters.length > 0)
-    return {
-      allowed: false,
-      reason: 'seccompProfile',
-      detail: `${setters.join(
-        ' and ',
-      )} must not set securityContext.seccompProfile.type to ${joinQuote(
-        values,
-      )}`,
-    };
+  // Restricted refuses what baseline refuses (Unconfined), then asks for a profile.
+  const forbidden = seccompProfileBaseline(_meta, spec);
+  if (!forbidden.allowed) return forbidden;
+  const { unset } = explicitSeccompViolations(spec);
   if (unset.length > 0)
     return {
       allowed: false,
