@@ -123,7 +123,9 @@ spec:
         { headers: { Authorization: 'Bearer mock-service-token' } },
       );
       entities = await response.json();
+      // Wait for every record: 0001's supersededBy can be stitched before 0002 is.
       const ready =
+        byRef('adr:default/ledger-adr-0002')?.spec?.number === 2 &&
         byRef('adr:default/ledger-adr-0003')?.spec?.number === 3 &&
         relationsOf(byRef('adr:default/ledger-adr-0001'), 'supersededBy')
           .length === 1;
