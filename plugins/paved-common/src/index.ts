@@ -12,6 +12,7 @@ export * from './markdown';
 export * from './tiers';
 export * from './runbooks/runbooks';
 export * from './tenancy';
+export * from './rbac';
 export * from './health';
 export * from './conformance';
 export * from './crossplane';
