@@ -1,2 +1,4 @@
 export * from './annotations';
 export * from './tenantEntity';
+export * from './tenantRoles';
+export * from './accessMatrix';
