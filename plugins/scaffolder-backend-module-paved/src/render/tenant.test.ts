@@ -1,4 +1,8 @@
-import { readTenantAnnotations } from '@paved/plugin-paved-common';
+import {
+  evaluateAccess,
+  rbacPolicy,
+  readTenantAnnotations,
+} from '@paved/plugin-paved-common';
 import { parse, parseAllDocuments } from 'yaml';
 import { checkTenantInput } from '../actions/tenantScaffold';
 import { renderTenant, TenantInput } from './tenant';
@@ -96,6 +100,63 @@ describe('renderTenant', () => {
     expect(entity.metadata.annotations).toMatchObject({
       'backstage.io/kubernetes-label-selector': 'paved.dev/tenant=orders',
       'backstage.io/kubernetes-cluster': 'paved-local',
+    });
+  });
+
+  it('gives tenant-admin what its runbooks use: events, exec, traffic objects', () => {
+    const objects = objectsIn('manifests/rbac.yaml');
+    expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Role/tenant-admin',
+      'Role/tenant-developer',
+      'RoleBinding/tenant-admin',
+      'RoleBinding/tenant-developer',
+      'Role/tenant-admin',
+      'Role/tenant-developer',
+      'RoleBinding/tenant-admin',
+      'RoleBinding/tenant-developer',
+    ]);
+    const policy = rbacPolicy(objects);
+    const as = (group: string) => ({ username: 'someone', groups: [group] });
+    const may = (group: string, verb: string, resource: string, extra = {}) =>
+      evaluateAccess(policy, as(group), {
+        verb,
+        resource,
+        namespace: 'orders-prod',
+        ...extra,
+      }).allowed;
+    const net = { group: 'networking.k8s.io' };
+    expect({
+      adminEvents: may('orders-admins', 'list', 'events'),
+      adminExec: may('orders-admins', 'create', 'pods', {
+        subresource: 'exec',
+      }),
+      adminIngress: may('orders-admins', 'patch', 'ingresses', net),
+      adminPolicies: may('orders-admins', 'delete', 'networkpolicies', net),
+      adminRoutes: may('orders-admins', 'create', 'httproutes', {
+        group: 'gateway.networking.k8s.io',
+      }),
+      devEvents: may('orders-devs', 'list', 'events'),
+      devLogs: may('orders-devs', 'get', 'pods', { subresource: 'log' }),
+      devPortForward: may('orders-devs', 'create', 'pods', {
+        subresource: 'portforward',
+      }),
+      devExec: may('orders-devs', 'create', 'pods', { subresource: 'exec' }),
+      devSecrets: may('orders-devs', 'get', 'secrets'),
+      devIngress: may('orders-devs', 'patch', 'ingresses', net),
+      devReadsIngress: may('orders-devs', 'get', 'ingresses', net),
+    }).toEqual({
+      adminEvents: true,
+      adminExec: true,
+      adminIngress: true,
+      adminPolicies: true,
+      adminRoutes: true,
+      devEvents: true,
+      devLogs: true,
+      devPortForward: true,
+      devExec: false,
+      devSecrets: false,
+      devIngress: false,
+      devReadsIngress: true,
     });
   });
 

@@ -6,6 +6,8 @@ import {
   ANNOTATION_TIER,
   getTier,
   TENANT_LABEL,
+  TENANT_ROLE_NAMES,
+  tenantRoleRules,
   TierNumber,
 } from '@paved/plugin-paved-common';
 import { stringify } from 'yaml';
@@ -14,7 +16,6 @@ import {
   namespaceObject,
   networkPolicies,
   resourceLimits,
-  tenantRbac,
 } from './namespaceBaseline';
 import { costLabels, MANAGED_BY } from './labels';
 import { renderReadme } from './readme';
@@ -226,6 +227,52 @@ function tenantEntity(t: TenantInput): Record<string, unknown> {
   };
 }
 
+/**
+ * tenant-admin and tenant-developer in one namespace, each bound to the
+ * tenant's group by a RoleBinding there and nowhere else. The rules come
+ * from paved-common (`tenantRoleRules`), where docs/tenants.md's decisions
+ * and the isolation matrix are kept.
+ */
+export function tenantRoles(
+  ns: NamespaceSpec,
+  groups: { admin: string; developer: string },
+): KubeObject[] {
+  const metadata = (name: string) => ({
+    name,
+    namespace: ns.name,
+    labels: {
+      'app.kubernetes.io/managed-by': MANAGED_BY,
+      [TENANT_LABEL]: ns.tenant,
+      ...costLabels(ns.cost),
+    },
+  });
+  const groupOf = {
+    'tenant-admin': groups.admin,
+    'tenant-developer': groups.developer,
+  };
+  return [
+    ...TENANT_ROLE_NAMES.map(name => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: metadata(name),
+      rules: tenantRoleRules(name),
+    })),
+    ...TENANT_ROLE_NAMES.map(name => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: metadata(name),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [
+        {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'Group',
+          name: groupOf[name],
+        },
+      ],
+    })),
+  ];
+}
+
 export function tenantNamespaceName(tenant: string, env: string): string {
   return `${tenant}-${env}`;
 }
@@ -302,7 +349,7 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
     ),
     manifestFile(
       'manifests/rbac.yaml',
-      specs.flatMap(s => tenantRbac(s, t.groups)),
+      specs.flatMap(s => tenantRoles(s, t.groups)),
       ['namespace-rbac'],
     ),
   ];
