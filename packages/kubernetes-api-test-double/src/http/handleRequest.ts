@@ -1,9 +1,13 @@
 import {
   authenticate,
+  authorize,
   forbiddenReason,
-  isAllowed,
+  identityOf,
   RequestAttributes,
 } from '../auth/authorize';
+import { impersonate } from '../auth/impersonation';
+import { accessReview, isAccessReview } from '../authorization/accessReview';
+import { storedRbacPolicy } from '../authorization/rbac';
 import { ResourceType } from '../resources/types';
 import { ApiContext, ApiRequest, ApiResponse, json } from './context';
 import {
@@ -83,6 +87,12 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     throw pathNotFound();
   }
   if (info.type !== 'resource' && method !== 'GET') throw methodNotAllowed();
+  const rbac = () => storedRbacPolicy(ctx);
+  // kubectl --as / --as-group; the token's own user when absent.
+  const identity =
+    info.type === 'resource'
+      ? impersonate(req.headers, identityOf(grant!), rbac)
+      : identityOf(grant!);
   switch (info.type) {
     case 'apiVersions':
       return json(200, apiVersions(ctx.serverAddress));
@@ -101,6 +111,8 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
       break;
   }
 
+  if (isAccessReview(info)) return accessReview(ctx, req, info, identity);
+
   const rt = ctx.registry.find(info.group, info.version, info.resource);
   const attrs: RequestAttributes = {
     verb: info.verb,
@@ -112,11 +124,11 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     name: info.name,
     allNamespaces: Boolean(rt?.namespaced) && info.namespace === undefined,
   };
-  if (!isAllowed(grant!, attrs)) {
+  if (!authorize(identity, attrs, rbac).allowed) {
     throw forbidden(
       { group: info.group, plural: info.resource },
       info.name,
-      forbiddenReason(grant!, attrs),
+      forbiddenReason({ user: identity.user }, attrs),
     );
   }
   if (
@@ -136,7 +148,10 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     query: url.searchParams,
     req,
     rep: rep ?? { as: 'object', format: 'json' },
-    user: grant && { username: grant.user, groups: grant.groups ?? [] },
+    user: {
+      username: identity.user,
+      groups: identity.grant ? identity.grant.groups ?? [] : identity.groups,
+    },
   };
   if (isServiceProxy(info)) return serviceProxy(ctx, info, url, method);
   if (info.subresource) return subresource(w, method);

@@ -409,7 +409,7 @@ describe('evaluateAccess', () => {
       namespace: ns,
     });
     expect(sa.reason).toBe(
-      'RBAC: allowed by RoleBinding "deployers/acme-dev" of Role "deployer" to ServiceAccount "acme-dev/ci"',
+      'RBAC: allowed by RoleBinding "deployers/acme-dev" of Role "deployer" to ServiceAccount "ci/acme-dev"',
     );
     expect(
       evaluateAccess(policy, admin, { verb: 'get', resource: 'nodes' }).reason,

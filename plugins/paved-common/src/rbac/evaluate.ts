@@ -239,10 +239,10 @@ export function rbacUserFor(
   }
 }
 
-/** `Kind "name"` (and `namespace/`-less), as the RBAC authorizer phrases a subject. */
+/** `Kind "name"`, as the RBAC authorizer phrases a subject (`"name/namespace"` for a service account). */
 function describeSubject(s: RbacSubject, bindingNamespace?: string): string {
   if (s.kind === 'ServiceAccount') {
-    return `ServiceAccount "${s.namespace || bindingNamespace}/${s.name}"`;
+    return `ServiceAccount "${s.name}/${s.namespace || bindingNamespace}"`;
   }
   return `${s.kind} "${s.name}"`;
 }
