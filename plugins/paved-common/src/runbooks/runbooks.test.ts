@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
+  leastTenantRoleFor,
+  RUNBOOK_TENANT_STEPS,
   AMBIGUOUS_REASONS,
   RUNBOOK_REQUIRED_SECTIONS,
   RUNBOOKS,
@@ -354,5 +356,44 @@ describe('runbookUrl', () => {
 
   it('matches the docs folder layout', () => {
     expect(dirname(join(docsDir, pending.file))).toBe(runbooksDir);
+  });
+});
+
+describe('tenant runbook steps', () => {
+  const steps = Object.entries(RUNBOOK_TENANT_STEPS).flatMap(([id, list]) =>
+    list.map(s => [id, s] as const),
+  );
+
+  it('belong to runbooks that exist', () => {
+    for (const id of Object.keys(RUNBOOK_TENANT_STEPS)) {
+      expect(runbookById(id)?.id).toBe(id);
+    }
+  });
+
+  it.each(steps.map(([id, s]) => [id, s.command, s.role, s] as const))(
+    '%s: `%s` needs %s',
+    (_id, _command, role, s) => {
+      expect(leastTenantRoleFor(s.requests)).toBe(role);
+    },
+  );
+
+  it('are all listed in docs/tenants.md with their role', () => {
+    const tenants = readFileSync(join(docsDir, 'tenants.md'), 'utf8');
+    const rows = new Set(
+      tenants
+        .split('\n')
+        .filter(l => l.startsWith('|'))
+        .map(l =>
+          l
+            .split('|')
+            .slice(1, -1)
+            .map(c => c.trim())
+            .join(' | '),
+        ),
+    );
+    const missing = steps
+      .map(([id, s]) => `${id} | \`${s.command}\` | ${s.role}`)
+      .filter(row => !rows.has(row));
+    expect(missing).toEqual([]);
   });
 });

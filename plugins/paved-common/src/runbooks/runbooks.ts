@@ -558,3 +558,5 @@ export function runbookUrl(
   const anchor = section ? `#${section}` : '';
   return `/docs/${base}/${entry.path}${anchor}`;
 }
+
+export * from './tenantSteps';

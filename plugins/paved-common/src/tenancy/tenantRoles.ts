@@ -59,6 +59,33 @@ const DIAGNOSE: PolicyRule[] = [
     verbs: READ,
   },
   { apiGroups: ['metrics.k8s.io'], resources: ['pods'], verbs: READ },
+  // `kubectl get namespace <own>`: the request names the namespace itself,
+  // so a rule in that namespace's Role covers it, and only it.
+  { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
+  // Who may do what here (the rbac-denied runbook); not secret.
+  {
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: ['roles', 'rolebindings'],
+    verbs: READ,
+  },
+  // Status of what add-ons do for the tenant's workloads. Read only: an
+  // ExternalSecret or a Certificate could name a cluster-wide store or
+  // issuer, which is the platform's to hand out.
+  {
+    apiGroups: ['external-secrets.io'],
+    resources: ['externalsecrets', 'secretstores'],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['cert-manager.io'],
+    resources: ['certificates', 'certificaterequests', 'issuers'],
+    verbs: READ,
+  },
+  {
+    apiGroups: ['acme.cert-manager.io'],
+    resources: ['challenges', 'orders'],
+    verbs: READ,
+  },
 ];
 
 /** Exposure and traffic: admins manage them, developers read them. */
