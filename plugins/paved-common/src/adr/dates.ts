@@ -30,5 +30,8 @@ export function normaliseAdrDate(value: unknown): string | undefined {
       return parsed.toISODate() ?? undefined;
     }
   }
-  return undefined;
+  // "2024-03-01 (revised 2024-05-02)": the first ISO date written.
+  const first = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
+  const embedded = first && DateTime.fromISO(first[1], { zone: 'utc' });
+  return embedded?.isValid ? embedded.toISODate() ?? undefined : undefined;
 }

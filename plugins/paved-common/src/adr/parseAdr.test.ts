@@ -120,7 +120,7 @@ describe('parseAdrMarkdown', () => {
     });
   });
 
-  it('accepts odd but valid files: no date, status in bold with a date, trailing sections', () => {
+  it('accepts odd but valid files: no Date line, status in bold with a date, trailing sections', () => {
     const text = `# ADR-12: Keep secrets out of Git
 
 ## Status
@@ -158,7 +158,8 @@ None worth noting.
         status: 'accepted',
       },
     });
-    expect(result.ok && result.value.date).toBeUndefined();
+    // No Date line: the date written with the status dates the record.
+    expect(result.ok && result.value.date).toBe('2024-05-01');
     expect(result.ok && Object.keys(result.value.sections)).toEqual([
       'status',
       'context',
@@ -217,13 +218,13 @@ None worth noting.
   });
 
   it('names the line of an unknown status', () => {
-    const result = parseAdrMarkdown('# 1. T\n\n## Status\n\nPending\n');
+    const result = parseAdrMarkdown('# 1. T\n\n## Status\n\nParked\n');
     expect(result).toEqual({
       ok: false,
       error: {
         code: 'unknown-status',
         line: 5,
-        message: expect.stringContaining('unknown status "Pending"'),
+        message: expect.stringContaining('unknown status "Parked"'),
       },
     });
   });

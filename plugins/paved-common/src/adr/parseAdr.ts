@@ -1,6 +1,11 @@
 import type { Heading, List, RootContent } from 'mdast';
 import { MarkdownParseResult, parseFailure } from '../markdown/result';
-import { parseMarkdownDocument, plainText, sourceOf } from '../markdown/tree';
+import {
+  parseMarkdownDocument,
+  plainText,
+  sourceOf,
+  unwrappedSourceOf,
+} from '../markdown/tree';
 import { normaliseAdrDate } from './dates';
 import { findAdrReferences } from './references';
 import { AdrStatusInfo, parseAdrStatus } from './status';
@@ -23,6 +28,15 @@ function list(value: unknown): string[] {
   return [];
 }
 
+/** `## 2. Context:` and `## Context` name the same section. */
+function sectionName(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/^\d+[.)]\s+/, '')
+    .replace(/\s*:$/, '')
+    .trim();
+}
+
 function numberFromFileName(fileName?: string): number | undefined {
   const base = fileName?.split(/[\\/]/).pop() ?? '';
   const match = /^(?:ADR[-_]?)?(\d{1,6})[-_.]/i.exec(base);
@@ -36,7 +50,7 @@ function keyValues(nodes: RootContent[], source: string): Map<string, string> {
     if (node.type !== 'paragraph' && node.type !== 'list') {
       continue;
     }
-    for (const raw of sourceOf(node, source).split(/\r?\n/)) {
+    for (const raw of sourceOf(node, source).split('\n')) {
       const line = raw
         .replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')
         .replace(/\*\*/g, '');
@@ -66,7 +80,8 @@ export function parseAdrMarkdown(
   if (!doc.ok) {
     return doc;
   }
-  const { tree, frontMatter: meta } = doc.value;
+  // Offsets in the tree refer to the normalised source, not to `text`.
+  const { tree, source, frontMatter: meta } = doc.value;
   const warnings: string[] = [];
 
   const titleIndex = tree.children.findIndex(
@@ -92,12 +107,19 @@ export function parseAdrMarkdown(
   const sectionNodes = new Map<string, RootContent[]>();
   const preamble: RootContent[] = [];
   let current: RootContent[] = preamble;
+  // "## Status: Accepted" puts the status in the heading itself.
+  let headingStatus: { text: string; line?: number } | undefined;
   tree.children.forEach((node, index) => {
     if (index === titleIndex || node.type === 'yaml') {
       return;
     }
     if (node.type === 'heading' && (node as Heading).depth <= 2) {
-      const name = plainText(node).toLowerCase();
+      const heading = plainText(node);
+      const inline = /^status\s*[:—–-]\s*(\S.*)$/i.exec(heading);
+      if (inline && !headingStatus) {
+        headingStatus = { text: inline[1], line: node.position?.start.line };
+      }
+      const name = inline ? 'status' : sectionName(heading);
       current = [];
       if (!sectionNodes.has(name)) {
         sectionNodes.set(name, current);
@@ -107,9 +129,15 @@ export function parseAdrMarkdown(
     current.push(node);
   });
   for (const [name, nodes] of sectionNodes) {
-    sections[name] = nodes.map(n => sourceOf(n, text).trim()).join('\n\n');
+    // Unwrapped, so a section reads the same however it was wrapped.
+    sections[name] = nodes
+      .map(n => unwrappedSourceOf(n, source).trim())
+      .join('\n\n');
   }
-  const fields = keyValues(preamble, text);
+  if (headingStatus && !sections.status) {
+    sections.status = headingStatus.text;
+  }
+  const fields = keyValues(preamble, source);
 
   let format: AdrFormat;
   let statusText: string | undefined;
@@ -125,8 +153,10 @@ export function parseAdrMarkdown(
       .line;
   } else {
     format = 'nygard';
-    statusText = sections.status ?? fields.get('status');
-    statusLine = sectionNodes.get('status')?.[0]?.position?.start.line;
+    statusText = sections.status || fields.get('status');
+    statusLine =
+      sectionNodes.get('status')?.[0]?.position?.start.line ??
+      headingStatus?.line;
   }
 
   let status: AdrStatusInfo = { supersedes: [], supersededBy: [] };
@@ -152,7 +182,10 @@ export function parseAdrMarkdown(
 
   const rawDate =
     meta?.date ?? fields.get('date') ?? fields.get('last updated');
-  const date = normaliseAdrDate(rawDate);
+  // "Accepted on 2024-03-01" dates the record when no Date line does.
+  const date =
+    normaliseAdrDate(rawDate) ??
+    (rawDate === undefined ? status.date : undefined);
   if (rawDate !== undefined && rawDate !== '' && !date) {
     warnings.push(`date "${String(rawDate)}" is not a date we can read`);
   }

@@ -1,4 +1,5 @@
 export * from './result';
 export { decodeMarkdownSource, MAX_MARKDOWN_BYTES } from './source';
 export { parseMarkdownDocument, parseMarkdownTree } from './tree';
+export { normaliseMarkdownText } from './normalise';
 export { readFrontMatter } from './frontMatter';

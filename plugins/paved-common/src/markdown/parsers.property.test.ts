@@ -10,6 +10,8 @@ const CODES = [
   'malformed-front-matter',
   'missing-title',
   'unknown-status',
+  'no-roadmap-items',
+  'invalid-vocabulary',
 ];
 
 // Markdown-ish noise: random text salted with the tokens the parsers react to.

@@ -5,7 +5,11 @@ export type MarkdownParseErrorCode =
   | 'empty'
   | 'malformed-front-matter'
   | 'missing-title'
-  | 'unknown-status';
+  | 'unknown-status'
+  /** A roadmap in which no phase holds an item: never an empty roadmap. */
+  | 'no-roadmap-items'
+  /** An id pattern or word list given for a roadmap cannot be used. */
+  | 'invalid-vocabulary';
 
 /** A typed parse failure; `message` is meant for people. */
 export interface MarkdownParseError {

@@ -4,7 +4,8 @@ import { RoadmapPhase } from './types';
 export function splitCrossRoadmapDependency(
   dependency: string,
 ): { roadmap: string; itemId: string } | undefined {
-  const hash = dependency.lastIndexOf('#');
+  // Roadmap refs hold no `#`; an item id may (`#101`), so split at the first.
+  const hash = dependency.indexOf('#');
   if (hash <= 0) {
     return undefined;
   }

@@ -1,43 +1,56 @@
-/** An item id as roadmaps write them: `1.4`, `KBP-07`, `K8S-12`. */
-export const ITEM_ID_SOURCE = String.raw`(?:\d+\.)+\d+|[A-Z][A-Z0-9]*-\d+[A-Za-z0-9]*`;
+import { DependencyClause, DependencyPhrases } from './dependencyPhrases';
+import { BUILT_IN_ID_SHAPES, idMatcher } from './idShapes';
 
-const ITEM_ID = new RegExp(`^(?:${ITEM_ID_SOURCE})$`);
-const ID_AT_START = new RegExp(
-  String.raw`^(${ITEM_ID_SOURCE})(?:\s*[:.)]?\s*[—–-]?\s+|\s*[:.)]\s*|$)(.*)$`,
-);
-/** `1.3`, `KBP-07`, or `other-roadmap#1.3` / `roadmap:team/x#1.3` for another roadmap. */
-const DEPENDENCY = new RegExp(
-  String.raw`^(?:[A-Za-z0-9:/._-]+#)?(?:${ITEM_ID_SOURCE})$`,
-);
+const BUILT_IN = idMatcher(BUILT_IN_ID_SHAPES);
 
+/** Whether `text` is one id of the built-in shapes: `1.4`, `KBP-07`, `A1`. */
 export function isItemId(text: string): boolean {
-  return ITEM_ID.test(text);
+  return BUILT_IN.atStart(text) === text.trim();
 }
 
-/** Splits `1.4 Title` / `KBP-07 — Title` into id and title. */
+/** Splits `1.4 Title` / `KBP-07 — Title` into id and title (built-in shapes). */
 export function splitItemHeading(
   text: string,
 ): { id: string; title: string } | undefined {
-  const match = ID_AT_START.exec(text.trim());
-  if (!match) {
-    return undefined;
-  }
-  return { id: match[1], title: match[2].replace(/^[—–:-]\s*/, '').trim() };
+  return splitLeadingId(text, BUILT_IN.atStart);
 }
 
-/** The written fields an item may carry, one per line. */
+/** Splits off the id `atStart` finds, and the punctuation after it. */
+export function splitLeadingId(
+  text: string,
+  atStart: (text: string) => string | undefined,
+): { id: string; title: string } | undefined {
+  const trimmed = text.trim();
+  const id = atStart(trimmed);
+  if (!id) {
+    return undefined;
+  }
+  const title = trimmed
+    .slice(id.length)
+    .replace(/^\s*[:.)]?\s*[—–-]?\s*/, '')
+    .replace(/^[—–:-]\s*/, '')
+    .trim();
+  return { id, title };
+}
+
+/** The written fields an item (or a phase's preamble) may carry. */
 export interface ItemFields {
   status?: { text: string; line: number };
   priority?: string;
   estimate?: string;
-  dependsOn: string[];
+  dependsOn: DependencyClause[];
   adrs: string[];
   runbooks: string[];
   components: string[];
 }
 
+export function emptyFields(): ItemFields {
+  return { dependsOn: [], adrs: [], runbooks: [], components: [] };
+}
+
 function cleanLine(line: string): string {
   return line
+    .replace(/^\s*(?:>\s*)+/, '')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
     .replace(/^\[[ xX]\]\s+/, '')
     .replace(/[*_`|]/g, ' ')
@@ -45,7 +58,7 @@ function cleanLine(line: string): string {
     .trim();
 }
 
-function splitValues(value: string): string[] {
+export function splitValues(value: string): string[] {
   return value
     .split(/\s*(?:,|;|\band\b)\s*/)
     .map(v => v.replace(/^[\s[(<]+|[\s\])>.]+$/g, '').trim())
@@ -65,50 +78,46 @@ function addUnique(target: string[], values: string[]) {
   }
 }
 
+/** `ADR: ADR-0002, adr:default/x` to the references as written. */
+export function adrReferences(value: string): string[] {
+  const entityRefs = splitValues(value).filter(v => /^adr:/i.test(v));
+  const rest = splitValues(value)
+    .filter(v => !/^adr:/i.test(v))
+    .join(' ');
+  return [
+    ...[...rest.matchAll(/(?<![\w-])ADR[-_ ]?\d{1,6}\b/gi)].map(m =>
+      m[0].toUpperCase().replace(/[_ ]/, '-'),
+    ),
+    ...entityRefs,
+  ];
+}
+
 /**
- * Reads `Status:`, `Priority:`, `Estimate:`/`SP:`, `Depends on:`, `ADR:`,
- * `Runbook:` and `Components:` from an item's lines. Only the start of a
- * line counts for most keys, so prose that mentions "status" is left alone;
- * priority and story points may share a line (`Priority: Must SP: 3`).
+ * Reads `Status:`/`State:`, `Priority:`, `Estimate:`/`SP:`, dependencies
+ * (see `dependencyPhrases`), `ADR:`, `Runbook:` and `Components:` from an
+ * item's lines. Only the start of a line counts for most keys, so prose that
+ * mentions "status" is left alone; priority and story points may share a
+ * line (`Priority: Must SP: 3`).
  */
 export function readItemFields(
   lines: Array<{ text: string; line: number }>,
   fields: ItemFields,
+  phrases: DependencyPhrases,
 ): void {
   for (const { text: raw, line } of lines) {
-    const rawLinks = raw;
     const text = cleanLine(raw);
     const keyed = /^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$/.exec(text);
     const key = keyed?.[1].toLowerCase();
     const value = keyed?.[2].trim() ?? '';
-    if (key === 'status' && !fields.status && value) {
+    fields.dependsOn.push(...phrases.inLine(raw, line));
+    if ((key === 'status' || key === 'state') && !fields.status && value) {
       fields.status = { text: value, line };
-    } else if (
-      key &&
-      ['depends on', 'dependson', 'depends', 'blocked by'].includes(key)
-    ) {
-      addUnique(
-        fields.dependsOn,
-        splitValues(value).filter(v => DEPENDENCY.test(v)),
-      );
-    } else if (key === 'adr' || key === 'adrs') {
-      const entityRefs = splitValues(value).filter(v => /^adr:/i.test(v));
-      const rest = splitValues(value)
-        .filter(v => !/^adr:/i.test(v))
-        .join(' ');
-      const refs = [
-        ...[...rest.matchAll(/(?<![\w-])ADR[-_ ]?\d{1,6}\b/gi)].map(m =>
-          m[0].toUpperCase().replace(/[_ ]/, '-'),
-        ),
-        ...entityRefs,
-      ];
-      addUnique(fields.adrs, refs);
+    } else if (key === 'adr' || key === 'adrs' || key === 'decisions') {
+      addUnique(fields.adrs, adrReferences(value));
     } else if (key === 'runbook' || key === 'runbooks') {
       addUnique(
         fields.runbooks,
-        linkTargets(
-          rawLinks.slice(rawLinks.indexOf(':') + 1).replace(/^[*\s]+/, ''),
-        ),
+        linkTargets(raw.slice(raw.indexOf(':') + 1).replace(/^[*\s]+/, '')),
       );
     } else if (key && ['component', 'components', 'changes'].includes(key)) {
       addUnique(fields.components, splitValues(value));
