@@ -61,14 +61,6 @@ function denyMatches(rule: AccessRule, attrs: RequestAttributes): boolean {
   return ruleMatches(rule, attrs);
 }
 
-export function isAllowed(
-  grant: TokenGrant,
-  attrs: RequestAttributes,
-): boolean {
-  if ((grant.deny ?? []).some(r => denyMatches(r, attrs))) return false;
-  return grant.allow.some(r => ruleMatches(r, attrs));
-}
-
 /**
  * Who a request acts as: the token's own user (with its grant), or the user
  * it impersonates (no grant: only the stored RBAC objects apply).

@@ -217,8 +217,8 @@ export function tenantAccessSummary(
           c.namespaceTenant === tenant.name,
       );
       const allowed = own.filter(c => c.allowed).length;
-      roles[role] =
-        allowed === 0 ? 'none' : allowed === own.length ? 'all' : 'some';
+      if (allowed === 0) roles[role] = 'none';
+      else roles[role] = allowed === own.length ? 'all' : 'some';
     }
     return { check: check.id, label: check.label, roles };
   });
