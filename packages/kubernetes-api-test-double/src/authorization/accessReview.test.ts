@@ -352,6 +352,59 @@ describe('SubjectAccessReview', () => {
   });
 });
 
+describe('SelfSubjectRulesReview', () => {
+  const review = (namespace: string, headers?: Record<string, string>) =>
+    post(
+      '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+      { kind: 'SelfSubjectRulesReview', spec: { namespace } },
+      { headers },
+    );
+
+  it("lists the caller's rules in a namespace", async () => {
+    const asDev = {
+      'Impersonate-User': 'carol',
+      'Impersonate-Group': 'acme-developers',
+    };
+    const own = await review('acme-dev', asDev);
+    expect(own.status).toBe(201);
+    expect(own.body.status.incomplete).toBe(false);
+    const resources = own.body.status.resourceRules.flatMap(
+      (r: { resources: string[] }) => r.resources,
+    );
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        'pods',
+        'pods/log',
+        'pods/portforward',
+        'events',
+      ]),
+    );
+    expect(resources).not.toContain('secrets');
+    expect(resources).not.toContain('pods/exec');
+    const other = await review('globex-dev', asDev);
+    expect(other.body.status.resourceRules).toEqual([
+      {
+        verbs: ['create'],
+        apiGroups: ['authorization.k8s.io'],
+        resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+      },
+    ]);
+  });
+
+  it('lists a full-access token as everything', async () => {
+    const res = await review('acme-dev');
+    expect(res.body.status.resourceRules[0]).toEqual({
+      verbs: ['*'],
+      apiGroups: ['*'],
+      resources: ['*'],
+    });
+    expect(res.body.status.nonResourceRules).toContainEqual({
+      verbs: ['*'],
+      nonResourceURLs: ['*'],
+    });
+  });
+});
+
 describe('impersonation', () => {
   it('authorises an impersonated request by stored RBAC alone', async () => {
     const get = (namespace: string) =>
@@ -504,5 +557,24 @@ describeWithKubectl('kubectl auth can-i against the double', () => {
     [['delete', 'nodes'], 'yes'],
   ])('kubectl auth can-i %j → %s', async (args, expected) => {
     expect(await canI(...args)).toBe(expected);
+  });
+
+  it('--list shows what the impersonated user may do', async () => {
+    const out = await canI(
+      '--list',
+      '-n',
+      'acme-dev',
+      '--as',
+      'carol',
+      '--as-group',
+      'acme-developers',
+    );
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(
+      /^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs/,
+    );
+    expect(lines.some(l => /^pods\/portforward\s/.test(l))).toBe(true);
+    expect(lines.some(l => /^events\s/.test(l))).toBe(true);
+    expect(lines.some(l => /^secrets\s/.test(l))).toBe(false);
   });
 });

@@ -12,12 +12,14 @@ import {
 import { isPlainObject, JsonObject } from '../types';
 import { FieldError, invalid } from '../validation/fieldErrors';
 import { storedRbacPolicy } from './rbac';
+import { rulesReview } from './rulesReview';
 
 export const AUTHORIZATION_GROUP = 'authorization.k8s.io';
 
 const KINDS: Record<string, string> = {
   selfsubjectaccessreviews: 'SelfSubjectAccessReview',
   subjectaccessreviews: 'SubjectAccessReview',
+  selfsubjectrulesreviews: 'SelfSubjectRulesReview',
 };
 
 /** Whether a request is for one of the access reviews served here. */
@@ -94,7 +96,7 @@ export function accessReview(
   if (info.name || info.namespace) throw pathNotFound();
   if (info.verb !== 'create') throw methodNotAllowed();
   const kind = KINDS[info.resource];
-  const self = info.resource === 'selfsubjectaccessreviews';
+  const self = info.resource !== 'subjectaccessreviews';
 
   if (self) {
     if (identity.user === 'system:anonymous') {
@@ -127,6 +129,16 @@ export function accessReview(
     );
   }
   const spec = isPlainObject(body.spec) ? body.spec : {};
+  const metadata = isPlainObject(body.metadata) ? body.metadata : {};
+  if (info.resource === 'selfsubjectrulesreviews') {
+    return json(201, {
+      kind,
+      apiVersion: `${AUTHORIZATION_GROUP}/v1`,
+      metadata: { ...metadata, creationTimestamp: null },
+      spec,
+      status: rulesReview(ctx, identity, str(spec, 'namespace') ?? ''),
+    });
+  }
   const attrs = attributesOf(spec, kind);
 
   let subject: Identity;
@@ -163,7 +175,6 @@ export function accessReview(
   if (d.denied) status.denied = true;
   if (d.reason) status.reason = d.reason;
   if (d.evaluationError) status.evaluationError = d.evaluationError;
-  const metadata = isPlainObject(body.metadata) ? body.metadata : {};
   return json(201, {
     kind,
     apiVersion: `${AUTHORIZATION_GROUP}/v1`,

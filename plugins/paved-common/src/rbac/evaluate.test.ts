@@ -6,6 +6,7 @@ import {
   rbacSelectorMatches,
   rbacUserFor,
   ruleAllows,
+  rulesFor,
 } from './evaluate';
 import { AccessAttributes, PolicyRule, RbacUser } from './types';
 
@@ -595,5 +596,31 @@ describe('rule and selector matching', () => {
       username: '',
       groups: ['g'],
     });
+  });
+});
+
+describe('rulesFor', () => {
+  it('lists the rules of every binding naming the user, cluster and namespace', () => {
+    const r = rulesFor(policy, dev, ns);
+    expect(r.rules).toEqual(
+      expect.arrayContaining([
+        { verbs: ['get'], nonResourceURLs: ['/healthz', '/readyz/*'] },
+        {
+          apiGroups: [''],
+          resources: ['pods', 'pods/log'],
+          verbs: ['get', 'list'],
+        },
+        { apiGroups: ['example.org'], resources: ['widgets'], verbs: ['get'] },
+      ]),
+    );
+    expect(r.rules).toHaveLength(3);
+    expect(rulesFor(policy, dev).rules).toHaveLength(1);
+    expect(rulesFor(policy, dev, 'globex-dev').rules).toHaveLength(1);
+  });
+
+  it('reports bindings to missing roles', () => {
+    expect(rulesFor(policy, bob, ns).errors).toEqual([
+      'role.rbac.authorization.k8s.io "gone" not found',
+    ]);
   });
 });

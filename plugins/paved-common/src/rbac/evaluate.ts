@@ -378,3 +378,65 @@ export function canAccess(
 ): boolean {
   return evaluateAccess(policy, user, attrs).allowed;
 }
+
+/** What {@link rulesFor} finds: the rules that apply, and bindings it could not follow. */
+export interface RbacRulesForUser {
+  rules: PolicyRule[];
+  errors: string[];
+}
+
+/**
+ * Every rule that applies to a user in a namespace (or at the cluster scope
+ * when none is given): the rules of ClusterRoleBindings and of the
+ * namespace's RoleBindings naming the user, deduplicated. This is what a
+ * SelfSubjectRulesReview (`kubectl auth can-i --list`) reports.
+ */
+export function rulesFor(
+  policy: RbacPolicy,
+  user: RbacUser,
+  namespace?: string,
+): RbacRulesForUser {
+  const rules: PolicyRule[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (list: PolicyRule[]) => {
+    for (const r of list) {
+      const key = JSON.stringify(r);
+      if (!seen.has(key)) {
+        seen.add(key);
+        rules.push(r);
+      }
+    }
+  };
+  for (const crb of policy.clusterRoleBindings) {
+    if (!(crb.subjects ?? []).some(s => subjectAppliesTo(s, user))) continue;
+    if (!policy.clusterRoles.has(crb.roleRef.name)) {
+      errors.push(
+        `clusterrole.rbac.authorization.k8s.io "${crb.roleRef.name}" not found`,
+      );
+      continue;
+    }
+    add(clusterRoleRules(policy, crb.roleRef.name));
+  }
+  for (const rb of (namespace && policy.roleBindings.get(namespace)) || []) {
+    if (!(rb.subjects ?? []).some(s => subjectAppliesTo(s, user, namespace)))
+      continue;
+    if (rb.roleRef.kind === 'ClusterRole') {
+      if (policy.clusterRoles.has(rb.roleRef.name)) {
+        add(clusterRoleRules(policy, rb.roleRef.name));
+      } else {
+        errors.push(
+          `clusterrole.rbac.authorization.k8s.io "${rb.roleRef.name}" not found`,
+        );
+      }
+      continue;
+    }
+    const role = policy.roles.get(roleKey(namespace!, rb.roleRef.name));
+    if (role) add(role.rules ?? []);
+    else
+      errors.push(
+        `role.rbac.authorization.k8s.io "${rb.roleRef.name}" not found`,
+      );
+  }
+  return { rules, errors };
+}
