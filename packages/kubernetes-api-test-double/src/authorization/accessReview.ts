@@ -79,8 +79,9 @@ function attributesOf(spec: JsonObject, kind: string): RequestAttributes {
 }
 
 /**
- * `POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews` and
- * `.../subjectaccessreviews`: the same authorizer chain that guards every
+ * `POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+ * `.../subjectaccessreviews` and `.../selfsubjectrulesreviews`: the same
+ * authorizer chain that guards every
  * request, answered for the caller (self) or for the user, groups and
  * service account in the spec. Like the API server, any authenticated user
  * may ask about itself (`system:basic-user`); asking about others needs
@@ -179,7 +180,7 @@ export function accessReview(
     kind,
     apiVersion: `${AUTHORIZATION_GROUP}/v1`,
     metadata: { ...metadata, creationTimestamp: null },
-    spec: self ? spec : { ...spec },
+    spec,
     status,
   });
 }

@@ -88,11 +88,9 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
   }
   if (info.type !== 'resource' && method !== 'GET') throw methodNotAllowed();
   const rbac = () => storedRbacPolicy(ctx);
-  // kubectl --as / --as-group; the token's own user when absent.
-  const identity =
-    info.type === 'resource'
-      ? impersonate(req.headers, identityOf(grant!), rbac)
-      : identityOf(grant!);
+  // kubectl --as / --as-group (checked on discovery too, as the API server
+  // does); the token's own user when absent.
+  const identity = impersonate(req.headers, identityOf(grant!), rbac);
   switch (info.type) {
     case 'apiVersions':
       return json(200, apiVersions(ctx.serverAddress));
