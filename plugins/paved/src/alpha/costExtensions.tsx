@@ -1,7 +1,6 @@
 import {
   ApiBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
+  coreApis,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -18,8 +17,8 @@ export const costApi = ApiBlueprint.make({
     defineParams({
       api: pavedCostApiRef,
       deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
+        discoveryApi: coreApis.discovery,
+        fetchApi: coreApis.fetch,
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedCostClient(deps),

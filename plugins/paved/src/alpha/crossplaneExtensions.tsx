@@ -1,7 +1,6 @@
 import {
   ApiBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
+  coreApis,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -19,8 +18,8 @@ export const crossplaneApi = ApiBlueprint.make({
     defineParams({
       api: pavedCrossplaneApiRef,
       deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
+        discoveryApi: coreApis.discovery,
+        fetchApi: coreApis.fetch,
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedCrossplaneClient(deps),

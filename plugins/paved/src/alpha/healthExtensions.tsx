@@ -1,7 +1,6 @@
 import {
   ApiBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
+  coreApis,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
@@ -23,8 +22,8 @@ export const healthApi = ApiBlueprint.make({
     defineParams({
       api: pavedHealthApiRef,
       deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
+        discoveryApi: coreApis.discovery,
+        fetchApi: coreApis.fetch,
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedHealthClient(deps),
