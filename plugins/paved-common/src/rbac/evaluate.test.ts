@@ -7,6 +7,7 @@ import {
   rbacUserFor,
   ruleAllows,
   rulesFor,
+  subjectsWhoCan,
 } from './evaluate';
 import { AccessAttributes, PolicyRule, RbacUser } from './types';
 
@@ -622,5 +623,37 @@ describe('rulesFor', () => {
     expect(rulesFor(policy, bob, ns).errors).toEqual([
       'role.rbac.authorization.k8s.io "gone" not found',
     ]);
+  });
+});
+
+describe('subjectsWhoCan', () => {
+  it('lists every subject allowed, through which binding and role', () => {
+    const who = subjectsWhoCan(policy, {
+      verb: 'list',
+      resource: 'pods',
+      namespace: ns,
+    }).map(
+      g =>
+        `${g.subject.kind}:${g.subject.name} via ${g.binding.kind}/${g.binding.name} (${g.role.kind}/${g.role.name})`,
+    );
+    expect(who).toEqual([
+      'Group:platform-admins via ClusterRoleBinding/admins (ClusterRole/everything)',
+      'Group:acme-developers via RoleBinding/viewers (ClusterRole/tenant-view)',
+      'Group:system:serviceaccounts:acme-dev via RoleBinding/viewers (ClusterRole/tenant-view)',
+    ]);
+  });
+
+  it('fills in the namespace of a service account subject from its binding', () => {
+    const who = subjectsWhoCan(policy, {
+      verb: 'update',
+      group: 'apps',
+      resource: 'deployments',
+      namespace: ns,
+    });
+    expect(who.map(g => g.subject)).toContainEqual({
+      kind: 'ServiceAccount',
+      name: 'ci',
+      namespace: ns,
+    });
   });
 });

@@ -279,7 +279,7 @@ export function evaluateAccess(
   const errors: string[] = [];
   const namespace = attrs.namespace || undefined;
 
-  const rulesFor = (
+  const rolesRules = (
     ref: { kind: string; name: string },
     bindingNamespace?: string,
   ): { rules: PolicyRule[]; role: AccessGrant['role'] } | undefined => {
@@ -318,7 +318,7 @@ export function evaluateAccess(
       subjectAppliesTo(s, user, bindingNamespace),
     );
     if (!subject) return undefined;
-    const found = rulesFor(binding.roleRef, bindingNamespace);
+    const found = rolesRules(binding.roleRef, bindingNamespace);
     const rule = found?.rules.find(r => ruleAllows(r, attrs));
     if (!found || !rule) return undefined;
     return {
@@ -439,4 +439,57 @@ export function rulesFor(
       );
   }
   return { rules, errors };
+}
+
+/**
+ * Every binding subject allowed a request, with the binding, role and rule
+ * that allow it: the "who can" question, asked of RBAC objects alone. A
+ * Group subject stands for all its members; `system:authenticated` for
+ * everyone signed in.
+ */
+export function subjectsWhoCan(
+  policy: RbacPolicy,
+  attrs: AccessAttributes,
+): AccessGrant[] {
+  const grants: AccessGrant[] = [];
+  const namespace = attrs.namespace || undefined;
+  const visit = (
+    binding: RbacRoleBinding | RbacClusterRoleBinding,
+    bindingNamespace?: string,
+  ) => {
+    const { kind, name } = binding.roleRef;
+    let rules: PolicyRule[] | undefined;
+    let role: AccessGrant['role'] | undefined;
+    if (kind === 'ClusterRole' && policy.clusterRoles.has(name)) {
+      rules = clusterRoleRules(policy, name);
+      role = { kind: 'ClusterRole', name };
+    } else if (kind === 'Role' && bindingNamespace) {
+      rules =
+        policy.roles.get(roleKey(bindingNamespace, name))?.rules ?? undefined;
+      role = { kind: 'Role', name, namespace: bindingNamespace };
+    }
+    const rule = rules?.find(r => ruleAllows(r, attrs));
+    if (!rule || !role) return;
+    for (const subject of binding.subjects ?? []) {
+      grants.push({
+        binding: {
+          kind: binding.kind,
+          name: binding.metadata.name,
+          ...(bindingNamespace ? { namespace: bindingNamespace } : {}),
+        },
+        role,
+        subject:
+          subject.kind === 'ServiceAccount' && !subject.namespace
+            ? { ...subject, namespace: bindingNamespace }
+            : subject,
+        rule,
+      });
+    }
+  };
+  for (const crb of policy.clusterRoleBindings) visit(crb);
+  if (namespace) {
+    for (const rb of policy.roleBindings.get(namespace) ?? [])
+      visit(rb, namespace);
+  }
+  return grants;
 }

@@ -4,6 +4,7 @@ import {
   TenantAccessInput,
   tenantAccessMatrix,
   tenantAccessSummary,
+  tenantWhoCan,
 } from './accessMatrix';
 import { TENANT_ROLE_NAMES, tenantRoleRules } from './tenantRoles';
 
@@ -149,5 +150,52 @@ describe('tenantAccessSummary', () => {
       'tenant-admin': 'some',
       'tenant-developer': 'some',
     });
+  });
+});
+
+describe('tenantWhoCan', () => {
+  it('lists who may do each check in the tenant, through which bindings', () => {
+    const policy = rbacPolicy([
+      ...objectsFor(acme),
+      ...objectsFor(globex),
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'cluster-admin' },
+        rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: 'platform-admins' },
+        roleRef: { kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ kind: 'Group', name: 'platform-admins' }],
+      },
+    ]);
+    const rows = tenantWhoCan(policy, acme.namespaces);
+    const exec = rows.find(r => r.check === 'exec')!;
+    expect(exec.subjects).toEqual([
+      {
+        subject: { kind: 'Group', name: 'platform-admins' },
+        namespaces: ['acme-dev', 'acme-prod'],
+        clusterWide: true,
+        via: ['ClusterRoleBinding platform-admins (ClusterRole cluster-admin)'],
+      },
+      {
+        subject: { kind: 'Group', name: 'acme-admins' },
+        namespaces: ['acme-dev', 'acme-prod'],
+        clusterWide: false,
+        via: [
+          'RoleBinding acme-dev/tenant-admin (Role tenant-admin)',
+          'RoleBinding acme-prod/tenant-admin (Role tenant-admin)',
+        ],
+      },
+    ]);
+    const logs = rows.find(r => r.check === 'get-pod-logs')!;
+    expect(logs.subjects.map(e => e.subject.name)).toEqual([
+      'platform-admins',
+      'acme-admins',
+      'acme-devs',
+    ]);
   });
 });

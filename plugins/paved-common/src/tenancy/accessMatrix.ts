@@ -1,5 +1,5 @@
-import { evaluateAccess, RbacPolicy } from '../rbac/evaluate';
-import type { AccessAttributes } from '../rbac/types';
+import { evaluateAccess, RbacPolicy, subjectsWhoCan } from '../rbac/evaluate';
+import type { AccessAttributes, RbacSubject } from '../rbac/types';
 import { TENANT_ROLE_NAMES, TenantRoleName } from './tenantRoles';
 
 /** One question the access matrix asks in every namespace. */
@@ -231,4 +231,66 @@ export function tenantAccessSummary(
       c => c.member.tenant === tenant.name || c.namespaceTenant === tenant.name,
     ),
   };
+}
+
+/** A subject allowed a check somewhere in a tenant's namespaces. */
+export interface TenantWhoCanEntry {
+  subject: RbacSubject;
+  /** The tenant namespaces where it is allowed, in the tenant's order. */
+  namespaces: string[];
+  /** Allowed through a ClusterRoleBinding: in every namespace of the cluster. */
+  clusterWide: boolean;
+  /** `RoleBinding acme-dev/tenant-admin (Role tenant-admin)`, one per binding. */
+  via: string[];
+}
+
+export interface TenantWhoCanRow {
+  check: string;
+  label: string;
+  subjects: TenantWhoCanEntry[];
+}
+
+/**
+ * "Who can do what here", straight from RBAC objects: for each check, every
+ * user, group and service account allowed it in the tenant's namespaces,
+ * and through which bindings, including platform-wide ones. Pure, for the
+ * tenant's entity page.
+ */
+export function tenantWhoCan(
+  policy: RbacPolicy,
+  namespaces: readonly string[],
+  checks: readonly TenantAccessCheck[] = TENANT_ACCESS_CHECKS,
+): TenantWhoCanRow[] {
+  return checks.map(check => {
+    const bySubject = new Map<string, TenantWhoCanEntry>();
+    for (const namespace of namespaces) {
+      for (const g of subjectsWhoCan(policy, {
+        ...check.attributes,
+        namespace,
+      })) {
+        const s = g.subject;
+        const key = `${s.kind}/${s.namespace ?? ''}/${s.name}`;
+        const entry = bySubject.get(key) ?? {
+          subject: s,
+          namespaces: [],
+          clusterWide: false,
+          via: [],
+        };
+        if (!entry.namespaces.includes(namespace))
+          entry.namespaces.push(namespace);
+        if (g.binding.kind === 'ClusterRoleBinding') entry.clusterWide = true;
+        const via =
+          g.binding.kind === 'ClusterRoleBinding'
+            ? `ClusterRoleBinding ${g.binding.name} (${g.role.kind} ${g.role.name})`
+            : `RoleBinding ${g.binding.namespace}/${g.binding.name} (${g.role.kind} ${g.role.name})`;
+        if (!entry.via.includes(via)) entry.via.push(via);
+        bySubject.set(key, entry);
+      }
+    }
+    return {
+      check: check.id,
+      label: check.label,
+      subjects: [...bySubject.values()],
+    };
+  });
 }
