@@ -13,14 +13,16 @@ export default createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
         policy: policyExtensionPoint,
       },
-      async init({ config, policy }) {
+      async init({ config, userInfo, policy }) {
         const admins =
           config.getOptionalStringArray('paved.permission.adminGroups') ?? [];
         policy.setPolicy(
           new PavedPermissionPolicy(
             new Set(admins.map(ref => ref.toLocaleLowerCase('en-US'))),
+            userInfo,
           ),
         );
       },

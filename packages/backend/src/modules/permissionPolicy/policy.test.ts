@@ -18,15 +18,29 @@ import {
   pavedCrossplaneReadPermission,
   pavedHealthReadPermission,
 } from '@paved/plugin-paved-common';
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { PavedPermissionPolicy } from './policy';
+
+// What the user info service would read from each user's token.
+const claims = new Map<string, string[]>();
+const userInfo: UserInfoService = {
+  async getUserInfo(credentials) {
+    const ref = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return { userEntityRef: ref, ownershipEntityRefs: claims.get(ref) ?? [] };
+  },
+};
 
 const policy = new PavedPermissionPolicy(
   new Set(['group:default/platform-team']),
+  userInfo,
 );
 
 function userOf(...ownershipEntityRefs: string[]): PolicyQueryUser {
+  claims.set(ownershipEntityRefs[0], ownershipEntityRefs);
   return {
-    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+    credentials: mockCredentials.user(ownershipEntityRefs[0]),
   } as PolicyQueryUser;
 }
 

@@ -4,6 +4,7 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import { UserInfoService } from '@backstage/backend-plugin-api';
 import { policyRules, PolicyRule, Requester } from './rules';
 
 /**
@@ -13,6 +14,7 @@ import { policyRules, PolicyRule, Requester } from './rules';
 export class PavedPermissionPolicy implements PermissionPolicy {
   constructor(
     private readonly adminRefs: ReadonlySet<string>,
+    private readonly userInfo: UserInfoService,
     private readonly rules: PolicyRule[] = policyRules,
   ) {}
 
@@ -20,9 +22,14 @@ export class PavedPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    // PolicyQueryUser.info is deprecated: the user info service reads the
+    // same claims from the credentials.
+    const info = user
+      ? await this.userInfo.getUserInfo(user.credentials)
+      : undefined;
     const requester: Requester = {
-      userEntityRef: user?.info.userEntityRef,
-      ownershipEntityRefs: user?.info.ownershipEntityRefs ?? [],
+      userEntityRef: info?.userEntityRef,
+      ownershipEntityRefs: info?.ownershipEntityRefs ?? [],
     };
     const isAdmin = requester.ownershipEntityRefs.some(ref =>
       this.adminRefs.has(ref.toLocaleLowerCase('en-US')),
