@@ -3,10 +3,10 @@ import { MarkdownParseResult, parseFailure } from '../markdown/result';
 import {
   parseMarkdownDocument,
   plainText,
-  sourceOf,
   unwrappedSourceOf,
 } from '../markdown/tree';
 import { normaliseAdrDate } from './dates';
+import { preambleFields } from './preambleFields';
 import { findAdrReferences } from './references';
 import { AdrStatusInfo, parseAdrStatus } from './status';
 import { AdrFormat, ParsedAdr } from './types';
@@ -41,26 +41,6 @@ function numberFromFileName(fileName?: string): number | undefined {
   const base = fileName?.split(/[\\/]/).pop() ?? '';
   const match = /^(?:ADR[-_]?)?(\d{1,6})[-_.]/i.exec(base);
   return match ? Number(match[1]) : undefined;
-}
-
-/** `Key: value` lines, from a paragraph or a MADR 2 list under the title. */
-function keyValues(nodes: RootContent[], source: string): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const node of nodes) {
-    if (node.type !== 'paragraph' && node.type !== 'list') {
-      continue;
-    }
-    for (const raw of sourceOf(node, source).split('\n')) {
-      const line = raw
-        .replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')
-        .replace(/\*\*/g, '');
-      const match = /^\s*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*)$/.exec(line);
-      if (match && !values.has(match[1].toLowerCase())) {
-        values.set(match[1].toLowerCase(), match[2].trim());
-      }
-    }
-  }
-  return values;
 }
 
 /**
@@ -137,7 +117,7 @@ export function parseAdrMarkdown(
   if (headingStatus && !sections.status) {
     sections.status = headingStatus.text;
   }
-  const fields = keyValues(preamble, source);
+  const fields = preambleFields(preamble, source);
 
   let format: AdrFormat;
   let statusText: string | undefined;

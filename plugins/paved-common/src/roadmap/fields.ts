@@ -48,16 +48,6 @@ export function emptyFields(): ItemFields {
   return { dependsOn: [], adrs: [], runbooks: [], components: [] };
 }
 
-function cleanLine(line: string): string {
-  return line
-    .replace(/^\s*(?:>\s*)+/, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-    .replace(/^\[[ xX]\]\s+/, '')
-    .replace(/[*_`|]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export function splitValues(value: string): string[] {
   return value
     .split(/\s*(?:,|;|\band\b)\s*/)
@@ -92,47 +82,120 @@ export function adrReferences(value: string): string[] {
   ];
 }
 
+/** A paragraph or table row as written, and the line it starts on. */
+export interface FieldBlock {
+  text: string;
+  line: number;
+}
+
+/** One `Key: value` of a block, or the text before the first key. */
+export interface Segment {
+  key?: string;
+  value: string;
+  line: number;
+  /** Offset in the block's text where the segment (its key) starts. */
+  at: number;
+  /** The segment as written, emphasis and all. */
+  raw: string;
+}
+
+/**
+ * Splits a block at its field keys. A key counts at the start of the block,
+ * or anywhere when it is capitalised (`Priority:`) or emphasised
+ * (`**depends on:**`), so "the status: green" in prose is no field. Line
+ * breaks play no part: a re-wrapped paragraph gives the same fields.
+ */
+export function fieldSegments(
+  block: FieldBlock,
+  phrases: DependencyPhrases,
+): Segment[] {
+  // Continuation lines of quotes carry markers: blank them, keeping offsets.
+  const text = block.text.replace(
+    /\n([ \t]*(?:>[ \t]?)*)/g,
+    (_, markers: string) => `\n${' '.repeat(markers.length)}`,
+  );
+  const lineAt = (offset: number) =>
+    block.line + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+  const starts: Array<{ at: number; end: number; key: string }> = [];
+  for (const match of text.matchAll(phrases.keys)) {
+    const at = match.index! + match[1].length;
+    const atStart = !/[^\s>*_|-]/.test(text.slice(0, at));
+    const key = match[3];
+    if (atStart || match[2] || /^[A-Z]/.test(key)) {
+      starts.push({ at, end: match.index! + match[0].length, key });
+    }
+  }
+  const tidy = (value: string) =>
+    value
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s*_|]+|[\s*_|]+$/g, '')
+      .trim();
+  const segments: Segment[] = [];
+  const leadRaw = text.slice(0, starts[0]?.at ?? text.length);
+  const lead = tidy(leadRaw);
+  if (lead) {
+    segments.push({ value: lead, line: block.line, at: 0, raw: leadRaw });
+  }
+  starts.forEach((start, i) => {
+    const end = starts[i + 1]?.at ?? text.length;
+    segments.push({
+      key: start.key.toLowerCase().replace(/\s+/g, ' '),
+      value: tidy(text.slice(start.end, end)),
+      raw: text.slice(start.end, end),
+      line: lineAt(start.at),
+      at: start.at,
+    });
+  });
+  return segments;
+}
+
 /**
  * Reads `Status:`/`State:`, `Priority:`, `Estimate:`/`SP:`, dependencies
  * (see `dependencyPhrases`), `ADR:`, `Runbook:` and `Components:` from an
- * item's lines. Only the start of a line counts for most keys, so prose that
- * mentions "status" is left alone; priority and story points may share a
+ * item's paragraphs and table rows; priority and story points may share a
  * line (`Priority: Must SP: 3`).
  */
 export function readItemFields(
-  lines: Array<{ text: string; line: number }>,
+  blocks: readonly FieldBlock[],
   fields: ItemFields,
   phrases: DependencyPhrases,
 ): void {
-  for (const { text: raw, line } of lines) {
-    const text = cleanLine(raw);
-    const keyed = /^([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*(.*)$/.exec(text);
-    const key = keyed?.[1].toLowerCase();
-    const value = keyed?.[2].trim() ?? '';
-    fields.dependsOn.push(...phrases.inLine(raw, line));
-    if ((key === 'status' || key === 'state') && !fields.status && value) {
-      fields.status = { text: value, line };
-    } else if (key === 'adr' || key === 'adrs' || key === 'decisions') {
-      addUnique(fields.adrs, adrReferences(value));
-    } else if (key === 'runbook' || key === 'runbooks') {
-      addUnique(
-        fields.runbooks,
-        linkTargets(raw.slice(raw.indexOf(':') + 1).replace(/^[*\s]+/, '')),
+  for (const block of blocks) {
+    const segments = fieldSegments(block, phrases);
+    segments.forEach((segment, index) => {
+      const { key, value, line, raw } = segment;
+      if (!key) {
+        const opening = index === 0 ? phrases.atStart(raw) : undefined;
+        const clauses = opening ? [opening] : phrases.inProse(value);
+        fields.dependsOn.push(...clauses.map(c => ({ ...c, line })));
+        return;
+      }
+      if (phrases.isDependencyKey(key)) {
+        fields.dependsOn.push({ value, strict: true, line });
+        return;
+      }
+      fields.dependsOn.push(
+        ...phrases.inProse(value).map(c => ({ ...c, line })),
       );
-    } else if (key && ['component', 'components', 'changes'].includes(key)) {
-      addUnique(fields.components, splitValues(value));
-    }
-    const priority = /\bPriority\s*:\s*([A-Za-z0-9][\w-]*)/i.exec(text);
-    if (priority && !fields.priority) {
-      fields.priority = priority[1];
-    }
-    const estimate =
-      /\b(Estimate|Effort|SP|Story points)\s*:\s*([^,;|]+)/i.exec(text);
-    if (estimate && !fields.estimate) {
-      const amount = estimate[2].trim();
-      fields.estimate = /^(sp|story points)$/i.test(estimate[1])
-        ? `${amount} SP`
-        : amount;
-    }
+      if ((key === 'status' || key === 'state') && !fields.status && value) {
+        fields.status = { text: value, line };
+      } else if (key === 'adr' || key === 'adrs' || key === 'decisions') {
+        addUnique(fields.adrs, adrReferences(value));
+      } else if (key === 'runbook' || key === 'runbooks') {
+        addUnique(fields.runbooks, linkTargets(value));
+      } else if (['component', 'components', 'changes'].includes(key)) {
+        addUnique(fields.components, splitValues(value));
+      } else if (['priority', 'prio'].includes(key) && !fields.priority) {
+        const priority = /^[A-Za-z0-9][\w-]*/.exec(value);
+        if (priority) fields.priority = priority[0];
+      } else if (!fields.estimate && value) {
+        const amount = value.split(/[,;|]/)[0].trim();
+        if (['sp', 'story points'].includes(key)) {
+          fields.estimate = `${amount} SP`;
+        } else if (key === 'estimate' || key === 'effort') {
+          fields.estimate = amount;
+        }
+      }
+    });
   }
 }

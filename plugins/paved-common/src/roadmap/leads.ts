@@ -1,6 +1,8 @@
-import type { ListItem, Nodes, Paragraph } from 'mdast';
+import type { ListItem, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { splitLeadingId } from './fields';
+import { sourceOf } from '../markdown/tree';
+import { DependencyPhrases } from './dependencyPhrases';
+import { FieldBlock, fieldSegments, splitLeadingId } from './fields';
 import { IdMatcher } from './idShapes';
 import { statusMark } from './itemStatus';
 import { RoadmapItemStatus } from './types';
@@ -42,24 +44,55 @@ export function leadOf(raw: string, matcher: IdMatcher): Lead {
     : { text, title: text, mark };
 }
 
-/** The first line of a list entry, read as a lead; struck-through is dropped. */
+/** Inline Markdown to the text it shows, for titles cut from the source. */
+export function plainMarkdown(source: string): string {
+  return source
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*|__|~~/g, '')
+    .replace(/(^|[^\w])[*_](?=\S)/g, '$1')
+    .replace(/(\S)[*_](?=[^\w]|$)/g, '$1')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A list entry read as a lead: the title is the entry's first paragraph up
+ * to its first field (`Depends on:`, `_after_ A1`), whatever the wrapping;
+ * `fields` is the rest. A struck-through entry is dropped.
+ */
 export function entryLead(
   entry: ListItem,
   matcher: IdMatcher,
-): (Lead & { paragraph: Paragraph; lines: string[] }) | undefined {
+  source: string,
+  phrases: DependencyPhrases,
+): (Lead & { fields?: FieldBlock }) | undefined {
   const first = entry.children[0];
   if (first?.type !== 'paragraph') {
     return undefined;
   }
-  const lines = toString(first).split('\n');
-  const lead = leadOf(lines[0], matcher);
-  const struck = first.children.find(
-    c => !(c.type === 'text' && !c.value.trim()),
+  const raw = sourceOf(first, source);
+  const line = first.position?.start.line ?? 1;
+  const keyed = fieldSegments({ text: raw, line }, phrases).find(
+    segment => segment.key,
   );
-  if (struck?.type === 'delete' && first.children.length === 1) {
-    lead.mark = 'dropped';
-  }
-  return { ...lead, paragraph: first, lines };
+  let cut = keyed ? keyed.at : raw.length;
+  const emphasised = phrases.emphasisedAt(raw);
+  if (emphasised > 0 && emphasised < cut) cut = emphasised;
+  const lead = leadOf(plainMarkdown(raw.slice(0, cut)), matcher);
+  const struck =
+    first.children.length === 1 && first.children[0].type === 'delete';
+  if (struck) lead.mark = 'dropped';
+  const rest = raw.slice(cut);
+  if (!rest.trim()) return lead;
+  return {
+    ...lead,
+    fields: {
+      text: rest,
+      line: line + (raw.slice(0, cut).match(/\n/g)?.length ?? 0),
+    },
+  };
 }
 
 /** The texts that could start an item, for detecting id shapes. */
@@ -79,7 +112,7 @@ export function leadCandidates(node: Nodes): string[] {
     if (n.type === 'listItem') {
       const first = n.children[0];
       if (first?.type === 'paragraph') {
-        out.push(strip(toString(first).split('\n')[0]));
+        out.push(strip(toString(first)));
       }
     }
     if (n.type === 'tableRow') {

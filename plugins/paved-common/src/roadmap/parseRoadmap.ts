@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { MarkdownParseResult, parseFailure } from '../markdown/result';
 import { parseMarkdownDocument, plainText, sourceOf } from '../markdown/tree';
 import { DependencyClause, dependencyPhrases } from './dependencyPhrases';
-import { emptyFields, ItemFields, readItemFields } from './fields';
+import { emptyFields, FieldBlock, ItemFields, readItemFields } from './fields';
 import {
   detectIdShapes,
   BUILT_IN_ID_SHAPES,
@@ -85,15 +85,25 @@ function checkboxState(item: ListItem): boolean | undefined {
   return OPEN_MARKS.test(text) ? false : undefined;
 }
 
-function linesOf(node: Nodes, source: string) {
-  const start = node.position?.start.line ?? 1;
-  return sourceOf(node, source)
-    .split('\n')
-    .map((text, i) => ({ text, line: start + i }));
+/**
+ * The paragraphs and table rows under a node, as written: where fields are
+ * read. Code blocks and headings hold none.
+ */
+function blocksOf(node: Nodes, source: string): FieldBlock[] {
+  const blocks: FieldBlock[] = [];
+  const walk = (n: Nodes) => {
+    if (n.type === 'paragraph' || n.type === 'tableRow') {
+      blocks.push({
+        text: sourceOf(n, source),
+        line: n.position?.start.line ?? 1,
+      });
+    } else if ('children' in n && n.type !== 'heading') {
+      n.children.forEach(child => walk(child as Nodes));
+    }
+  };
+  walk(node);
+  return blocks;
 }
-
-/** A line that holds a field rather than more of a title. */
-const FIELD_LINE = /^\s*[*_]*[A-Za-z][A-Za-z ]{1,20}?[*_]*\s*:/;
 
 /**
  * Parses a roadmap written as Markdown (or as the plain text documents
@@ -166,7 +176,7 @@ export function parseRoadmapMarkdown(
   const listHasItems = (node: RootContent) =>
     node.type === 'list' &&
     node.children.some(entry => {
-      const lead = entryLead(entry, matcher);
+      const lead = entryLead(entry, matcher, source, phrases);
       return lead?.id && lead.title;
     });
   const tableHasIds = (node: RootContent) =>
@@ -319,7 +329,7 @@ export function parseRoadmapMarkdown(
 
     /** A list entry that is an item, read from its first lines. */
     const fromEntry = (entry: ListItem, list: List): ItemDraft | undefined => {
-      const lead = entryLead(entry, matcher);
+      const lead = entryLead(entry, matcher, source, phrases);
       if (!lead) return undefined;
       let id = lead.id;
       if (mode === 'ids') {
@@ -332,31 +342,15 @@ export function parseRoadmapMarkdown(
       } else {
         return undefined;
       }
-      // The title runs until a line that is a field or a dependency (read
-      // from the source, where `_after_` still has its emphasis).
-      const rest = lead.lines.slice(1);
-      const paragraphLines = linesOf(lead.paragraph, source);
-      const cut = paragraphLines
-        .slice(1)
-        .findIndex(
-          l =>
-            FIELD_LINE.test(l.text) ||
-            phrases.inLine(l.text).some(c => c.strict),
-        );
-      const titleLines = [
-        lead.id ? lead.title : lead.text,
-        ...(cut < 0 ? rest : rest.slice(0, cut)),
-      ];
-      const split = phrases.inTitle(titleLines.join(' ').trim());
+      const split = phrases.inTitle(lead.id ? lead.title : lead.text);
       const draft = defineItem(id!, split.title, Infinity, 'list');
       if (lead.mark) draft.mark ??= lead.mark;
       if (split.clause) draft.fields.dependsOn.push(split.clause);
-      if (cut >= 0) {
-        readItemFields(paragraphLines.slice(1 + cut), draft.fields, phrases);
-      }
-      for (const child of entry.children.slice(1)) {
-        readItemFields(linesOf(child, source), draft.fields, phrases);
-      }
+      const blocks = entry.children
+        .slice(1)
+        .flatMap(child => blocksOf(child, source));
+      if (lead.fields) blocks.unshift(lead.fields);
+      readItemFields(blocks, draft.fields, phrases);
       return draft;
     };
 
@@ -429,10 +423,10 @@ export function parseRoadmapMarkdown(
         return;
       }
       if (item) {
-        readItemFields(linesOf(node, source), item.fields, phrases);
+        readItemFields(blocksOf(node, source), item.fields, phrases);
       } else if (phase && node.type === 'paragraph') {
         // Under a phase heading, before its items: the phase's own lines.
-        readItemFields(linesOf(node, source), phase.fields, phrases);
+        readItemFields(blocksOf(node, source), phase.fields, phrases);
       }
       visitContent(node, item);
     });

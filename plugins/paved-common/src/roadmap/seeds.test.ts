@@ -178,14 +178,16 @@ describeSeed('001_', 'seed 001 (GitHub Markdown with task lists)', seed => {
     expect(byId('6.0')?.title).toBe('Service Mesh Decision Framework');
   });
 
-  it('reads the "*Requires: Phase 4.3 (MinIO), ...*" lines as dependencies', () => {
+  it('reads "*Requires: Phase 4.3 (MinIO), ...*" and "*Builds on Phase 2*" as dependencies', () => {
     const roadmap = seed();
-    // grep -n '^\*Requires:' -> 7 lines, each naming items by their number.
+    // grep -n '^\*Requires:' -> 7 lines, each naming items by their number;
+    // grep -n '^\*Builds on' -> 2 more: 3.4 on item 3.2, 14.3 on Phase 2.
     const withDeps = roadmap.phases
       .flatMap(p => p.items)
       .filter(i => i.dependsOn)
       .map(i => [i.id, i.dependsOn]);
     expect(withDeps).toEqual([
+      ['3.4', ['3.2']],
       ['4.4', ['4.3']],
       ['4.5', ['4.1', '4.3', '4.4']],
       ['4.6', ['4.1', '4.3']],
@@ -193,6 +195,7 @@ describeSeed('001_', 'seed 001 (GitHub Markdown with task lists)', seed => {
       ['9.5', ['3.8']],
       ['9.6', ['1.4', '4.1', '9.5']],
       ['10.3', ['4.3']],
+      ['14.3', ['2.1', '2.2', '2.3', '2.4']],
     ]);
     expect(findRoadmapProblems(roadmap.phases)).toEqual([]);
   });
