@@ -47,6 +47,8 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// Paved's ADRs, roadmaps and roadmap items, with their status and owner.
+backend.add(import('@paved/plugin-search-backend-module-paved'));
 
 // Kubernetes: clusters come from `kubernetes.clusterLocatorMethods` in app-config.
 backend.add(import('@backstage/plugin-kubernetes-backend'));

@@ -21,6 +21,10 @@ import {
   xrdParametersField,
   xrdPickerField,
 } from './alpha/crossplaneExtensions';
+import {
+  pavedSearchResultListItem,
+  pavedSearchResultType,
+} from './alpha/searchExtensions';
 
 const adrContent = EntityContentBlueprint.make({
   name: 'adr',
@@ -79,6 +83,8 @@ export default createFrontendPlugin({
     costApi,
     costCard,
     costContent,
+    pavedSearchResultListItem,
+    pavedSearchResultType,
   ],
   routes: { decisions: convertLegacyRouteRef(decisionsRouteRef) },
 });

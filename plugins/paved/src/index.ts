@@ -20,7 +20,9 @@ export {
   EntityCostContent,
   PavedXrdPickerFieldExtension,
   PavedXrdParametersFieldExtension,
+  PavedSearchResultListItem,
 } from './plugin';
+export { isPavedSearchResult } from './components/search/predicate';
 export { hasCost, isTenantEntity } from './components/cost/entityFilters';
 export { isCrossplaneCandidate } from './components/crossplane/entityFilters';
 export {

@@ -20,6 +20,8 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { XrdParametersField } from './components/crossplane/requestForm/XrdParametersField';
 import { XrdPickerField } from './components/crossplane/requestForm/XrdPickerField';
 import { xrdParametersValidation } from './components/crossplane/requestForm/validation';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { isPavedSearchResult } from './components/search/predicate';
 
 /** Paved's frontend plugin for apps on the legacy frontend system. */
 export const pavedPlugin = createPlugin({
@@ -218,5 +220,20 @@ export const PavedXrdParametersFieldExtension = pavedPlugin.provide(
     name: 'PavedXrdParameters',
     component: XrdParametersField,
     validation: xrdParametersValidation,
+  }),
+);
+
+/**
+ * ADRs, roadmaps and roadmap items in search results for legacy apps: put it
+ * inside `<SearchResult>` of the search page.
+ */
+export const PavedSearchResultListItem = pavedPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'PavedSearchResultListItem',
+    component: () =>
+      import('./components/search/PavedSearchResultListItem').then(
+        m => m.PavedSearchResultListItem,
+      ),
+    predicate: isPavedSearchResult,
   }),
 );

@@ -9,3 +9,4 @@ export {
   roadmapEntityV1alpha1Validator,
 } from './validators';
 export { RESOURCE_TYPE_CATALOG_ENTITY } from './permissionResource';
+export * from './searchDocuments';
