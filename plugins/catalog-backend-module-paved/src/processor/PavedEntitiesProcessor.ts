@@ -29,8 +29,11 @@ import {
   parseAdrMarkdown,
   parseRoadmapMarkdown,
   PAVED_API_VERSION,
+  readRoadmapVocabulary,
   ROADMAP_KIND,
+  ROADMAP_VOCABULARY_ANNOTATIONS,
   roadmapEntityV1alpha1Validator,
+  RoadmapVocabulary,
 } from '@paved/plugin-paved-common';
 import { withAdr, withRoadmap } from './fromMarkdown';
 import { adrEntityName, roadmapEntityName } from './naming';
@@ -61,6 +64,11 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
       reader: UrlReaderService;
       /** The app's URL, for links to TechDocs pages; none without it. */
       appBaseUrl?: string;
+      /**
+       * `paved.roadmaps` config (see `roadmapVocabularyFromConfig`): id
+       * patterns and words for every roadmap; annotations override them.
+       */
+      roadmaps?: RoadmapVocabulary;
     },
   ) {}
 
@@ -125,7 +133,20 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
         ),
       );
     }
-    return withRoadmap(entity, unwrap(parseRoadmapMarkdown(text.value)));
+    // The house style of this roadmap: its annotations (copied from the
+    // entity that imported it) over the module's config.
+    const vocabulary = readRoadmapVocabulary(
+      entity.metadata.annotations,
+      this.options.roadmaps,
+    );
+    return withRoadmap(
+      entity,
+      unwrap(
+        parseRoadmapMarkdown(text.value, {
+          vocabulary: unwrap(vocabulary),
+        }),
+      ),
+    );
   }
 
   async postProcessEntity(
@@ -192,6 +213,13 @@ export class PavedEntitiesProcessor implements CatalogProcessor {
       },
       spec,
     };
+    // A roadmap is read in the house style its parent's annotations give.
+    if (kind === ROADMAP_KIND) {
+      for (const key of ROADMAP_VOCABULARY_ANNOTATIONS) {
+        const value = parent.metadata.annotations?.[key];
+        if (value !== undefined) stub.metadata.annotations![key] = value;
+      }
+    }
     // An ADR that is also a page of the parent's TechDocs links to it.
     const docs =
       kind === ADR_KIND

@@ -186,6 +186,13 @@ export function readRoadmapVocabulary(
   annotations: Record<string, string> | undefined,
   config: RoadmapVocabulary = {},
 ): MarkdownParseResult<CompiledRoadmapVocabulary> {
+  // Config is checked on its own first, so its errors name config keys.
+  const configChecked = compileRoadmapVocabulary(config, {
+    idPatterns: 'paved.roadmaps.idPatterns',
+    dependencyWords: 'paved.roadmaps.dependencyWords',
+    statusWords: 'paved.roadmaps.statusWords',
+  });
+  if (!configChecked.ok) return configChecked;
   const ids = annotations?.[ANNOTATION_ROADMAP_ID_PATTERN];
   const words = annotations?.[ANNOTATION_ROADMAP_DEPENDENCY_WORDS];
   const statuses = annotations?.[ANNOTATION_ROADMAP_STATUS_WORDS];
