@@ -10,6 +10,7 @@ import {
   pavedHealthPermissions,
 } from '@paved/plugin-paved-common';
 import { createRouter } from './router';
+import { AdrSourceService } from './service/adr/AdrSourceService';
 import { ClusterAccess } from './service/clusters/ClusterAccess';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { readCostOptions } from './service/cost/costOptions';
@@ -39,6 +40,7 @@ export const pavedPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions([
@@ -85,6 +87,10 @@ export const pavedPlugin = createBackendPlugin({
             conformance,
             crossplane,
             cost,
+            adrSource: new AdrSourceService({
+              catalog: deps.catalog,
+              reader: deps.urlReader,
+            }),
           }),
         );
       },

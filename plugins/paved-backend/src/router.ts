@@ -20,6 +20,10 @@ import Router from 'express-promise-router';
 import { clusterAuthHeadersOf } from './service/clusters/ClusterAccess';
 import { assertEntityRefParts } from './service/entityAsUser';
 import { ConformanceService } from './service/conformance/ConformanceService';
+import {
+  addAdrSourceRoutes,
+  AdrSourceService,
+} from './service/adr/AdrSourceService';
 import { addCostRoutes } from './service/cost/costRoutes';
 import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
@@ -51,6 +55,8 @@ export async function createRouter(deps: {
   conformance: ConformanceService;
   crossplane: CrossplaneService;
   cost: CostService;
+  /** The ADR Markdown and images route; without it, no such route. */
+  adrSource?: AdrSourceService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, health, conformance, crossplane } = deps;
   const router = Router();
@@ -114,6 +120,14 @@ export async function createRouter(deps: {
   });
 
   addCostRoutes(router, authorize, deps.cost);
+
+  if (deps.adrSource) {
+    // The catalog decides: the ADR is read with the user's credentials.
+    addAdrSourceRoutes(router, {
+      credentials: req => httpAuth.credentials(req, { allow: ['user'] }),
+      adrSource: deps.adrSource,
+    });
+  }
 
   return router;
 }

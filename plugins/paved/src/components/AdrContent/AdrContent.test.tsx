@@ -1,4 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   catalogApiRef,
@@ -44,6 +48,21 @@ const third = adr('adr-3', { status: 'accepted' }, [
 ]);
 
 const catalogApi = {
+  getEntities: jest.fn(async () => ({
+    items: [
+      {
+        apiVersion: 'paved.dev/v1alpha1',
+        kind: 'ADR',
+        metadata: {
+          name: 'shop-adr-0003',
+          namespace: 'default',
+          annotations: {
+            'paved.dev/markdown-source': 'file:/repo/docs/adr/0003-queue.md',
+          },
+        },
+      },
+    ],
+  })),
   getEntitiesByRefs: jest.fn(
     async ({ entityRefs }: { entityRefs: string[] }) => ({
       items: entityRefs.map(ref =>
@@ -55,9 +74,67 @@ const catalogApi = {
   ),
 };
 
+const RECORD = [
+  '---',
+  'status: accepted',
+  'date: 2025-05-01',
+  '---',
+  '# Use a queue between checkout and payments',
+  '',
+  '## Context and Problem Statement',
+  '',
+  'Checkout calls payments synchronously.',
+  '',
+  '## Decision Outcome',
+  '',
+  'We put a queue in between. See [the earlier record](0003-queue.md) and [the runbook](../runbooks/queue.md).',
+  '',
+  '| Option | Cost |',
+  '| --- | --- |',
+  '| Queue | low |',
+  '',
+  '```mermaid',
+  'graph LR; checkout --> queue --> payments',
+  '```',
+  '',
+  '## Risks and Mitigations',
+  '',
+  '![Message flow](images/flow.svg)',
+  '',
+  '## Consequences',
+  '',
+  'Payments become eventually consistent.',
+].join('\n');
+
+const discoveryApi = {
+  getBaseUrl: async (id: string) => `http://backend/api/${id}`,
+};
+const fetched: string[] = [];
+const fetchApi = {
+  fetch: jest.fn(async (url: string) => {
+    fetched.push(url);
+    if (url.endsWith('/source')) {
+      return new Response(RECORD, { status: 200 });
+    }
+    if (url.includes('path=images%2Fflow.svg')) {
+      return new Response('<svg/>', {
+        status: 200,
+        headers: { 'content-type': 'image/svg+xml' },
+      });
+    }
+    return new Response('{}', { status: 404 });
+  }),
+};
+
 async function renderAdr(entity: Entity) {
   return renderInTestApp(
-    <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, catalogApi],
+        [discoveryApiRef, discoveryApi],
+        [fetchApiRef, fetchApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <AdrContent />
       </EntityProvider>
@@ -133,5 +210,63 @@ describe('AdrContent', () => {
   it('has no TechDocs link without the annotations', async () => {
     await renderAdr(adr('adr-5', { status: 'accepted' }));
     expect(screen.queryByRole('link', { name: 'Read in TechDocs' })).toBeNull();
+  });
+
+  it('renders the whole record from its Markdown file: every section, tables, Mermaid as code, relative links and images', async () => {
+    const withSource = adr('shop-adr-0004', { status: 'accepted' });
+    withSource.metadata.annotations = {
+      'paved.dev/markdown-source': 'file:/repo/docs/adr/0004-queue.md',
+    };
+    await renderAdr(withSource);
+    const risks = await screen.findByRole('region', {
+      name: 'risks and mitigations',
+    });
+    expect(fetched).toContain(
+      'http://backend/api/paved/adr/default/shop-adr-0004/source',
+    );
+    const image = await within(risks).findByRole('img', {
+      name: 'Message flow',
+    });
+    expect(image.getAttribute('src')).toBe(
+      `data:image/svg+xml;base64,${btoa('<svg/>')}`,
+    );
+    const decision = screen.getByRole('region', { name: 'decision' });
+    expect(within(decision).getByText('Decision Outcome')).toBeInTheDocument();
+    expect(within(decision).getByRole('table')).toHaveTextContent('Queue');
+    expect(decision).toHaveTextContent('graph LR; checkout --> queue');
+    expect(
+      within(decision).getByRole('link', { name: 'the earlier record' }),
+    ).toHaveAttribute('href', '/catalog/default/adr/shop-adr-0003');
+    expect(screen.getByRole('region', { name: 'context' })).toHaveTextContent(
+      'Checkout calls payments synchronously.',
+    );
+    expect(
+      screen.getByRole('region', { name: 'consequences' }),
+    ).toHaveTextContent('eventually consistent');
+    // The title and front matter are the card's header and metadata.
+    expect(
+      screen.queryByText('Use a queue between checkout and payments'),
+    ).toBeNull();
+    expect(screen.queryByText(/status: accepted/)).toBeNull();
+  });
+
+  it('falls back to the stored sections when the file cannot be read', async () => {
+    const broken = adr('shop-adr-0009', {
+      status: 'accepted',
+      decision: 'Stored decision.',
+    });
+    broken.metadata.annotations = {
+      'paved.dev/markdown-source': 'file:/repo/docs/adr/0009-gone.md',
+    };
+    fetchApi.fetch.mockImplementationOnce(
+      async () => new Response('{}', { status: 404 }),
+    );
+    await renderAdr(broken);
+    expect(
+      await screen.findByText(/Showing the stored sections only/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'decision' })).toHaveTextContent(
+      'Stored decision.',
+    );
   });
 });

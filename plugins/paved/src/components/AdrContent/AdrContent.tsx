@@ -27,8 +27,94 @@ import { StatusChip } from '../common/StatusChip';
 import { formatDate } from '../common/formatDate';
 import { relatedRefs } from './supersessionChain';
 import { useSupersession } from './useSupersession';
+import { AdrDocument, useAdrDocument } from './useAdrDocument';
+import { isRelativeTarget } from './adrMarkdown';
 
 const SECTIONS = ['context', 'decision', 'consequences'] as const;
+
+/** Relative targets the record's file resolved; anything else as written. */
+function resolver(map: Map<string, string> | undefined) {
+  return (href: string) => {
+    if (!isRelativeTarget(href)) return href;
+    return map?.get(href) ?? '';
+  };
+}
+
+function Section(props: {
+  label: string;
+  heading: string;
+  markdown: string;
+  document?: AdrDocument;
+  capitalize?: boolean;
+}) {
+  return (
+    <section aria-label={props.label}>
+      {props.heading && (
+        <Typography
+          variant="h6"
+          component="h2"
+          style={props.capitalize ? { textTransform: 'capitalize' } : undefined}
+        >
+          {props.heading}
+        </Typography>
+      )}
+      <MarkdownContent
+        content={props.markdown}
+        dialect="gfm"
+        transformImageUri={resolver(props.document?.images)}
+        transformLinkUri={resolver(props.document?.links)}
+      />
+    </section>
+  );
+}
+
+/**
+ * The record's text: the whole Markdown file when the ADR has one (every
+ * section, tables, code, Mermaid as code, relative links and images), else
+ * the context, decision and consequences stored on the entity.
+ */
+function RecordText(props: { entity: AdrEntityV1alpha1 }) {
+  const { spec } = props.entity;
+  const { value, loading, error } = useAdrDocument(props.entity);
+  if (loading) return <Progress />;
+  const stored = SECTIONS.map(name => ({ name, text: spec[name] })).filter(
+    s => s.text,
+  );
+  if (value?.sections.length) {
+    return (
+      <>
+        {value.sections.map((s, i) => (
+          <Section key={`${i}-${s.label}`} {...s} document={value} />
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      {error && (
+        <WarningPanel
+          severity="info"
+          title="Showing the stored sections only"
+          message={`The record's Markdown file could not be read: ${error.message}`}
+        />
+      )}
+      {stored.length === 0 && (
+        <Typography variant="body2">
+          The record has no context, decision or consequences sections.
+        </Typography>
+      )}
+      {stored.map(s => (
+        <Section
+          key={s.name}
+          label={s.name}
+          heading={s.name}
+          markdown={s.text!}
+          capitalize
+        />
+      ))}
+    </>
+  );
+}
 
 function People(props: { label: string; names?: string[] }) {
   if (!props.names?.length) return null;
@@ -106,10 +192,6 @@ export function AdrContent() {
   const { spec } = entity;
   const decidesAbout = relatedRefs(entity, RELATION_DECIDES_ABOUT);
   const docsHref = adrTechDocsHref(entity);
-  const sections = SECTIONS.map(name => ({
-    name,
-    text: spec[name],
-  })).filter(s => s.text);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={8}>
@@ -127,19 +209,7 @@ export function AdrContent() {
           <People label="Deciders" names={spec.deciders} />
           <People label="Consulted" names={spec.consulted} />
           <People label="Informed" names={spec.informed} />
-          {sections.length === 0 && (
-            <Typography variant="body2">
-              The record has no context, decision or consequences sections.
-            </Typography>
-          )}
-          {sections.map(s => (
-            <section key={s.name} aria-label={s.name}>
-              <Typography variant="h6" style={{ textTransform: 'capitalize' }}>
-                {s.name}
-              </Typography>
-              <MarkdownContent content={s.text!} />
-            </section>
-          ))}
+          <RecordText entity={entity} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>

@@ -15,7 +15,9 @@ const MAX_ROUNDS = 20;
 export function useSupersession(entity: Entity) {
   const catalogApi = useApi(catalogApiRef);
   return useAsync(async () => {
-    const known = new Map<string, Entity>([[stringifyEntityRef(entity), entity]]);
+    const known = new Map<string, Entity>([
+      [stringifyEntityRef(entity), entity],
+    ]);
     let frontier = [entity];
     for (let round = 0; round < MAX_ROUNDS && frontier.length; round++) {
       const refs = frontier
