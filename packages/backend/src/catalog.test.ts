@@ -47,6 +47,13 @@ const expectedRefs = [
   'adr:default/paved-adr-0002',
   'adr:default/paved-adr-0003',
   'roadmap:default/paved-roadmap',
+  // The example teams' decisions and the platform roadmap (examples/decisions).
+  'system:default/platform',
+  'adr:default/platform-adr-0004',
+  'adr:default/platform-adr-0008',
+  'adr:default/payments-api-adr-0002',
+  'adr:default/checkout-web-adr-0003',
+  'roadmap:default/platform-roadmap',
 ];
 
 type CatalogEntity = Entity & {
@@ -138,6 +145,31 @@ describe('the portal catalog', () => {
       expect(errors).toEqual([]);
       const refs = entities.map(e => stringifyEntityRef(e));
       expect(refs).toEqual(expect.arrayContaining(expectedRefs));
+
+      // The local portal's example decisions: at least 12 ADRs over the
+      // three formats with supersession, and a roadmap of realistic size.
+      const exampleAdrs = entities.filter(
+        e =>
+          e.kind === 'ADR' &&
+          /^(platform|payments-api|checkout-web)-adr-/.test(e.metadata.name),
+      );
+      expect(exampleAdrs.length).toBeGreaterThanOrEqual(12);
+      expect(new Set(exampleAdrs.map(e => e.spec?.format))).toEqual(
+        new Set(['nygard', 'madr2', 'madr3']),
+      );
+      expect(
+        exampleAdrs.filter(e => e.spec?.status === 'superseded').length,
+      ).toBeGreaterThanOrEqual(3);
+      const roadmap = entities.find(
+        e => stringifyEntityRef(e) === 'roadmap:default/platform-roadmap',
+      ) as any;
+      const items = roadmap.spec.phases.flatMap((p: any) => p.items);
+      expect(roadmap.spec.phases.length).toBeGreaterThanOrEqual(10);
+      expect(items.length).toBeGreaterThanOrEqual(60);
+      expect(items.find((i: any) => i.id === '4.4')).toMatchObject({
+        dependsOn: ['4.3', '3.2'],
+        adrs: ['ADR-0006'],
+      });
 
       // The suite's components belong to the suite's system.
       const system = entities.find(
