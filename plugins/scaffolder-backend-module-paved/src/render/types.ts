@@ -12,6 +12,19 @@ export type KubeObject = {
 };
 
 /**
+ * A manifest checked against its model's interface and handed on as the
+ * plain object it is: `manifest<INamespace>({...})`. Import the interfaces
+ * with `import type` from kubernetes-models and @kubernetes-models/*: the
+ * models are ESM-only and their class instances would change the output
+ * (defaults, key order), so only their types are used when rendering.
+ */
+export function manifest<
+  T extends { apiVersion: string; kind: string; metadata?: object },
+>(object: T): KubeObject {
+  return object as unknown as KubeObject;
+}
+
+/**
  * One generated file. `objects` is set for manifests (validated before
  * anything is written); other files (README, plans) only carry `content`.
  */
