@@ -53,6 +53,7 @@ const roadmap = {
             title: 'Cost labels',
             status: 'planned',
             dependsOn: ['2.1'],
+            adrs: ['ADR-0003'],
             estimate: '3d',
             progress: { done: 0, total: 0 },
           },
@@ -84,8 +85,14 @@ describe('RoadmapContent', () => {
     const items = within(blocked).getAllByRole('listitem');
     expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent(
-      '2.2 Cost labels — waits on 2.1 (in-progress)',
+      '2.2 Cost labels — waits on 2.1 (in-progress) · rests on ADR-0003',
     );
+    expect(
+      within(screen.getByLabelText('Decisions 2.2 rests on')).getByRole(
+        'link',
+        { name: 'ADR-0003' },
+      ),
+    ).toHaveAttribute('href', '/catalog/default/adr/platform-adr-0003');
   });
 
   it('links the ADRs an item rests on', () => {
@@ -95,10 +102,11 @@ describe('RoadmapContent', () => {
   });
 
   it('links ADRs written as numbers through the roadmap relations', () => {
-    expect(screen.getByRole('link', { name: 'ADR-0003' })).toHaveAttribute(
-      'href',
-      '/catalog/default/adr/platform-adr-0003',
-    );
+    expect(
+      within(screen.getByLabelText('ADRs of 1.1')).getByRole('link', {
+        name: 'ADR-0003',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/adr/platform-adr-0003');
     // Not imported: shown as written.
     const adrs = screen.getByLabelText('ADRs of 1.1');
     expect(adrs).toHaveTextContent('ADR-0099');

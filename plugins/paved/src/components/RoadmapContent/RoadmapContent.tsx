@@ -133,6 +133,24 @@ export function RoadmapContent() {
                         .map(d => `${d.id}${d.status ? ` (${d.status})` : ''}`)
                         .join(', ')}`
                     : ' — marked blocked'}
+                  {b.item.adrs?.length ? (
+                    <span aria-label={`Decisions ${b.item.id} rests on`}>
+                      {' · rests on '}
+                      {b.item.adrs.map((a, i) => {
+                        const link = adrLink(a, entity);
+                        return (
+                          <span key={a}>
+                            {i > 0 && ', '}
+                            {link.href ? (
+                              <Link to={link.href}>{link.text}</Link>
+                            ) : (
+                              link.text
+                            )}
+                          </span>
+                        );
+                      })}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
