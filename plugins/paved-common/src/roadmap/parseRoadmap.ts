@@ -13,7 +13,11 @@ import {
 import { normaliseItemStatus, statusFromProgress } from './itemStatus';
 import { entryLead, leadCandidates, leadOf } from './leads';
 import { noItemsMessage } from './noItems';
-import { phaseNames, resolveDependencies } from './resolveDependencies';
+import {
+  phaseNames,
+  resolveDependencies,
+  titleKey,
+} from './resolveDependencies';
 import { tableItems, TableRowItem } from './tableItems';
 import {
   ParsedRoadmap,
@@ -468,6 +472,7 @@ export function parseRoadmapMarkdown(
   const targets = {
     matcher,
     items: new Map([...items].map(([id, d]) => [id, { id, title: d.title }])),
+    titles: new Map([...items].map(([id, d]) => [titleKey(d.title), id])),
     phases: withItems.map(p => ({
       title: p.title,
       names: phaseNames(p.title, p.code),

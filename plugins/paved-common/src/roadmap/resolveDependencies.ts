@@ -80,6 +80,8 @@ export function resolveDependencies(
   context: {
     matcher: IdMatcher;
     items: ReadonlyMap<string, ItemTarget>;
+    /** Item ids by `titleKey` of their titles. */
+    titles: ReadonlyMap<string, string>;
     phases: readonly PhaseTarget[];
   },
   warnings: string[],
@@ -92,9 +94,7 @@ export function resolveDependencies(
       if (!(phase && id === self) && !out.includes(id)) out.push(id);
     }
   };
-  const titles = new Map(
-    [...context.items.values()].map(i => [titleKey(i.title), i.id]),
-  );
+  const titles = context.titles;
   for (const clause of clauses) {
     const text = clause.value
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
