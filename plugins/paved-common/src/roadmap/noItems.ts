@@ -22,7 +22,7 @@ export function noItemsMessage(survey: DocumentSurvey): string {
     `Looked for headings, list entries and table rows starting with an item id of the ${
       survey.configured ? 'configured patterns' : 'shapes'
     } ${shapes};`,
-    'then, with no ids, for phase headings holding sub-headings, checkbox lines (- [ ], - [x], ☐, ☑), status-emoji lines or numbered lists.',
+    'then, with no ids, for sub-headings under phase headings that hold checkboxes, a status or dependencies, and for checkbox lines (- [ ], - [x], ☐, ☑), status-emoji lines, or numbered lists under numbered phases.',
     `The document has ${survey.headings} heading(s), ${survey.checkboxes} checkbox line(s) and ${survey.tables} table(s).`,
     survey.configured
       ? 'Check the roadmap id pattern (paved.dev/roadmap-id-pattern or paved.roadmaps.idPatterns).'

@@ -339,8 +339,15 @@ export function parseRoadmapMarkdown(
       if (mode === 'ids') {
         if (!id || items.has(id)) return undefined;
       } else if (mode === 'entries') {
+        // Numbered lists are items only under numbered phases ("Phase 2"),
+        // so an ADR's list of considered options is not a roadmap.
+        const home = ensurePhase();
+        const numbered =
+          list.ordered &&
+          (!!home.code ||
+            phaseNames(home.title).some(name => /^\d+$/.test(name)));
         const marked =
-          checkboxState(entry) !== undefined || lead.mark || list.ordered;
+          checkboxState(entry) !== undefined || lead.mark || numbered;
         if (!marked || !lead.text) return undefined;
         id = positionalId(ensurePhase());
       } else {
@@ -437,11 +444,25 @@ export function parseRoadmapMarkdown(
     return { phases, items, documentLoose };
   };
 
+  // Sub-headings are items only if one of them reads like an item (boxes,
+  // a status, a dependency): an ADR's "### Consequences" is no roadmap.
+  const readsLikeItems = (w: ReturnType<typeof walk>) =>
+    [...w.items.values()].some(
+      d =>
+        d.progress.total ||
+        d.mark ||
+        d.fields.status ||
+        d.fields.dependsOn.length ||
+        d.phase.fields.dependsOn.length,
+    );
   const warnings: string[] = [];
   let walked = walk('ids');
   for (const fallback of ['headings', 'entries'] as const) {
     if (walked.items.size || vocabulary.idShapes) break;
     walked = walk(fallback);
+    if (fallback === 'headings' && !readsLikeItems(walked)) {
+      walked.items.clear();
+    }
   }
   const { phases, items, documentLoose } = walked;
 
