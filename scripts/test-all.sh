@@ -49,6 +49,7 @@ check "lint (lerna run lint)" yarn lint:all
 # Unit tests report per test through Jest's JSON output.
 echo "==> unit tests (jest)" >&2
 yarn test:unit --json --outputFile="$results/jest.json" >&2
+check "install into a fresh app (check-install.sh)" ./scripts/check-install.sh >&2
 check "docs build (mkdocs --strict)" mkdocs build --strict --quiet -d "$results/site"
 echo "==> browser smoke test (playwright, chromium)" >&2
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" yarn test:e2e --reporter=list,json >&2
