@@ -11,7 +11,7 @@ const documents = readdirSync(dir)
   .sort();
 
 /** What a corpus expectation holds for one ADR. */
-export function adrSummary(text: string, fileName: string) {
+function adrSummary(text: string, fileName: string) {
   const result = parseAdrMarkdown(text, { fileName });
   if (!result.ok) {
     return { error: result.error };

@@ -17,7 +17,7 @@ const sibling = (name: string, suffix: string) =>
   path.join(dir, name.replace(/\.txt$/, suffix));
 
 /** What a corpus expectation holds for one roadmap. */
-export function roadmapSummary(text: string, vocabularyFile?: string) {
+function roadmapSummary(text: string, vocabularyFile?: string) {
   let vocabulary;
   if (vocabularyFile && existsSync(vocabularyFile)) {
     const compiled = compileRoadmapVocabulary(

@@ -222,6 +222,7 @@ export function parseRoadmapMarkdown(
       sourceOf(nodes[titleIndex], source).split('\n')[0].trim();
   }
 
+  const warnings: string[] = [];
   const walk = (mode: Mode) => {
     const phases: PhaseDraft[] = [];
     const items = new Map<string, ItemDraft>();
@@ -455,7 +456,6 @@ export function parseRoadmapMarkdown(
         d.fields.dependsOn.length ||
         d.phase.fields.dependsOn.length,
     );
-  const warnings: string[] = [];
   let walked = walk('ids');
   for (const fallback of ['headings', 'entries'] as const) {
     if (walked.items.size || vocabulary.idShapes) break;

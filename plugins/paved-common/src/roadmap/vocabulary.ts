@@ -207,8 +207,8 @@ export function readRoadmapVocabulary(
     }
     statusWords[word] = status;
   }
-  const fromAnnotation = (key: string, config: string) =>
-    annotations?.[key] !== undefined ? key : config;
+  const fromAnnotation = (key: string, configKey: string) =>
+    annotations?.[key] !== undefined ? key : configKey;
   return compileRoadmapVocabulary(
     {
       idPatterns: ids ? splitList(ids, /\n/) : config.idPatterns,
