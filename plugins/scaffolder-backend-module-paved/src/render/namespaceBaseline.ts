@@ -1,3 +1,10 @@
+import type { ILimitRange } from 'kubernetes-models/v1/LimitRange';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { IResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
+import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import {
   podSecurityLabels,
   TENANT_LABEL,
@@ -9,6 +16,7 @@ import {
   CostLabels,
   EgressRule,
   KubeObject,
+  manifest,
   QuotaInput,
 } from './types';
 
@@ -27,7 +35,7 @@ export type NamespaceSpec = {
 };
 
 export function namespaceObject(ns: NamespaceSpec): KubeObject {
-  return {
+  return manifest<INamespace>({
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: {
@@ -41,7 +49,7 @@ export function namespaceObject(ns: NamespaceSpec): KubeObject {
         ...ns.extraLabels,
       },
     },
-  };
+  });
 }
 
 function meta(ns: NamespaceSpec, name: string) {
@@ -63,7 +71,7 @@ export function resourceLimits(
   defaults: ContainerDefaults,
 ): KubeObject[] {
   return [
-    {
+    manifest<IResourceQuota>({
       apiVersion: 'v1',
       kind: 'ResourceQuota',
       metadata: meta(ns, 'tenant-quota'),
@@ -84,8 +92,8 @@ export function resourceLimits(
           ),
         },
       },
-    },
-    {
+    }),
+    manifest<ILimitRange>({
       apiVersion: 'v1',
       kind: 'LimitRange',
       metadata: meta(ns, 'container-defaults'),
@@ -101,7 +109,7 @@ export function resourceLimits(
           },
         ],
       },
-    },
+    }),
   ];
 }
 
@@ -116,71 +124,64 @@ export function networkPolicies(
   const sameTenant = {
     namespaceSelector: { matchLabels: { [TENANT_LABEL]: ns.tenant } },
   };
+  const policy = (
+    name: string,
+    spec: NonNullable<INetworkPolicy['spec']>,
+  ): KubeObject =>
+    manifest<INetworkPolicy>({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(ns, name),
+      spec,
+    });
   return [
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: meta(ns, 'default-deny-all'),
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    },
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: meta(ns, 'allow-dns'),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: [
-          {
-            to: [
-              {
-                namespaceSelector: {
-                  matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
-                },
-                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    policy('default-deny-all', {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+    }),
+    policy('allow-dns', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
               },
-            ],
-            ports: [
-              { protocol: 'UDP', port: 53 },
-              { protocol: 'TCP', port: 53 },
-            ],
-          },
-        ],
-      },
-    },
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: meta(ns, 'allow-same-tenant'),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: [sameTenant] }],
-        egress: [{ to: [sameTenant] }],
-      },
-    },
+              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+            },
+          ],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+      ],
+    }),
+    policy('allow-same-tenant', {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [sameTenant] }],
+      egress: [{ to: [sameTenant] }],
+    }),
     ...(allowedEgress.length
       ? [
-          {
-            apiVersion: 'networking.k8s.io/v1',
-            kind: 'NetworkPolicy',
-            metadata: meta(ns, 'allow-egress'),
-            spec: {
-              podSelector: {},
-              policyTypes: ['Egress'],
-              egress: allowedEgress.map(rule => ({
-                to: [{ ipBlock: { cidr: rule.cidr } }],
-                ...(rule.ports?.length
-                  ? {
-                      ports: rule.ports.map(port => ({
-                        protocol: 'TCP',
-                        port,
-                      })),
-                    }
-                  : {}),
-              })),
-            },
-          },
+          policy('allow-egress', {
+            podSelector: {},
+            policyTypes: ['Egress'],
+            egress: allowedEgress.map(rule => ({
+              to: [{ ipBlock: { cidr: rule.cidr } }],
+              ...(rule.ports?.length
+                ? {
+                    ports: rule.ports.map(port => ({
+                      protocol: 'TCP',
+                      port,
+                    })),
+                  }
+                : {}),
+            })),
+          }),
         ]
       : []),
   ];
@@ -212,21 +213,23 @@ export function tenantRbac(
     ],
     verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
   };
-  const role = (name: string, rules: unknown[]): KubeObject => ({
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'Role',
-    metadata: meta(ns, name),
-    rules,
-  });
-  const binding = (name: string, group: string): KubeObject => ({
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: meta(ns, name),
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-    subjects: [
-      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group },
-    ],
-  });
+  const role = (name: string, rules: IPolicyRule[]): KubeObject =>
+    manifest<IRole>({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: meta(ns, name),
+      rules,
+    });
+  const binding = (name: string, group: string): KubeObject =>
+    manifest<IRoleBinding>({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: meta(ns, name),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group },
+      ],
+    });
   return [
     role('tenant-admin', [
       workloads,

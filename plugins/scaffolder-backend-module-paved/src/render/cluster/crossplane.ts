@@ -1,7 +1,13 @@
-import { crossplaneObjects } from '../choiceObjects';
-import { RenderedFile } from '../types';
+import { ClusterChoices } from '../choices';
+import { KubeObject, manifest, RenderedFile } from '../types';
 import { manifestFile } from '../yaml';
 import type { BaselineContext } from './context';
+import {
+  IAwsProviderConfig,
+  ICompositeResourceDefinition,
+  ICrossplaneProvider,
+} from './crds';
+import { label } from './input';
 
 /** Tier 5: Crossplane's provider for the chosen cloud and the XBucket XRD. */
 export function crossplaneFiles(b: BaselineContext): RenderedFile[] {
@@ -15,4 +21,96 @@ export function crossplaneFiles(b: BaselineContext): RenderedFile[] {
       'crossplane',
     ]),
   ];
+}
+
+const CROSSPLANE_PROVIDER: Record<
+  ClusterChoices['provider'],
+  string | undefined
+> = {
+  'aws-eks': 'xpkg.upbound.io/upbound/provider-aws-s3:v1.16.0',
+  gke: 'xpkg.upbound.io/upbound/provider-gcp-storage:v1.8.3',
+  aks: 'xpkg.upbound.io/upbound/provider-azure-storage:v1.7.0',
+  'on-prem': undefined,
+};
+
+/**
+ * Crossplane (tier 5): the provider of the chosen cloud with its
+ * ProviderConfig (AWS through IRSA), and the XRD tenants claim buckets with.
+ */
+function crossplaneObjects(provider: ClusterChoices['provider']): {
+  providers: KubeObject[];
+  xrd: KubeObject[];
+} {
+  const pkg = CROSSPLANE_PROVIDER[provider];
+  const providers: KubeObject[] = [
+    manifest<ICrossplaneProvider>({
+      apiVersion: 'pkg.crossplane.io/v1',
+      kind: 'Provider',
+      metadata: { name: 'provider-kubernetes', labels: label },
+      spec: { package: 'xpkg.upbound.io/upbound/provider-kubernetes:v0.15.0' },
+    }),
+  ];
+  if (pkg) {
+    providers.push(
+      manifest<ICrossplaneProvider>({
+        apiVersion: 'pkg.crossplane.io/v1',
+        kind: 'Provider',
+        metadata: { name: pkg.split('/').pop()!.split(':')[0], labels: label },
+        spec: {
+          package: pkg,
+          packagePullPolicy: 'IfNotPresent',
+          revisionActivationPolicy: 'Automatic',
+          revisionHistoryLimit: 1,
+        },
+      }),
+    );
+  }
+  if (provider === 'aws-eks') {
+    providers.push(
+      manifest<IAwsProviderConfig>({
+        apiVersion: 'aws.upbound.io/v1beta1',
+        kind: 'ProviderConfig',
+        metadata: {
+          name: 'default',
+          labels: label,
+          annotations: { 'argocd.argoproj.io/sync-wave': '1' },
+        },
+        spec: { credentials: { source: 'IRSA' } },
+      }),
+    );
+  }
+  const xrd = manifest<ICompositeResourceDefinition>({
+    apiVersion: 'apiextensions.crossplane.io/v1',
+    kind: 'CompositeResourceDefinition',
+    metadata: { name: 'xbuckets.platform.paved.dev', labels: label },
+    spec: {
+      group: 'platform.paved.dev',
+      names: { kind: 'XBucket', plural: 'xbuckets' },
+      claimNames: { kind: 'Bucket', plural: 'buckets' },
+      defaultCompositeDeletePolicy: 'Foreground',
+      versions: [
+        {
+          name: 'v1alpha1',
+          served: true,
+          referenceable: true,
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              properties: {
+                spec: {
+                  type: 'object',
+                  required: ['region'],
+                  properties: {
+                    region: { type: 'string' },
+                    versioning: { type: 'boolean', default: true },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  });
+  return { providers, xrd: [xrd] };
 }

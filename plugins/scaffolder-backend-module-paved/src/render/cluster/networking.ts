@@ -1,10 +1,14 @@
 import type { IPeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication';
-import { linkerdPolicy } from '../choiceObjects';
 import { networkPolicies } from '../namespaceBaseline';
 import { platformAccessPolicies } from '../platform/networkAccess';
-import { manifest, RenderedFile } from '../types';
+import { KubeObject, manifest, RenderedFile } from '../types';
 import { manifestFile } from '../yaml';
 import type { BaselineContext } from './context';
+import {
+  ILinkerdAuthorizationPolicy,
+  ILinkerdServer,
+  IMeshTLSAuthentication,
+} from './crds';
 import { label } from './input';
 
 /**
@@ -71,4 +75,58 @@ export function meshFiles(b: BaselineContext): RenderedFile[] {
     ];
   }
   return [];
+}
+
+/**
+ * Linkerd (mesh linkerd): the sample app's port as a Server that denies by
+ * default, and an AuthorizationPolicy that admits meshed clients of the same
+ * namespace through a MeshTLSAuthentication.
+ */
+function linkerdPolicy(namespace: string, app: string): KubeObject[] {
+  return [
+    manifest<ILinkerdServer>({
+      apiVersion: 'policy.linkerd.io/v1beta3',
+      kind: 'Server',
+      metadata: { name: `${app}-http`, namespace, labels: label },
+      spec: {
+        podSelector: { matchLabels: { 'app.kubernetes.io/name': app } },
+        port: 'http',
+        proxyProtocol: 'HTTP/1',
+        accessPolicy: 'deny',
+      },
+    }),
+    manifest<IMeshTLSAuthentication>({
+      apiVersion: 'policy.linkerd.io/v1alpha1',
+      kind: 'MeshTLSAuthentication',
+      metadata: { name: 'same-namespace', namespace, labels: label },
+      spec: {
+        identities: [
+          `*.${namespace}.serviceaccount.identity.linkerd.cluster.local`,
+        ],
+      },
+    }),
+    manifest<ILinkerdAuthorizationPolicy>({
+      apiVersion: 'policy.linkerd.io/v1alpha1',
+      kind: 'AuthorizationPolicy',
+      metadata: {
+        name: `${app}-http-same-namespace`,
+        namespace,
+        labels: label,
+      },
+      spec: {
+        targetRef: {
+          group: 'policy.linkerd.io',
+          kind: 'Server',
+          name: `${app}-http`,
+        },
+        requiredAuthenticationRefs: [
+          {
+            group: 'policy.linkerd.io',
+            kind: 'MeshTLSAuthentication',
+            name: 'same-namespace',
+          },
+        ],
+      },
+    }),
+  ];
 }

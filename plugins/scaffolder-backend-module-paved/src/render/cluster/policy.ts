@@ -1,10 +1,10 @@
 import type { IClusterPolicy } from '@kubernetes-models/kyverno/kyverno.io/v1/ClusterPolicy';
 import { kyvernoPolicies } from '@paved/plugin-paved-common';
 import { usesGatekeeper, usesKyverno } from '../choices';
-import { gatekeeperPolicies } from '../choiceObjects';
 import { KubeObject, manifest, RenderedFile } from '../types';
 import { manifestFile } from '../yaml';
 import type { BaselineContext } from './context';
+import { IConstraintTemplate, IGatekeeperConstraint } from './crds';
 import { label } from './input';
 
 /** The tier's Kyverno policies, where the policy engine is Kyverno. */
@@ -113,4 +113,74 @@ function slsaPolicy(image: string): KubeObject {
       ],
     },
   });
+}
+
+/**
+ * OPA Gatekeeper (policy engine gatekeeper or kyverno-and-gatekeeper): the
+ * ConstraintTemplate of seed 002 and the constraint Gatekeeper's generated
+ * CRD accepts. The constraint syncs after the template (its CRD exists only
+ * once Gatekeeper has read the template).
+ */
+function gatekeeperPolicies(prodNamespaces: string[]): KubeObject[] {
+  return [
+    manifest<IConstraintTemplate>({
+      apiVersion: 'templates.gatekeeper.sh/v1',
+      kind: 'ConstraintTemplate',
+      metadata: { name: 'k8sresourcelimits', labels: label },
+      spec: {
+        crd: {
+          spec: {
+            names: { kind: 'K8sResourceLimits' },
+            validation: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  maxCPU: { type: 'string' },
+                  maxMemory: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        targets: [
+          {
+            target: 'admission.k8s.gatekeeper.sh',
+            rego: [
+              'package k8sresourcelimits',
+              '',
+              'violation[{"msg": msg}] {',
+              '  container := input.review.object.spec.containers[_]',
+              '  not container.resources.limits.cpu',
+              '  msg := sprintf("Container %v must have CPU limits", [container.name])',
+              '}',
+              '',
+              'violation[{"msg": msg}] {',
+              '  container := input.review.object.spec.containers[_]',
+              '  not container.resources.limits.memory',
+              '  msg := sprintf("Container %v must have memory limits", [container.name])',
+              '}',
+              '',
+            ].join('\n'),
+          },
+        ],
+      },
+    }),
+    manifest<IGatekeeperConstraint>({
+      apiVersion: 'constraints.gatekeeper.sh/v1beta1',
+      kind: 'K8sResourceLimits',
+      metadata: {
+        name: 'must-have-limits',
+        labels: label,
+        annotations: { 'argocd.argoproj.io/sync-wave': '1' },
+      },
+      spec: {
+        enforcementAction: 'deny',
+        match: {
+          kinds: [{ apiGroups: [''], kinds: ['Pod'] }],
+          namespaces: prodNamespaces,
+        },
+        parameters: { maxCPU: '4', maxMemory: '8Gi' },
+      },
+    }),
+  ];
 }
