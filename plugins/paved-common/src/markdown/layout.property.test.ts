@@ -127,6 +127,7 @@ const roadmap: fc.Arbitrary<Render> = fc
         title: words(1, 5),
         preamble: fc.option(words(1, 40), { nil: undefined }),
         items: fc.array(item, { minLength: 1, maxLength: 4 }),
+        table: fc.boolean(),
       }),
       { minLength: 1, maxLength: 4 },
     ),
@@ -137,6 +138,23 @@ const roadmap: fc.Arbitrary<Render> = fc
     r.phases.forEach((phase, p) => {
       out.push(`## Phase ${p + 1}: ${phase.title.join(' ')}`);
       if (phase.preamble) out.push(wrap(phase.preamble, width));
+      if (phase.table) {
+        // Table rows cannot wrap; endings and BOM still apply.
+        const rows = phase.items.map((it, i) => {
+          const id = `T${p + 1}-${i + 1}`;
+          const deps = it.dependsOnPrevious && previous ? previous : '';
+          previous = id;
+          return `| ${id} | ${it.title.join(' ')} | ${
+            it.boxes[0]?.done ? '✅ Done' : 'Planned'
+          } | ${deps} |`;
+        });
+        out.push(
+          ['| ID | Item | Status | Depends on |', '| --- | --- | --- | --- |']
+            .concat(rows)
+            .join('\n'),
+        );
+        return;
+      }
       phase.items.forEach((it, i) => {
         const id = it.style === 'heading' ? `${p + 1}.${i + 1}` : `K-${p}${i}`;
         const fields = [

@@ -39,6 +39,21 @@ const token = fc.constantFrom(
   '|',
   '`',
   ':',
+  // Shapes the roadmap parser detects or falls back to.
+  '| ID | Item | Status | Depends on |\n|---|---|---|---|\n',
+  '| A1 | x | ✅ | A2 |\n',
+  '## Q3 2025\n',
+  '### M1 ',
+  'PLAT-12 ',
+  'Q3-2025-01 ',
+  '_after_ ',
+  '(after A1)',
+  '**Blocked by:** ',
+  'Phase 2',
+  '🚧 ',
+  '~~',
+  '\r\n',
+  '\ufeff',
 );
 const markdownish = fc
   .array(
