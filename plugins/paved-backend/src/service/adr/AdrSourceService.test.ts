@@ -27,10 +27,7 @@ function adr(name: string, annotations: Record<string, string>): Entity {
 
 const local = adr('local', {
   'paved.dev/markdown-source': `file:${path.join(adrDir, '0001-x.md')}`,
-  'backstage.io/managed-by-location': `file:${path.join(
-    adrDir,
-    '0001-x.md',
-  )}`,
+  'backstage.io/managed-by-location': `file:${path.join(adrDir, '0001-x.md')}`,
   'backstage.io/managed-by-origin-location': `file:${path.join(
     root,
     'entities.yaml',
@@ -82,9 +79,7 @@ describe('AdrSourceService', () => {
       read('local', path.relative(adrDir, path.join(outside, 'secret.png'))),
     ).rejects.toThrow(/outside the folder/);
     await expect(read('local', '/etc/x.png')).rejects.toThrow(/relative/);
-    await expect(read('local', 'file:/etc/x.png')).rejects.toThrow(
-      /relative/,
-    );
+    await expect(read('local', 'file:/etc/x.png')).rejects.toThrow(/relative/);
     await expect(read('local', 'missing.png')).rejects.toThrow(/No file/);
   });
 

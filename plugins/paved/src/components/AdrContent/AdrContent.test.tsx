@@ -1,8 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/core-plugin-api';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   catalogApiRef,
@@ -111,7 +108,8 @@ const discoveryApi = {
 };
 const fetched: string[] = [];
 const fetchApi = {
-  fetch: jest.fn(async (url: string) => {
+  fetch: jest.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
+    const url = String(input);
     fetched.push(url);
     if (url.endsWith('/source')) {
       return new Response(RECORD, { status: 200 });

@@ -77,7 +77,11 @@ describe('links and images', () => {
     });
     expect(
       resolveAgainstSource('file:/repo/docs/adr/0001-a.md', './0002 b.md'),
-    ).toEqual({ type: 'file', target: '/repo/docs/adr/0002 b.md', fragment: '' });
+    ).toEqual({
+      type: 'file',
+      target: '/repo/docs/adr/0002 b.md',
+      fragment: '',
+    });
     expect(resolveAgainstSource('./x.md', 'y.md')).toBeUndefined();
   });
 });

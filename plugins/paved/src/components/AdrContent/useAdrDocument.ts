@@ -4,7 +4,6 @@ import {
   fetchApiRef,
   useApi,
 } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   AdrEntityV1alpha1,
@@ -79,7 +78,15 @@ export function useAdrDocument(entity: AdrEntityV1alpha1) {
       .map(encodeURIComponent)
       .join('/')}/source`;
     const response = await fetchApi.fetch(base);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (!response.ok) {
+      let message = `${response.status} ${response.statusText}`.trim();
+      try {
+        message = (await response.json())?.error?.message ?? message;
+      } catch {
+        // not JSON: keep the status
+      }
+      throw new Error(message);
+    }
     const sections = adrSections(await response.text());
     const targets = markdownTargets(sections.map(s => s.markdown).join('\n\n'));
 
