@@ -1,7 +1,19 @@
 import { TierNumber, TIERS } from '@paved/plugin-paved-common';
 import { standardLabels } from './labels';
 import { manifestFile } from './yaml';
-import { CostLabels, KubeObject, RenderedFile } from './types';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+import type { IHTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
+import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import type { ISealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret';
+import { CostLabels, KubeObject, manifest, RenderedFile } from './types';
 
 export type SampleAppInput = {
   namespace: string;
@@ -41,7 +53,7 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
     periodSeconds: 10,
     timeoutSeconds: 2,
   });
-  const deployment: KubeObject = {
+  const deployment = manifest<IDeployment>({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: meta(),
@@ -106,8 +118,8 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
         },
       },
     },
-  };
-  const service: KubeObject = {
+  });
+  const service = manifest<IService>({
     apiVersion: 'v1',
     kind: 'Service',
     metadata: meta(),
@@ -116,26 +128,26 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
       selector,
       ports: [{ name: 'http', port: 80, targetPort: 'http' }],
     },
-  };
-  const configMap: KubeObject = {
+  });
+  const configMap = manifest<IConfigMap>({
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: meta(`${NAME}-config`),
     data: { LOG_LEVEL: 'info', ENVIRONMENT: a.cost.environment },
-  };
+  });
 
   let secret: KubeObject;
   if (a.secrets === 'kubernetes-secrets') {
-    secret = {
+    secret = manifest<ISecret>({
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: meta(`${NAME}-credentials`),
       type: 'Opaque',
       // A placeholder only: real values never belong in generated files.
       stringData: { API_TOKEN: 'change-me' },
-    };
+    });
   } else if (a.secrets === 'sealed-secrets') {
-    secret = {
+    secret = manifest<ISealedSecret>({
       apiVersion: 'bitnami.com/v1alpha1',
       kind: 'SealedSecret',
       metadata: meta(`${NAME}-credentials`),
@@ -144,9 +156,9 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
         encryptedData: { API_TOKEN: 'REPLACE-WITH-KUBESEAL-OUTPUT' },
         template: { metadata: { name: `${NAME}-credentials` }, type: 'Opaque' },
       },
-    };
+    });
   } else {
-    secret = {
+    secret = manifest<IExternalSecret>({
       apiVersion: 'external-secrets.io/v1',
       kind: 'ExternalSecret',
       metadata: meta(`${NAME}-credentials`),
@@ -161,12 +173,12 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
           },
         ],
       },
-    };
+    });
   }
 
   const route: KubeObject =
     a.ingress === 'gateway-api'
-      ? {
+      ? manifest<IHTTPRoute>({
           apiVersion: 'gateway.networking.k8s.io/v1',
           kind: 'HTTPRoute',
           metadata: meta(),
@@ -177,8 +189,8 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
             hostnames: [host],
             rules: [{ backendRefs: [{ name: NAME, port: 80 }] }],
           },
-        }
-      : {
+        })
+      : manifest<IIngress>({
           apiVersion: 'networking.k8s.io/v1',
           kind: 'Ingress',
           metadata: {
@@ -213,7 +225,7 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
               },
             ],
           },
-        };
+        });
 
   const files = [
     manifestFile(
@@ -257,7 +269,7 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
       manifestFile(
         `${dir}/hpa.yaml`,
         [
-          {
+          manifest<IHorizontalPodAutoscaler>({
             apiVersion: 'autoscaling/v2',
             kind: 'HorizontalPodAutoscaler',
             metadata: meta(),
@@ -279,25 +291,25 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
                 },
               ],
             },
-          },
+          }),
         ],
         ['hpa'],
       ),
       manifestFile(
         `${dir}/pdb.yaml`,
         [
-          {
+          manifest<IPodDisruptionBudget>({
             apiVersion: 'policy/v1',
             kind: 'PodDisruptionBudget',
             metadata: meta(),
             spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
-          },
+          }),
         ],
         ['pdb'],
       ),
     );
     const monitoring: KubeObject[] = [
-      {
+      manifest<IServiceMonitor>({
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'ServiceMonitor',
         metadata: meta(),
@@ -305,35 +317,37 @@ export function renderSampleApp(a: SampleAppInput): RenderedFile[] {
           selector: { matchLabels: selector },
           endpoints: [{ port: 'http', path: '/metrics', interval: '30s' }],
         },
-      },
+      }),
     ];
     if (a.tier >= 3) {
-      monitoring.push({
-        apiVersion: 'monitoring.coreos.com/v1',
-        kind: 'PrometheusRule',
-        metadata: meta(),
-        spec: {
-          groups: [
-            {
-              name: `${NAME}-slo`,
-              rules: [
-                {
-                  alert: 'SampleAppErrorBudgetBurn',
-                  // 99.9% availability: page when the hour burns 14.4x budget.
-                  expr:
-                    `sum(rate(http_requests_total{namespace="${a.namespace}",code=~"5.."}[1h])) / ` +
-                    `sum(rate(http_requests_total{namespace="${a.namespace}"}[1h])) > (14.4 * 0.001)`,
-                  for: '5m',
-                  labels: { severity: 'page' },
-                  annotations: {
-                    summary: 'sample-app is burning its error budget fast',
+      monitoring.push(
+        manifest<IPrometheusRule>({
+          apiVersion: 'monitoring.coreos.com/v1',
+          kind: 'PrometheusRule',
+          metadata: meta(),
+          spec: {
+            groups: [
+              {
+                name: `${NAME}-slo`,
+                rules: [
+                  {
+                    alert: 'SampleAppErrorBudgetBurn',
+                    // 99.9% availability: page when the hour burns 14.4x budget.
+                    expr:
+                      `sum(rate(http_requests_total{namespace="${a.namespace}",code=~"5.."}[1h])) / ` +
+                      `sum(rate(http_requests_total{namespace="${a.namespace}"}[1h])) > (14.4 * 0.001)`,
+                    for: '5m',
+                    labels: { severity: 'page' },
+                    annotations: {
+                      summary: 'sample-app is burning its error budget fast',
+                    },
                   },
-                },
-              ],
-            },
-          ],
-        },
-      });
+                ],
+              },
+            ],
+          },
+        }),
+      );
     }
     files.push(
       manifestFile(`${dir}/monitoring.yaml`, monitoring, [
