@@ -21,6 +21,7 @@ import {
   xrdParametersField,
   xrdPickerField,
 } from './alpha/crossplaneExtensions';
+import { summaryCard } from './alpha/summaryExtensions';
 import {
   pavedSearchResultListItem,
   pavedSearchResultType,
@@ -72,6 +73,7 @@ export default createFrontendPlugin({
     adrContent,
     roadmapContent,
     decisionsPage,
+    summaryCard,
     clusterHealthCard,
     workloadHealthCard,
     conformanceCard,

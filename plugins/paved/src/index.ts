@@ -11,6 +11,7 @@ export {
   DecisionsPage,
   EntityAdrContent,
   EntityRoadmapContent,
+  EntityPavedSummaryCard,
   EntityClusterHealthCard,
   EntityWorkloadHealthCard,
   EntityConformanceCard,
@@ -30,4 +31,5 @@ export {
   isKubernetesClusterEntity,
 } from './components/health/entityFilters';
 export { isConformanceEntity } from './components/conformance/conformanceEntity';
+export { isPavedSummaryEntity } from './components/summary/summaryEntity';
 export * from './api';

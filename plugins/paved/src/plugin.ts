@@ -95,6 +95,24 @@ export const EntityRoadmapContent = pavedPlugin.provide(
 );
 
 /**
+ * An entity's status at a glance: workload health, tier conformance, cost
+ * this month against the budget and Crossplane claims ready, each a chip
+ * with its worst finding linking to the detail card. Put it first on a
+ * Component's Overview.
+ */
+export const EntityPavedSummaryCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPavedSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/summary/EntityPavedSummaryCard').then(
+          m => m.EntityPavedSummaryCard,
+        ),
+    },
+  }),
+);
+
+/**
  * A `kubernetes-cluster` Resource's live health (nodes, pressure, capacity,
  * Pods, Warning events, API latency); use it on the Resource entity page.
  */

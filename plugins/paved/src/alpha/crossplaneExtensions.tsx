@@ -1,7 +1,4 @@
-import {
-  ApiBlueprint,
-  coreApis,
-} from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, coreApis } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,

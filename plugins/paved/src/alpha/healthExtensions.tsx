@@ -1,7 +1,4 @@
-import {
-  ApiBlueprint,
-  coreApis,
-} from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, coreApis } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
 import { PavedHealthClient, pavedHealthApiRef } from '../api';

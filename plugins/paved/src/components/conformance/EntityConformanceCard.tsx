@@ -21,7 +21,10 @@ import {
   LatencyFact,
   SectionTitle,
 } from '../health/HealthParts';
-import { percent, relativeTime } from '../health/format';
+import { CARD_ANCHORS } from '../common/anchors';
+import { CollapsibleList } from '../common/CollapsibleList';
+import { formatPercent, formatRelativeTime } from '../common/format';
+import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { missingConformanceSetup } from './conformanceEntity';
 
 function objectLabel(object: ConformanceRuleResult['failures'][0]['object']) {
@@ -37,34 +40,29 @@ function objectLabel(object: ConformanceRuleResult['failures'][0]['object']) {
 function FailingRule(props: { rule: ConformanceRuleResult }) {
   const { rule } = props;
   return (
-    <li style={{ margin: '12px 0' }}>
+    <>
       <Typography variant="body2" component="div">
         <strong>{rule.title}</strong> · {rule.failed} of {rule.checks} failing
-        {rule.score !== null ? ` (${percent(rule.score)} pass)` : ''}
+        {rule.score !== null ? ` (${formatPercent(rule.score)} pass)` : ''}
       </Typography>
       <Typography variant="body2" color="textSecondary" component="div">
         {rule.why}
       </Typography>
-      <ul
-        aria-label={`Failing objects: ${rule.title}`}
-        style={{ margin: '4px 0', paddingLeft: 20 }}
-      >
-        {rule.failures.map(failure => (
-          <li key={failure.id}>
-            <Typography variant="body2" component="span">
-              {objectLabel(failure.object)}: {failure.message}
-            </Typography>
-          </li>
-        ))}
-        {rule.omittedFailures ? (
-          <li>
-            <Typography variant="body2" component="span">
-              and {rule.omittedFailures} more
-            </Typography>
-          </li>
-        ) : null}
-      </ul>
-    </li>
+      <CollapsibleList
+        items={rule.failures}
+        label={`Failing objects: ${rule.title}`}
+        limit={3}
+        noun={['failing objects', 'failing object']}
+        itemKey={f => f.id}
+        omitted={rule.omittedFailures}
+        listStyle={{ margin: '4px 0', paddingLeft: 20 }}
+        renderItem={failure => (
+          <Typography variant="body2" component="span">
+            {objectLabel(failure.object)}: {failure.message}
+          </Typography>
+        )}
+      />
+    </>
   );
 }
 
@@ -80,7 +78,7 @@ function ConformanceBody(props: { summary: ConformanceSummary }) {
       <Fact label="Score">
         {summary.score === null
           ? 'nothing to check yet'
-          : `${percent(summary.score)} · ${summary.passed} of ${
+          : `${formatPercent(summary.score)} · ${summary.passed} of ${
               summary.checks
             } checks pass`}
       </Fact>
@@ -98,14 +96,16 @@ function ConformanceBody(props: { summary: ConformanceSummary }) {
       {failing.length > 0 ? (
         <>
           <SectionTitle>Failing rules</SectionTitle>
-          <ul
-            aria-label="Failing rules"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
-            {failing.map(rule => (
-              <FailingRule key={rule.id} rule={rule} />
-            ))}
-          </ul>
+          <CollapsibleList
+            items={failing}
+            label="Failing rules"
+            limit={5}
+            noun={['failing rules', 'failing rule']}
+            itemKey={r => r.id}
+            listStyle={{ listStyle: 'none', padding: 0, margin: 0 }}
+            itemStyle={{ margin: '12px 0' }}
+            renderItem={rule => <FailingRule rule={rule} />}
+          />
         </>
       ) : (
         <Typography variant="body2">
@@ -192,13 +192,10 @@ export function EntityConformanceCard() {
       response.scope === 'cluster'
         ? 'whole cluster'
         : `namespaces ${response.namespaces?.join(', ')}`
-    } · checked ${relativeTime(at) ?? 'just now'}`;
+    } · checked ${formatRelativeTime(at) ?? 'just now'}`;
     content =
       response.clusters.length === 0 ? (
-        <Typography variant="body2">
-          No clusters configured in kubernetes.clusterLocatorMethods, or none
-          you may list (kubernetes.clusters.read).
-        </Typography>
+        <NoClustersConfigured />
       ) : (
         sortClusters(response).map(result => (
           <ClusterSection key={result.cluster} result={result} />
@@ -206,12 +203,14 @@ export function EntityConformanceCard() {
       );
   }
   return (
-    <InfoCard
-      title="Tier conformance"
-      titleTypographyProps={{ component: 'h2' }}
-      subheader={subheader}
-    >
-      {content}
-    </InfoCard>
+    <div id={CARD_ANCHORS.conformance}>
+      <InfoCard
+        title="Tier conformance"
+        titleTypographyProps={{ component: 'h2' }}
+        subheader={subheader}
+      >
+        {content}
+      </InfoCard>
+    </div>
   );
 }

@@ -7,7 +7,14 @@ import {
   DailyCost,
   RightSizingAdvice,
 } from '@paved/plugin-paved-common';
-import { bytes, cores, instantIn, money, percent, shortDay } from './format';
+import { CostTrendChart } from '../common/charts/CostTrendChart';
+import {
+  formatBytes,
+  formatCpu,
+  formatInstant,
+  formatMoney,
+  formatPercent,
+} from '../common/format';
 import { Fact } from '../health/HealthParts';
 
 /** A label and its value on one line: the same as the health cards'. */
@@ -52,7 +59,7 @@ export function Breakdown(props: { summary: CostSummary; currency: string }) {
               {PART_LABELS[part]}
             </th>
             <td style={{ textAlign: 'right' }}>
-              {money(costs[part], props.currency)}
+              {formatMoney(costs[part], props.currency)}
             </td>
           </tr>
         ))}
@@ -61,75 +68,19 @@ export function Breakdown(props: { summary: CostSummary; currency: string }) {
   );
 }
 
-/** Daily totals as bars; a day without data is a gap with a dashed mark, not a 0. */
+/** Daily totals as a bar chart with axes and tooltips; a day without data is a gap, not a 0. */
 export function DailyTrend(props: { daily: DailyCost[]; currency: string }) {
-  const { daily, currency } = props;
-  const max = Math.max(0, ...daily.map(d => d.total ?? 0));
-  const width = 280;
-  const height = 60;
-  const slot = width / Math.max(1, daily.length);
-  return (
-    <svg
-      role="img"
-      aria-label="Daily cost"
-      width={width}
-      height={height + 14}
-      viewBox={`0 0 ${width} ${height + 14}`}
-    >
-      {daily.map((d, i) => {
-        const title = `${shortDay(d.date)}: ${money(d.total, currency)}`;
-        if (d.total === null) {
-          return (
-            <g key={d.date} data-testid="day-unknown">
-              <title>{title}</title>
-              <line
-                x1={i * slot + 1}
-                x2={(i + 1) * slot - 1}
-                y1={height - 1}
-                y2={height - 1}
-                stroke="#999"
-                strokeDasharray="2 2"
-              />
-            </g>
-          );
-        }
-        const h = max > 0 ? Math.max(1, (d.total / max) * (height - 4)) : 1;
-        return (
-          <rect
-            key={d.date}
-            data-testid="day-bar"
-            x={i * slot + 1}
-            y={height - h}
-            width={Math.max(1, slot - 2)}
-            height={h}
-            fill="#3f6ad8"
-          >
-            <title>{title}</title>
-          </rect>
-        );
-      })}
-      {daily.length > 0 && (
-        <>
-          <text x={0} y={height + 12} fontSize={10}>
-            {shortDay(daily[0].date)}
-          </text>
-          <text x={width} y={height + 12} fontSize={10} textAnchor="end">
-            {shortDay(daily[daily.length - 1].date)}
-          </text>
-        </>
-      )}
-    </svg>
-  );
+  return <CostTrendChart daily={props.daily} currency={props.currency} />;
 }
 
 function adviceText(a: RightSizingAdvice, currency: string): string {
   switch (a.advice) {
     case 'right-size':
-      return `request ${cores(a.cpu.recommended)} CPU (now ${cores(
+      return `request ${formatCpu(a.cpu.recommended)} CPU (now ${formatCpu(
         a.cpu.requested,
-      )}) and ${bytes(a.ram.recommended)} memory (now ${bytes(
+      )}) and ${formatBytes(a.ram.recommended)} memory (now ${formatBytes(
         a.ram.requested,
-      )}): saves about ${money(a.monthlySaving, currency)} a month`;
+      )}): saves about ${formatMoney(a.monthlySaving, currency)} a month`;
     case 'fits':
       return 'requests fit its use';
     case 'set-requests':
@@ -156,9 +107,10 @@ export function RightSizing(props: {
               {a.namespace ? `${a.namespace}/` : ''}
               {a.controller ?? a.key}
             </strong>
-            : uses {cores(a.cpu.averageUsed)} of {cores(a.cpu.requested)} CPU
-            and {bytes(a.ram.averageUsed)} of {bytes(a.ram.requested)} memory on
-            average; {adviceText(a, currency)}.
+            : uses {formatCpu(a.cpu.averageUsed)} of{' '}
+            {formatCpu(a.cpu.requested)} CPU and{' '}
+            {formatBytes(a.ram.averageUsed)} of {formatBytes(a.ram.requested)}{' '}
+            memory on average; {adviceText(a, currency)}.
           </Typography>
         </li>
       ))}
@@ -185,23 +137,23 @@ export function BudgetPanel(props: { budget: BudgetStatus; currency: string }) {
       <Fact label="Monthly budget">
         {budget.monthlyBudget === null
           ? 'not set'
-          : money(budget.monthlyBudget, currency)}
+          : formatMoney(budget.monthlyBudget, currency)}
       </Fact>
       <Fact label="Month to date">
-        {money(budget.monthToDate, currency)}
+        {formatMoney(budget.monthToDate, currency)}
         {budget.budgetUsed !== null
-          ? ` (${percent(budget.budgetUsed)} of budget)`
+          ? ` (${formatPercent(budget.budgetUsed)} of budget)`
           : ''}
       </Fact>
       <Fact label="Month-end projection">
         {budget.projection === null
           ? 'none'
-          : money(budget.projection, currency)}
+          : formatMoney(budget.projection, currency)}
       </Fact>
       {budget.projectedOverBudget && (
-        <Typography role="alert" variant="body2" style={{ color: '#8a1c1c' }}>
+        <Typography role="alert" variant="body2" color="error">
           Warning: the projection exceeds the budget by{' '}
-          {money(budget.projectedOverage, currency)}.
+          {formatMoney(budget.projectedOverage, currency)}.
         </Typography>
       )}
       {budget.gap && (
@@ -251,7 +203,7 @@ export function CoverageNote(props: { summary: CostSummary; zone: string }) {
   return (
     <Typography variant="body2" color="textSecondary" role="note">
       {coverage.dataStart
-        ? `OpenCost has data from ${instantIn(
+        ? `OpenCost has data from ${formatInstant(
             coverage.dataStart,
             props.zone,
           )} only: figures cover part of the window, days before are unknown.`
@@ -269,15 +221,15 @@ export function EfficiencyFacts(props: {
   return (
     <>
       <Fact label="Efficiency (usage over requests)">
-        CPU {percent(summary.efficiency.cpu)} · memory{' '}
-        {percent(summary.efficiency.ram)} · total{' '}
-        {percent(summary.efficiency.total)}
+        CPU {formatPercent(summary.efficiency.cpu)} · memory{' '}
+        {formatPercent(summary.efficiency.ram)} · total{' '}
+        {formatPercent(summary.efficiency.total)}
       </Fact>
       <Fact label="Requested but unused">
-        {money(summary.slackCost, currency)}
+        {formatMoney(summary.slackCost, currency)}
       </Fact>
       <Fact label="Cluster idle (capacity nobody requested)">
-        {money(summary.clusterIdleCost, currency)}
+        {formatMoney(summary.clusterIdleCost, currency)}
       </Fact>
     </>
   );

@@ -24,7 +24,13 @@ import {
   Fact,
   RightSizing,
 } from './CostParts';
-import { instantIn, money, percent, userZone } from './format';
+import {
+  formatInstant,
+  formatMoney,
+  formatPercent,
+  userZone,
+} from '../common/format';
+import { NoClustersConfigured } from '../common/NoClustersConfigured';
 
 function WindowPicker(props: {
   value: CostWindowKind;
@@ -54,8 +60,8 @@ function CostBody(props: { response: CostResponse; detailed: boolean }) {
   return (
     <>
       <Typography variant="body2" color="textSecondary">
-        {instantIn(window.start, window.zone)} to{' '}
-        {instantIn(window.end, window.zone)} ({window.zone})
+        {formatInstant(window.start, window.zone)} to{' '}
+        {formatInstant(window.end, window.zone)} ({window.zone})
       </Typography>
       {response.budget && (
         <BudgetPanel budget={response.budget} currency={currency} />
@@ -63,16 +69,11 @@ function CostBody(props: { response: CostResponse; detailed: boolean }) {
       {failed.map(f => (
         <ClusterCostProblem key={f.cluster} result={f} />
       ))}
-      {response.clusters.length === 0 && (
-        <Typography variant="body2">
-          No clusters configured in kubernetes.clusterLocatorMethods, or none
-          you may list.
-        </Typography>
-      )}
+      {response.clusters.length === 0 && <NoClustersConfigured />}
       {total && (
         <>
           <Typography variant="h4" component="p" aria-label="Total cost">
-            {money(total.costs.total, currency)}
+            {formatMoney(total.costs.total, currency)}
           </Typography>
           {failed.length > 0 && (
             <Typography variant="body2" color="textSecondary">
@@ -91,8 +92,8 @@ function CostBody(props: { response: CostResponse; detailed: boolean }) {
                   <Typography variant="body2">
                     {w.key}
                     {w.cluster ? ` (${w.cluster})` : ''}:{' '}
-                    {money(w.costs.total, currency)} · {percent(w.share)} of the
-                    total
+                    {formatMoney(w.costs.total, currency)} ·{' '}
+                    {formatPercent(w.share)} of the total
                   </Typography>
                 </li>
               ))}

@@ -55,7 +55,7 @@ describe('EntityCostCard', () => {
     expect(seen[0].searchParams.get('tz')).toBe(ZONE);
     // 20 known days × 1.80 = 36.00; 21 Nov 11:00 in Berlin is 20 + 11/24 days in.
     expect(budget).toHaveTextContent('Monthly budget: €40');
-    expect(budget).toHaveTextContent('Month to date: €36 (90 % of budget)');
+    expect(budget).toHaveTextContent('Month to date: €36 (90% of budget)');
     const projection = (36 / (20 + 11 / 24)) * 30;
     expect(budget).toHaveTextContent(
       `Month-end projection: €${Math.round(projection)}`,
@@ -75,12 +75,24 @@ describe('EntityCostCard', () => {
       within(breakdown).getByRole('row', { name: 'GPU €0.00' }),
     ).toBeInTheDocument();
     // The unknown day is a gap, not a zero bar.
-    const trend = screen.getByRole('img', { name: 'Daily cost' });
-    expect(within(trend).getAllByTestId('day-bar')).toHaveLength(20);
-    expect(within(trend).getAllByTestId('day-unknown')).toHaveLength(1);
+    // The chart is named, and its data is a table: 21 days, one unknown.
+    expect(screen.getByRole('img', { name: 'Daily cost' })).toBeInTheDocument();
+    const days = within(
+      screen.getByRole('table', { name: 'Daily cost' }),
+    ).getAllByRole('row');
+    expect(days).toHaveLength(22);
+    expect(days.filter(r => /unknown$/.test(r.textContent ?? ''))).toHaveLength(
+      1,
+    );
+    expect(
+      within(screen.getByRole('table', { name: 'Daily cost' })).getByRole(
+        'row',
+        { name: 'Nov 10 unknown' },
+      ),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/Efficiency \(usage over requests\)/).parentElement,
-    ).toHaveTextContent('CPU 20 % · memory 50 % · total');
+    ).toHaveTextContent('CPU 20% · memory 50% · total');
     expect(
       screen.getByRole('list', { name: 'Right-sizing' }),
     ).toHaveTextContent(
@@ -172,7 +184,7 @@ describe('EntityCostContent', () => {
     expect(
       await screen.findByRole('list', { name: 'Workloads' }),
     ).toHaveTextContent(
-      'payments/deployment:payments-api (paved-local): €36 · 100 % of the total',
+      'payments/deployment:payments-api (paved-local): €36 · 100% of the total',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { CARD_ANCHORS } from '../common/anchors';
 import { CostView } from './CostView';
 
 /**
@@ -10,8 +11,10 @@ import { CostView } from './CostView';
  */
 export function EntityCostCard(props: { zone?: string }) {
   return (
-    <InfoCard title="Cost">
-      <CostView zone={props.zone} />
-    </InfoCard>
+    <div id={CARD_ANCHORS.cost}>
+      <InfoCard title="Cost" titleTypographyProps={{ component: 'h2' }}>
+        <CostView zone={props.zone} />
+      </InfoCard>
+    </div>
   );
 }

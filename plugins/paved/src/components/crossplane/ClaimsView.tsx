@@ -9,6 +9,7 @@ import { CardError } from '../health/CardError';
 import { ClusterErrorMessage } from '../health/HealthParts';
 import { ClaimFacts, ReadProblems } from './CrossplaneParts';
 import { EmptyClaims } from './EmptyClaims';
+import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { refLabel } from './format';
 import { useCrossplaneClaims } from './useCrossplaneClaims';
 
@@ -104,12 +105,7 @@ function ClaimsBody(props: {
       {total === 0 && response.clusters.every(c => c.ok) && (
         <EmptyClaims labelSelector={response.labelSelector} />
       )}
-      {response.clusters.length === 0 && (
-        <Typography variant="body2">
-          No clusters configured in kubernetes.clusterLocatorMethods, or none
-          you may list (kubernetes.clusters.read).
-        </Typography>
-      )}
+      {response.clusters.length === 0 && <NoClustersConfigured />}
       {(total > 0 || somethingToSay) &&
         response.clusters.map(result => (
           <ClusterClaims

@@ -10,23 +10,38 @@ import {
 } from '@paved/plugin-paved-common';
 import { age, countsLabel, refLabel, STATUS_LABEL } from './format';
 import { Fact } from '../health/HealthParts';
+import { Tone, ToneIcon, useToneClasses } from '../common/tones';
 
 /** A label and its value on one line: the same as the health cards'. */
 export { Fact };
 
-const BAD = { backgroundColor: '#f9dcdc', color: '#8a1c1c' };
-const WAIT = { backgroundColor: '#fdf0d5', color: '#7a4d00' };
-const GOOD = { backgroundColor: '#dcf3e1', color: '#1b5e20' };
-
-const CONDITION_STYLE: Record<
-  CrossplaneCondition['status'],
-  React.CSSProperties
-> = {
-  True: GOOD,
-  False: BAD,
-  Unknown: WAIT,
-  Absent: {},
+const CONDITION_TONE: Record<CrossplaneCondition['status'], Tone> = {
+  True: 'ok',
+  False: 'error',
+  Unknown: 'warning',
+  Absent: 'neutral',
 };
+
+/** An outlined chip in a tone from the theme, with the tone's icon. */
+function ToneChip(props: {
+  tone: Tone;
+  label: string;
+  title?: string;
+  testId?: string;
+}) {
+  const classes = useToneClasses();
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      label={props.label}
+      title={props.title}
+      className={classes[props.tone]}
+      icon={<ToneIcon tone={props.tone} className={classes.icon} />}
+      data-testid={props.testId}
+    />
+  );
+}
 
 /** `Synced: True` as a chip, coloured by status, with the reason as its tooltip. */
 export function ConditionChip(props: { condition: CrossplaneCondition }) {
@@ -35,52 +50,49 @@ export function ConditionChip(props: { condition: CrossplaneCondition }) {
     condition.reason ? ` (${condition.reason})` : ''
   }`;
   return (
-    <Chip
-      size="small"
+    <ToneChip
+      tone={CONDITION_TONE[condition.status]}
       label={label}
       title={condition.message ?? label}
-      variant={condition.status === 'Absent' ? 'outlined' : 'default'}
-      style={CONDITION_STYLE[condition.status]}
     />
   );
 }
 
-const STATE_STYLE: Record<CrossplaneNodeState, React.CSSProperties> = {
-  ready: GOOD,
-  'not-ready': BAD,
-  missing: BAD,
-  unreadable: WAIT,
-  deleting: WAIT,
-  unknown: WAIT,
+const STATE_TONE: Record<CrossplaneNodeState, Tone> = {
+  ready: 'ok',
+  'not-ready': 'error',
+  missing: 'error',
+  unreadable: 'warning',
+  deleting: 'warning',
+  unknown: 'warning',
 };
 
 /** An object's state as a chip: ready, not ready, missing, unreadable... */
 export function StateChip(props: { state: CrossplaneNodeState }) {
   return (
-    <Chip
-      size="small"
+    <ToneChip
+      tone={STATE_TONE[props.state]}
       label={props.state}
-      style={STATE_STYLE[props.state]}
-      data-testid={`state-${props.state}`}
+      testId={`state-${props.state}`}
     />
   );
 }
 
-const CLAIM_STYLE: Record<CrossplaneClaimStatus, React.CSSProperties> = {
-  ready: GOOD,
-  'not-ready': BAD,
-  deleting: WAIT,
-  unknown: WAIT,
+/** The tone of a claim's overall status, shared with the summary. */
+export const CLAIM_TONE: Record<CrossplaneClaimStatus, Tone> = {
+  ready: 'ok',
+  'not-ready': 'error',
+  deleting: 'warning',
+  unknown: 'warning',
 };
 
 /** The claim's overall status. */
 export function ClaimStatusChip(props: { status: CrossplaneClaimStatus }) {
   return (
-    <Chip
-      size="small"
+    <ToneChip
+      tone={CLAIM_TONE[props.status]}
       label={STATUS_LABEL[props.status]}
-      style={CLAIM_STYLE[props.status]}
-      data-testid={`claim-${props.status}`}
+      testId={`claim-${props.status}`}
     />
   );
 }

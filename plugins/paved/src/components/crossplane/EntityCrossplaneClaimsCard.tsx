@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { CARD_ANCHORS } from '../common/anchors';
 import { ClaimsView } from './ClaimsView';
 
 /**
@@ -7,11 +8,13 @@ import { ClaimsView } from './ClaimsView';
  */
 export function EntityCrossplaneClaimsCard() {
   return (
-    <InfoCard
-      title="Crossplane claims"
-      titleTypographyProps={{ component: 'h2' }}
-    >
-      <ClaimsView />
-    </InfoCard>
+    <div id={CARD_ANCHORS.crossplane}>
+      <InfoCard
+        title="Crossplane claims"
+        titleTypographyProps={{ component: 'h2' }}
+      >
+        <ClaimsView />
+      </InfoCard>
+    </div>
   );
 }

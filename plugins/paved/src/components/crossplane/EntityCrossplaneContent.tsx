@@ -1,4 +1,5 @@
 import { Content, InfoCard } from '@backstage/core-components';
+import { CARD_ANCHORS } from '../common/anchors';
 import { ClaimTree } from './ClaimTree';
 import { ClaimsView } from './ClaimsView';
 import { ClaimFacts } from './CrossplaneParts';
@@ -10,16 +11,18 @@ import { ClaimFacts } from './CrossplaneParts';
 export function EntityCrossplaneContent() {
   return (
     <Content>
-      <InfoCard title="Crossplane" titleTypographyProps={{ component: 'h2' }}>
-        <ClaimsView
-          renderClaim={claim => (
-            <>
-              <ClaimFacts claim={claim} />
-              <ClaimTree root={claim.root} />
-            </>
-          )}
-        />
-      </InfoCard>
+      <div id={CARD_ANCHORS.crossplaneContent}>
+        <InfoCard title="Crossplane" titleTypographyProps={{ component: 'h2' }}>
+          <ClaimsView
+            renderClaim={claim => (
+              <>
+                <ClaimFacts claim={claim} />
+                <ClaimTree root={claim.root} />
+              </>
+            )}
+          />
+        </InfoCard>
+      </div>
     </Content>
   );
 }

@@ -4,17 +4,11 @@ import {
   CrossplaneObjectRef,
 } from '@paved/plugin-paved-common';
 import { DateTime } from 'luxon';
+import { formatRelativeTime } from '../common/format';
 
 /** How long ago an object was created, e.g. "18 days ago". */
-export function age(
-  createdAt: string | undefined,
-  now?: DateTime,
-): string | undefined {
-  if (!createdAt) return undefined;
-  const created = DateTime.fromISO(createdAt);
-  if (!created.isValid) return undefined;
-  return created.toRelative({ base: now ?? DateTime.now() }) ?? undefined;
-}
+export const age = (createdAt: string | undefined, now?: DateTime) =>
+  formatRelativeTime(createdAt, now);
 
 export const STATUS_LABEL: Record<CrossplaneClaimStatus, string> = {
   ready: 'Ready',

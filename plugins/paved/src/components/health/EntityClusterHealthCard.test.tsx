@@ -33,7 +33,7 @@ describe('EntityClusterHealthCard', () => {
       screen.getByText(/0 of 4 nodes differ from control plane v1\.30\.6/),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/5 of 15\.68 cores allocatable \(31\.9%\)/),
+      screen.getByText(/5 cores of 15\.68 cores allocatable \(31\.9%\)/),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -62,7 +62,7 @@ describe('EntityClusterHealthCard', () => {
       name: /paved-local-worker-b/,
     });
     expect(workerB).toHaveTextContent('Ready, MemoryPressure, Cordoned');
-    expect(workerB).toHaveTextContent('1.25 / 3.92 (31.9%)');
+    expect(workerB).toHaveTextContent('1.25 cores / 3.92 cores (31.9%)');
     expect(workerB).toHaveTextContent('2 GiB / 14.4 GiB (13.9%)');
 
     const events = screen.getByRole('table', { name: 'Warning events' });

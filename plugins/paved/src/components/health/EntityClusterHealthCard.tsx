@@ -12,7 +12,15 @@ import useAsync from 'react-use/esm/useAsync';
 import { pavedHealthApiRef } from '../../api';
 import { CardError } from './CardError';
 import { isKubernetesClusterEntity } from './entityFilters';
-import { byPhase, cores, gibibytes, percent, relativeTime } from './format';
+import { byPhase } from './format';
+import { CARD_ANCHORS } from '../common/anchors';
+import { CapacityChart } from '../common/charts/CapacityChart';
+import {
+  formatBytes,
+  formatCpu,
+  formatPercent,
+  formatRelativeTime,
+} from '../common/format';
 import {
   ClusterErrorMessage,
   Fact,
@@ -57,14 +65,14 @@ function NodeTable(props: { health: ClusterHealthSummary }) {
                   {skewLabel(node.versionSkew)}
                 </TableCell>
                 <TableCell>
-                  {cores(capacity.requested.cpu)} /{' '}
-                  {cores(capacity.allocatable.cpu)} (
-                  {percent(capacity.cpuRequestedRatio)})
+                  {formatCpu(capacity.requested.cpu)} /{' '}
+                  {formatCpu(capacity.allocatable.cpu)} (
+                  {formatPercent(capacity.cpuRequestedRatio)})
                 </TableCell>
                 <TableCell>
-                  {gibibytes(capacity.requested.memory)} /{' '}
-                  {gibibytes(capacity.allocatable.memory)} (
-                  {percent(capacity.memoryRequestedRatio)})
+                  {formatBytes(capacity.requested.memory)} /{' '}
+                  {formatBytes(capacity.allocatable.memory)} (
+                  {formatPercent(capacity.memoryRequestedRatio)})
                 </TableCell>
               </TableRow>
             );
@@ -107,12 +115,45 @@ function WarningEvents(props: { health: ClusterHealthSummary }) {
             <TableCell>{group.count}</TableCell>
             <TableCell>{group.objects}</TableCell>
             <TableCell title={group.lastSeen}>
-              {relativeTime(group.lastSeen) ?? 'unknown'}
+              {formatRelativeTime(group.lastSeen) ?? 'unknown'}
             </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** Requested against allocatable per node, CPU and memory, side by side. */
+function CapacityCharts(props: { health: ClusterHealthSummary }) {
+  const { items } = props.health.nodes;
+  if (items.length === 0) return null;
+  const rows = (pick: 'cpu' | 'memory') =>
+    items.map(n => ({
+      name: n.name,
+      requested: n.capacity.requested[pick],
+      allocatable: n.capacity.allocatable[pick],
+    }));
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+        gap: 16,
+        marginTop: 8,
+      }}
+    >
+      <CapacityChart
+        label="CPU requested vs allocatable per node"
+        rows={rows('cpu')}
+        format={formatCpu}
+      />
+      <CapacityChart
+        label="Memory requested vs allocatable per node"
+        rows={rows('memory')}
+        format={formatBytes}
+      />
+    </div>
   );
 }
 
@@ -133,6 +174,13 @@ function ClusterHealthBody(props: { health: ClusterHealthSummary }) {
   }
   return (
     <>
+      <SectionTitle>Problems</SectionTitle>
+      <ProblemList
+        problems={health.problems}
+        label="Cluster problems"
+        empty="No problems: every node is Ready, without pressure or skew."
+      />
+      <SectionTitle>Capacity</SectionTitle>
       <Fact label="Nodes">
         {nodes.total} · Ready {nodes.ready} · NotReady {nodes.notReady} ·
         Unknown {nodes.unknown}
@@ -145,24 +193,20 @@ function ClusterHealthBody(props: { health: ClusterHealthSummary }) {
           : 'control plane version unknown'}
       </Fact>
       <Fact label="CPU requested">
-        {cores(capacity.requested.cpu)} of {cores(capacity.allocatable.cpu)}{' '}
-        cores allocatable ({percent(capacity.cpuRequestedRatio)})
+        {formatCpu(capacity.requested.cpu)} of{' '}
+        {formatCpu(capacity.allocatable.cpu)} allocatable (
+        {formatPercent(capacity.cpuRequestedRatio)})
       </Fact>
       <Fact label="Memory requested">
-        {gibibytes(capacity.requested.memory)} of{' '}
-        {gibibytes(capacity.allocatable.memory)} allocatable (
-        {percent(capacity.memoryRequestedRatio)})
+        {formatBytes(capacity.requested.memory)} of{' '}
+        {formatBytes(capacity.allocatable.memory)} allocatable (
+        {formatPercent(capacity.memoryRequestedRatio)})
       </Fact>
       <Fact label="Pods">
         {pods.total} · {byPhase(pods.byPhase)}
         {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
       </Fact>
-      <SectionTitle>Problems</SectionTitle>
-      <ProblemList
-        problems={health.problems}
-        label="Cluster problems"
-        empty="No problems: every node is Ready, without pressure or skew."
-      />
+      <CapacityCharts health={health} />
       <SectionTitle>Nodes</SectionTitle>
       <NodeTable health={health} />
       <SectionTitle>Warning events by reason</SectionTitle>
@@ -212,8 +256,13 @@ export function EntityClusterHealthCard() {
     );
   }
   return (
-    <InfoCard title="Cluster health" titleTypographyProps={{ component: 'h2' }}>
-      {content}
-    </InfoCard>
+    <div id={CARD_ANCHORS.clusterHealth}>
+      <InfoCard
+        title="Cluster health"
+        titleTypographyProps={{ component: 'h2' }}
+      >
+        {content}
+      </InfoCard>
+    </div>
   );
 }

@@ -21,7 +21,15 @@ import {
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   hasKubernetesWorkloads,
 } from './entityFilters';
-import { byPhase, percent, perHour, relativeTime } from './format';
+import { byPhase } from './format';
+import { CARD_ANCHORS } from '../common/anchors';
+import {
+  formatCount,
+  formatPercent,
+  formatPerHour,
+  formatRelativeTime,
+} from '../common/format';
+import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import {
   ClusterErrorMessage,
   Fact,
@@ -41,30 +49,6 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
   const worst = pods.worstRestartRate;
   return (
     <>
-      <Fact label="Availability">
-        {availability.ready} of {availability.desired} ready (
-        {percent(availability.ratio)}
-        {availability.meetsTarget
-          ? ''
-          : `, below the ${percent(availability.target)} target`}
-        )
-      </Fact>
-      <Fact label="Restarts">
-        {worst
-          ? `${perHour(worst.perHour)} at worst (${worst.pod}${
-              // A Pod counted from its list row has one rate for all containers.
-              worst.container ? `, ${worst.container}` : ''
-            })${
-              worst.perHour > HEALTH_SLIS.restartRate.targetPerHour
-                ? `, above the ${HEALTH_SLIS.restartRate.targetPerHour}/h target`
-                : ''
-            } · ${pods.restarts} in total`
-          : 'none'}
-      </Fact>
-      <Fact label="Pods">
-        {pods.total} · {byPhase(pods.byPhase)}
-        {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
-      </Fact>
       <ProblemList
         problems={problems}
         label="Problems"
@@ -78,13 +62,42 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
             .join(' · ')}
         </Typography>
       ) : null}
+      <Fact label="Availability">
+        {availability.ready} of {availability.desired} ready (
+        {formatPercent(availability.ratio)}
+        {availability.meetsTarget
+          ? ''
+          : `, below the ${formatPercent(availability.target)} target`}
+        )
+      </Fact>
+      <Fact label="Restarts">
+        {worst
+          ? `${formatPerHour(worst.perHour)} at worst (${worst.pod}${
+              // A Pod counted from its list row has one rate for all containers.
+              worst.container ? `, ${worst.container}` : ''
+            })${
+              worst.perHour > HEALTH_SLIS.restartRate.targetPerHour
+                ? `, above the ${formatPerHour(
+                    HEALTH_SLIS.restartRate.targetPerHour,
+                  )} target`
+                : ''
+            } · ${pods.restarts} in total`
+          : 'none'}
+      </Fact>
+      <Fact label="Pods">
+        {pods.total} · {byPhase(pods.byPhase)}
+        {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
+      </Fact>
       {pods.uninspected ? (
         <Typography variant="body2" color="textSecondary">
-          {pods.uninspected} unhealthy{' '}
-          {pods.uninspected === 1 ? 'Pod was' : 'Pods were'} counted from the
-          Pod list without being read in full, so an OOM kill before a restart
-          or a container's message shows only for the Pods that were
-          (paved.health.inspectPods).
+          {formatCount(
+            pods.uninspected,
+            'unhealthy Pod was',
+            'unhealthy Pods were',
+          )}{' '}
+          counted from the Pod list without being read in full, so an OOM kill
+          before a restart or a container's message shows only for the Pods that
+          were (paved.health.inspectPods).
         </Typography>
       ) : null}
     </>
@@ -107,16 +120,6 @@ function ClusterSection(props: {
         <ClusterErrorMessage error={result.error} />
       )}
     </section>
-  );
-}
-
-function NoClusters(props: { wanted?: string }) {
-  return (
-    <Typography variant="body2">
-      {props.wanted
-        ? `The cluster '${props.wanted}' named in ${ANNOTATION_KUBERNETES_CLUSTER} is not configured in kubernetes.clusterLocatorMethods, or you cannot see it.`
-        : 'No clusters configured in kubernetes.clusterLocatorMethods, or none you may list (kubernetes.clusters.read).'}
-    </Typography>
   );
 }
 
@@ -166,11 +169,12 @@ export function EntityWorkloadHealthCard() {
     const { response, at } = value;
     subheader = `${response.labelSelector}${
       response.namespace ? ` in namespace ${response.namespace}` : ''
-    } · checked ${relativeTime(at) ?? 'just now'}`;
+    } · checked ${formatRelativeTime(at) ?? 'just now'}`;
     content =
       response.clusters.length === 0 ? (
-        <NoClusters
+        <NoClustersConfigured
           wanted={entity.metadata.annotations?.[ANNOTATION_KUBERNETES_CLUSTER]}
+          annotation={ANNOTATION_KUBERNETES_CLUSTER}
         />
       ) : (
         sortClusters(response).map(result => (
@@ -179,12 +183,14 @@ export function EntityWorkloadHealthCard() {
       );
   }
   return (
-    <InfoCard
-      title="Workload health"
-      titleTypographyProps={{ component: 'h2' }}
-      subheader={subheader}
-    >
-      {content}
-    </InfoCard>
+    <div id={CARD_ANCHORS.workloadHealth}>
+      <InfoCard
+        title="Workload health"
+        titleTypographyProps={{ component: 'h2' }}
+        subheader={subheader}
+      >
+        {content}
+      </InfoCard>
+    </div>
   );
 }

@@ -7,40 +7,100 @@ import {
   HealthProblem,
   HealthSeverity,
 } from '@paved/plugin-paved-common';
+import { makeStyles } from '@material-ui/core/styles';
 import { PavedClusterError } from '../../api';
+import { CollapsibleList } from '../common/CollapsibleList';
+import { formatCount, formatDuration } from '../common/format';
+import { Tone, ToneIcon, useToneClasses } from '../common/tones';
 
-const SEVERITY_STYLE: Record<HealthSeverity, React.CSSProperties> = {
-  critical: { backgroundColor: '#f9dcdc', color: '#8a1c1c' },
-  warning: { backgroundColor: '#fdf0d5', color: '#7a4d00' },
-  info: {},
+const SEVERITY_TONE: Record<HealthSeverity, Tone> = {
+  critical: 'error',
+  warning: 'warning',
+  info: 'info',
 };
 
-/** A small chip naming a problem's severity. */
+/** A small chip naming a problem's severity, its colour from the theme. */
 export function SeverityChip(props: { severity: HealthSeverity }) {
   const { severity } = props;
+  const classes = useToneClasses();
+  const tone = SEVERITY_TONE[severity];
   return (
     <Chip
       size="small"
       label={severity}
-      variant={severity === 'info' ? 'outlined' : 'default'}
-      style={SEVERITY_STYLE[severity]}
+      variant="outlined"
+      className={classes[tone]}
+      icon={<ToneIcon tone={tone} className={classes.icon} />}
       data-testid={`severity-${severity}`}
     />
   );
 }
 
-function objectLabel(problem: HealthProblem): string {
+/** `Kind namespace/name (container)`, or `Cluster`. */
+export function problemObjectLabel(problem: HealthProblem): string {
   const { kind, namespace, name, container } = problem.object;
   if (kind === 'Cluster') return 'Cluster';
   const where = namespace ? `${namespace}/${name}` : name;
   return `${kind} ${where}${container ? ` (${container})` : ''}`;
 }
 
-/** Problems, most severe first as the backend sorts them, each with its runbook. */
+const useRowStyles = makeStyles(theme => ({
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr auto',
+    columnGap: theme.spacing(1),
+    alignItems: 'baseline',
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  message: {
+    gridColumn: '2 / 4',
+    overflowWrap: 'anywhere',
+  },
+}));
+
+/** One problem as a row: severity, reason and object, runbook; the message under it. */
+function ProblemRow(props: { problem: HealthProblem }) {
+  const { problem } = props;
+  const classes = useRowStyles();
+  return (
+    <div className={classes.row}>
+      <SeverityChip severity={problem.severity} />
+      <Typography variant="body2" component="div">
+        <strong>{problem.reason}</strong> · {problemObjectLabel(problem)}
+        {problem.count !== undefined && problem.count > 1
+          ? ` · ×${problem.count}`
+          : ''}
+      </Typography>
+      {problem.runbook ? (
+        <Typography variant="body2" component="div">
+          <Link to={problem.runbook.url}>Runbook: {problem.runbook.title}</Link>
+        </Typography>
+      ) : (
+        <span />
+      )}
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        component="div"
+        className={classes.message}
+      >
+        {problem.message}
+      </Typography>
+    </div>
+  );
+}
+
+/**
+ * Problems, most severe first as the backend sorts them, each a row with
+ * its severity, object, reason and runbook; past `limit` collapsed behind
+ * "N more problems".
+ */
 export function ProblemList(props: {
   problems: HealthProblem[];
   label: string;
   empty?: string;
+  limit?: number;
 }) {
   const { problems, label, empty } = props;
   if (problems.length === 0) {
@@ -49,35 +109,15 @@ export function ProblemList(props: {
     );
   }
   return (
-    <ul aria-label={label} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {problems.map(problem => (
-        <li key={problem.id} style={{ margin: '8px 0' }}>
-          <Typography variant="body2" component="div">
-            <SeverityChip severity={problem.severity} />{' '}
-            <strong>{problem.reason}</strong> · {objectLabel(problem)}
-            {problem.count !== undefined && problem.count > 1
-              ? ` · ×${problem.count}`
-              : ''}
-          </Typography>
-          <Typography
-            variant="body2"
-            color="textSecondary"
-            component="div"
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {problem.message}
-            {problem.runbook && (
-              <>
-                {' '}
-                <Link to={problem.runbook.url}>
-                  Runbook: {problem.runbook.title}
-                </Link>
-              </>
-            )}
-          </Typography>
-        </li>
-      ))}
-    </ul>
+    <CollapsibleList
+      items={problems}
+      label={label}
+      limit={props.limit ?? 5}
+      noun={['problems', 'problem']}
+      itemKey={p => p.id}
+      renderItem={p => <ProblemRow problem={p} />}
+      listStyle={{ listStyle: 'none', padding: 0, margin: 0 }}
+    />
   );
 }
 
@@ -133,12 +173,13 @@ export function LatencyFact(props: { latency?: ApiLatencySummary }) {
   if (!latency) return null;
   return (
     <Fact label="API latency">
-      median {Math.round(latency.medianMs)} ms · p95 {Math.round(latency.p95Ms)}{' '}
-      ms over {latency.calls} call
-      {latency.calls === 1 ? '' : 's'}
+      median {formatDuration(latency.medianMs)} · p95{' '}
+      {formatDuration(latency.p95Ms)} over {formatCount(latency.calls, 'call')}
       {latency.meetsTarget
         ? ''
-        : ` (above the ${HEALTH_SLIS.apiLatency.p95Ms} ms p95 target)`}
+        : ` (above the ${formatDuration(
+            HEALTH_SLIS.apiLatency.p95Ms,
+          )} p95 target)`}
     </Fact>
   );
 }

@@ -1,0 +1,99 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { useTheme } from '@material-ui/core/styles';
+import { screen, within } from '@testing-library/react';
+import { CapacityChart } from './CapacityChart';
+import { CostTrendChart } from './CostTrendChart';
+import { formatBytes, formatCpu } from '../format';
+
+// recharts measures its container; in jsdom there is no ResizeObserver, so
+// the charts keep their `initialDimension` (480 px wide) and draw at that size.
+
+describe('CostTrendChart', () => {
+  const daily = [
+    { date: '2026-11-01', total: 1.8 },
+    { date: '2026-11-02', total: null },
+    { date: '2026-11-03', total: 12.5 },
+  ];
+
+  it('has an accessible name and its data as a table', async () => {
+    await renderInTestApp(<CostTrendChart daily={daily} currency="USD" />);
+    const chart = screen.getByRole('img', { name: 'Daily cost' });
+    expect(chart.querySelector('svg')).not.toBeNull();
+    const table = screen.getByRole('table', { name: 'Daily cost' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(r => r.textContent),
+    ).toEqual(['DayCost', 'Nov 1$1.80', 'Nov 2unknown', 'Nov 3$13']);
+  });
+
+  it('draws a bar per known day, axes with money and dates, no colour literal', async () => {
+    let primary = '';
+    const Probe = () => {
+      primary = useTheme().palette.primary.main;
+      return null;
+    };
+    await renderInTestApp(
+      <>
+        <Probe />
+        <CostTrendChart daily={daily} currency="USD" />
+      </>,
+    );
+    const chart = screen.getByRole('img', { name: 'Daily cost' });
+    // The unknown day is a gap: two bars, not three.
+    expect(chart.querySelectorAll('.recharts-bar-rectangle path')).toHaveLength(
+      2,
+    );
+    expect(chart).toHaveTextContent('Nov 1');
+    expect(chart).toHaveTextContent('$');
+    // Bars are filled from the theme's primary colour.
+    const fill = chart
+      .querySelector('.recharts-bar-rectangle path')
+      ?.getAttribute('fill');
+    expect(fill).toBe(primary);
+  });
+});
+
+describe('CapacityChart', () => {
+  it('names the chart and lists requested against allocatable per node', async () => {
+    await renderInTestApp(
+      <CapacityChart
+        label="CPU requested vs allocatable per node"
+        format={formatCpu}
+        rows={[
+          { name: 'worker-a', requested: 1.25, allocatable: 3.92 },
+          { name: 'worker-b', requested: 0.25, allocatable: 2 },
+        ]}
+      />,
+    );
+    expect(
+      screen.getByRole('img', {
+        name: 'CPU requested vs allocatable per node',
+      }),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'CPU requested vs allocatable per node',
+    });
+    expect(
+      within(table).getByRole('row', { name: /worker-a/ }),
+    ).toHaveTextContent('worker-a1.25 cores3.92 cores31.9%');
+    expect(
+      within(table).getByRole('row', { name: /worker-b/ }),
+    ).toHaveTextContent('worker-b250m2 cores12.5%');
+  });
+
+  it('formats memory with the shared byte format', async () => {
+    await renderInTestApp(
+      <CapacityChart
+        label="Memory"
+        format={formatBytes}
+        rows={[{ name: 'n', requested: 2 ** 31, allocatable: 2 ** 33 }]}
+      />,
+    );
+    expect(
+      within(screen.getByRole('table', { name: 'Memory' })).getByRole('row', {
+        name: /^n/,
+      }),
+    ).toHaveTextContent('n2 GiB8 GiB25%');
+  });
+});
