@@ -1,6 +1,8 @@
 import { TierNumber } from '@paved/plugin-paved-common';
 import { MANAGED_BY } from '../labels';
-import { KubeObject } from '../types';
+import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import { KubeObject, manifest } from '../types';
 
 const label = { 'app.kubernetes.io/managed-by': MANAGED_BY };
 const AGGREGATE_LABEL = 'rbac.paved.dev/aggregate-to-platform-viewer';
@@ -26,7 +28,7 @@ export function clusterRbac(o: {
 }): KubeObject[] {
   if (o.tier < 3) return [];
   const out: KubeObject[] = [
-    {
+    manifest<IClusterRole>({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { name: 'paved-platform-viewer', labels: label },
@@ -35,8 +37,8 @@ export function clusterRbac(o: {
       },
       // Filled in by the controller manager from the selected roles.
       rules: [],
-    },
-    {
+    }),
+    manifest<IClusterRole>({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: {
@@ -55,8 +57,8 @@ export function clusterRbac(o: {
           verbs: ['get', 'list', 'watch'],
         },
       ],
-    },
-    {
+    }),
+    manifest<IClusterRoleBinding>({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
       metadata: { name: 'paved-platform-viewers', labels: label },
@@ -66,13 +68,13 @@ export function clusterRbac(o: {
         name: 'paved-platform-viewer',
       },
       subjects: o.teams.map(t => group(`${o.groupPrefix}${t}-developers`)),
-    },
+    }),
   ];
   if (o.tier >= 4) {
     // Federated identity: the same OIDC groups mean the same rights on
     // every cluster of the fleet; admins alone are cluster-admin.
     out.push(
-      {
+      manifest<IClusterRoleBinding>({
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'ClusterRoleBinding',
         metadata: { name: 'paved-platform-admins', labels: label },
@@ -82,8 +84,8 @@ export function clusterRbac(o: {
           name: 'cluster-admin',
         },
         subjects: [group(`${o.groupPrefix}${o.adminGroup}`)],
-      },
-      {
+      }),
+      manifest<IClusterRoleBinding>({
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'ClusterRoleBinding',
         metadata: { name: 'paved-platform-auditors', labels: label },
@@ -93,7 +95,7 @@ export function clusterRbac(o: {
           name: 'view',
         },
         subjects: [group(`${o.groupPrefix}platform-auditors`)],
-      },
+      }),
     );
   }
   return out;

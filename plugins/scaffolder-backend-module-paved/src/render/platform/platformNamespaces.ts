@@ -5,7 +5,8 @@ import {
   PodSecurityLevel,
 } from '@paved/plugin-paved-common';
 import { costLabels, MANAGED_BY } from '../labels';
-import { CostLabels, KubeObject } from '../types';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import { CostLabels, KubeObject, manifest } from '../types';
 import { Addon } from './addonTypes';
 
 /**
@@ -37,18 +38,20 @@ export function platformNamespaces(
       ([name]) =>
         !(KUBERNETES_SYSTEM_NAMESPACES as readonly string[]).includes(name),
     )
-    .map(([name, level]) => ({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name,
-        labels: {
-          'app.kubernetes.io/managed-by': MANAGED_BY,
-          [NAMESPACE_ROLE_LABEL]: PLATFORM_NAMESPACE_ROLE,
-          ...costLabels({ ...cost, environment: 'platform' }),
-          'pod-security.kubernetes.io/enforce': level,
-          'pod-security.kubernetes.io/warn': level,
+    .map(([name, level]) =>
+      manifest<INamespace>({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name,
+          labels: {
+            'app.kubernetes.io/managed-by': MANAGED_BY,
+            [NAMESPACE_ROLE_LABEL]: PLATFORM_NAMESPACE_ROLE,
+            ...costLabels({ ...cost, environment: 'platform' }),
+            'pod-security.kubernetes.io/enforce': level,
+            'pod-security.kubernetes.io/warn': level,
+          },
         },
-      },
-    }));
+      }),
+    );
 }
