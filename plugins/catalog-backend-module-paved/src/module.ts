@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { roadmapVocabularyFromConfig } from './processor/roadmapVocabularyConfig';
 import { PavedEntitiesProcessor } from './processor/PavedEntitiesProcessor';
 import { PavedTenantProvider } from './tenants/PavedTenantProvider';
 import { TenantStore } from './tenants/TenantStore';
@@ -35,6 +36,8 @@ export const catalogModulePaved = createBackendModule({
             reader,
             // Links to TechDocs pages must be absolute URLs in the catalog.
             appBaseUrl: config.getOptionalString('app.baseUrl'),
+            // House styles for roadmaps; a bad pattern stops start-up, named.
+            roadmaps: roadmapVocabularyFromConfig(config),
           }),
         );
         const tenants = new TenantStore(await deps.database.getClient());
