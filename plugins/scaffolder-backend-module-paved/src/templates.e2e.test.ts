@@ -32,6 +32,9 @@ const values = {
   environments: ['dev', 'prod'],
   delivery: 'apply',
   cluster: 'double',
+  // The double serves no Kyverno CRDs; the guardrails converge in
+  // convergence/tenants.convergence.test.ts.
+  guardrails: false,
 };
 
 let harness: ScaffolderHarness;

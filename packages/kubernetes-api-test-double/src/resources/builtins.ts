@@ -149,6 +149,32 @@ export const BUILTIN_RESOURCES: ResourceType[] = [
     name: RBAC_NAME,
   }),
   res('events.k8s.io/v1', 'Event', { shortNames: ['ev'] }),
+  // Access reviews are create-only and never stored: authorization/
+  // accessReview.ts answers them before the registry is consulted, and
+  // discovery lists them so that `kubectl auth can-i` finds the group.
+  res('authorization.k8s.io/v1', 'SelfSubjectAccessReview', {
+    cluster: true,
+    verbs: ['create'],
+  }),
+  res('authorization.k8s.io/v1', 'SelfSubjectRulesReview', {
+    cluster: true,
+    verbs: ['create'],
+  }),
+  res('authorization.k8s.io/v1', 'SubjectAccessReview', {
+    cluster: true,
+    verbs: ['create'],
+  }),
+  // What tenant isolation references: the platform's PriorityClasses and
+  // the gVisor RuntimeClass.
+  res('scheduling.k8s.io/v1', 'PriorityClass', {
+    cluster: true,
+    shortNames: ['pc'],
+    plural: 'priorityclasses',
+  }),
+  res('node.k8s.io/v1', 'RuntimeClass', {
+    cluster: true,
+    plural: 'runtimeclasses',
+  }),
   res('apiextensions.k8s.io/v1', 'CustomResourceDefinition', {
     cluster: true,
     shortNames: ['crd', 'crds'],

@@ -1,3 +1,5 @@
+import { IsolationLevel, isIsolationLevel } from './isolation';
+
 /**
  * Annotations the tenant template writes on a tenant's catalog entity, so that
  * Paved's cards find its namespaces, tier and budget without guessing.
@@ -10,6 +12,8 @@ export const ANNOTATION_NAMESPACES = 'paved.dev/namespaces';
 /** Monthly budget, a plain number in the portal's configured currency. */
 export const ANNOTATION_MONTHLY_BUDGET = 'paved.dev/monthly-budget';
 export const ANNOTATION_COST_CENTER = 'paved.dev/cost-center';
+/** The tenant's isolation tier (namespace, sandboxed, dedicated-nodes, virtual-cluster). */
+export const ANNOTATION_ISOLATION = 'paved.dev/isolation';
 
 /** The label every tenant object and namespace carries. */
 export const TENANT_LABEL = 'paved.dev/tenant';
@@ -21,6 +25,7 @@ export interface TenantAnnotations {
   namespaces: string[];
   monthlyBudget?: number;
   costCenter?: string;
+  isolation?: IsolationLevel;
 }
 
 /** Reads the tenant annotations; malformed numbers are left out, not guessed. */
@@ -44,5 +49,8 @@ export function readTenantAnnotations(
         ? budget
         : undefined,
     costCenter: a[ANNOTATION_COST_CENTER] || undefined,
+    isolation: isIsolationLevel(a[ANNOTATION_ISOLATION])
+      ? a[ANNOTATION_ISOLATION]
+      : undefined,
   };
 }

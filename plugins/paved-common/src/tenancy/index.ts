@@ -2,3 +2,5 @@ export * from './annotations';
 export * from './tenantEntity';
 export * from './tenantRoles';
 export * from './accessMatrix';
+export * from './isolation';
+export * from './workloadIdentity';

@@ -53,6 +53,9 @@ const tenant = {
     memoryLimit: '256Mi',
   },
   groups: { admin: 'orders-admins', developer: 'orders-developers' },
+  // The double serves no Kyverno CRDs; the tenant's guardrails are a
+  // Kyverno Policy, tested in convergence/tenants.convergence.test.ts.
+  guardrails: false,
   gitops: 'none',
   outputPath: 'out',
 };
@@ -92,14 +95,14 @@ describe('paved:kubernetes:apply', () => {
     };
     const dry = await run(true);
     // Per environment: namespace, 3 policies, 2 roles, 2 bindings, quota,
-    // limit range and the PodMonitor scrape entry.
-    expect(dry.created).toBe(22);
+    // the priority-class quota, limit range and the PodMonitor scrape entry.
+    expect(dry.created).toBe(24);
     expect(
       cluster.store.find('v1', 'Namespace', undefined, 'orders-dev'),
     ).toBeUndefined();
 
     const first = await run(false);
-    expect(first.created).toBe(22);
+    expect(first.created).toBe(24);
     expect((first.applied as any[])[0]).toEqual({
       object: 'Namespace orders-dev',
       result: 'created',
@@ -125,7 +128,7 @@ describe('paved:kubernetes:apply', () => {
     expect(
       (second.applied as any[]).filter(a => a.result !== 'unchanged'),
     ).toEqual([]);
-    expect(second).toMatchObject({ created: 0, configured: 0, unchanged: 22 });
+    expect(second).toMatchObject({ created: 0, configured: 0, unchanged: 24 });
   });
 
   it('stops at a failure, naming the object, the Status and what was applied', async () => {

@@ -302,6 +302,7 @@ describe('paved:tenant:scaffold', () => {
       'README.md',
       'catalog-info.yaml',
       'manifests/gitops/appproject.yaml',
+      'manifests/guardrails.yaml',
       'manifests/monitoring.yaml',
       'manifests/namespaces.yaml',
       'manifests/network-policies.yaml',

@@ -18,6 +18,7 @@ import { validateFiles } from '../validate/models';
 import { resolveInWorkspace, writeFiles } from './workspace';
 import { withDefaults } from './defaults';
 import { RenderedFile } from '../render/types';
+import { checkTenancyInput } from './tenantIsolationInput';
 
 export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
 
@@ -128,10 +129,21 @@ export function checkTenantInput(
       })`,
     );
   }
+  const tenancy = checkTenancyInput(p, input);
   p.throwIfAny();
-  return (
-    Array.isArray(input.claims) ? { ...input, claims } : input
-  ) as TenantInput;
+  const {
+    isolation: _i,
+    workloadIdentity: _w,
+    priorityClass: _p,
+    policyEngine: _e,
+    guardrails: _g,
+    ...rest
+  } = input;
+  return {
+    ...rest,
+    ...(Array.isArray(input.claims) ? { claims } : {}),
+    ...tenancy,
+  } as TenantInput;
 }
 
 /**
@@ -182,7 +194,7 @@ export function createTenantScaffoldAction(options: { config: Config }) {
   return createTemplateAction({
     id: TENANT_SCAFFOLD_ID,
     description:
-      'Renders a tenant onboarding (namespaces per environment, quota, limit range, default-deny network policy, roles, Pod Security labels, Argo CD project) into the workspace, validated against the Kubernetes schemas.',
+      'Renders a tenant onboarding (namespaces per environment, quota, limit range, default-deny network policy, roles, Pod Security labels, GitOps project, isolation tier, workload identity, PriorityClass quota and Kyverno guardrails) into the workspace, validated against the Kubernetes schemas.',
     supportsDryRun: true,
     examples: [
       {
@@ -313,6 +325,71 @@ export function createTenantScaffoldAction(options: { config: Config }) {
             .optional()
             .describe(
               'Crossplane claims to start the tenant with, e.g. a database',
+            ),
+        isolation: z =>
+          z
+            .object({
+              level: z.enum([
+                'namespace',
+                'sandboxed',
+                'dedicated-nodes',
+                'virtual-cluster',
+              ]),
+              nodePool: z
+                .object({
+                  name: z.string().optional(),
+                  label: z.string().optional(),
+                })
+                .optional(),
+              taint: z
+                .object({
+                  key: z.string(),
+                  value: z.string(),
+                  effect: z.enum([
+                    'NoSchedule',
+                    'PreferNoSchedule',
+                    'NoExecute',
+                  ]),
+                })
+                .optional(),
+              vclusterVersion: z.string().optional(),
+            })
+            .optional()
+            .describe(
+              'Isolation tier: namespace (RBAC), sandboxed (+ gVisor), dedicated-nodes (+ a tainted node pool), virtual-cluster (+ vCluster); see docs/tenants.md',
+            ),
+        workloadIdentity: z =>
+          z
+            .object({
+              provider: z.string().optional(),
+              identity: z.string().optional(),
+              serviceAccountName: z.string().optional(),
+              azureTenantId: z.string().optional(),
+            })
+            .optional()
+            .describe(
+              'A ServiceAccount per namespace bound to a cloud identity: aws-eks (IAM role ARN), gke (GCP service account e-mail), aks (Azure client id)',
+            ),
+        priorityClass: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "One of the platform's tenant PriorityClasses (paved-tenant-low, -standard, -high)",
+            ),
+        policyEngine: z =>
+          z
+            .enum(['none', 'kyverno', 'gatekeeper', 'kyverno-and-gatekeeper'])
+            .optional()
+            .describe(
+              "The cluster's policy engine, when it differs from the tier's default",
+            ),
+        guardrails: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Tenant guardrail policies (label, name prefix, no cross-namespace references, isolation); on wherever Kyverno runs',
             ),
         outputPath: z =>
           z.string().default('.').describe('Folder inside the workspace'),

@@ -96,6 +96,7 @@ describe('renderTenant', () => {
       namespaces: ['orders-dev', 'orders-prod'],
       monthlyBudget: 1500,
       costCenter: 'cc-7',
+      isolation: 'namespace',
     });
     expect(entity.metadata.annotations).toMatchObject({
       'backstage.io/kubernetes-label-selector': 'paved.dev/tenant=orders',

@@ -1,10 +1,14 @@
 import {
   ANNOTATION_COST_CENTER,
+  ANNOTATION_ISOLATION,
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_NAMESPACES,
   ANNOTATION_TENANT,
   ANNOTATION_TIER,
   getTier,
+  isolationIncludes,
+  tierShipsTenantPriorityClasses,
+  WORKLOAD_IDENTITY_FORMATS,
   TENANT_LABEL,
   TENANT_ROLE_NAMES,
   tenantRoleRules,
@@ -28,6 +32,28 @@ import {
   QuotaInput,
   RenderedFile,
 } from './types';
+import {
+  TenantIsolationInput,
+  TenantPolicyEngine,
+  TenantWorkloadIdentity,
+} from './tenant/inputs';
+import { kyvernoGuardrails } from './tenant/guardrails';
+import {
+  priorityQuota,
+  vclusterObjects,
+  vclusterRelease,
+} from './tenant/isolation';
+import {
+  cloudSideSteps,
+  defaultWorkloadServiceAccount,
+  workloadServiceAccount,
+} from './tenant/identity';
+
+export type {
+  TenantIsolationInput,
+  TenantPolicyEngine,
+  TenantWorkloadIdentity,
+} from './tenant/inputs';
 
 export type TenantInput = {
   name: string;
@@ -49,7 +75,30 @@ export type TenantInput = {
   cluster?: string;
   /** Crossplane claims the tenant starts with. */
   claims?: ClaimInput[];
+  /** How hard the tenant is kept apart; `namespace` when absent. */
+  isolation?: TenantIsolationInput;
+  /** A ServiceAccount per namespace bound to a cloud identity. */
+  workloadIdentity?: TenantWorkloadIdentity;
+  /** One of the platform's tenant PriorityClasses. */
+  priorityClass?: string;
+  /** The cluster's policy engine; the tier's default when absent. */
+  policyEngine?: TenantPolicyEngine;
+  /** Tenant guardrail policies; on wherever the policy engine can enforce them. */
+  guardrails?: boolean;
 };
+
+/** The tenant's isolation, `namespace` when the form left it out. */
+export const isolationOf = (t: TenantInput): TenantIsolationInput =>
+  t.isolation ?? { level: 'namespace' };
+
+/** The policy engine the tenant's guardrails are written for. */
+export const policyEngineOf = (t: TenantInput): TenantPolicyEngine =>
+  t.policyEngine ?? getTier(t.tier).defaults.policyEngine;
+
+/** Whether the tenant gets guardrail policies (Kyverno present, not switched off). */
+export const guardrailsOf = (t: TenantInput): boolean =>
+  t.guardrails !== false &&
+  ['kyverno', 'kyverno-and-gatekeeper'].includes(policyEngineOf(t));
 
 const tenantLabels = (t: TenantInput, environment: string) => ({
   'app.kubernetes.io/managed-by': MANAGED_BY,
@@ -203,6 +252,7 @@ function tenantEntity(t: TenantInput): Record<string, unknown> {
       .map(env => tenantNamespaceName(t.name, env))
       .join(','),
     [ANNOTATION_COST_CENTER]: t.costCenter,
+    [ANNOTATION_ISOLATION]: isolationOf(t).level,
     // The Kubernetes plugin's own annotation finds the tenant's objects.
     'backstage.io/kubernetes-label-selector': `${TENANT_LABEL}=${t.name}`,
   };
@@ -328,6 +378,32 @@ function appProject(t: TenantInput): KubeObject {
   };
 }
 
+/** The README's paragraph on isolation tier, guardrails and priority. */
+function isolationParagraph(t: TenantInput): string {
+  const iso = isolationOf(t);
+  const level: Record<string, string> = {
+    namespace: 'namespaces and RBAC',
+    sandboxed: 'namespaces and RBAC, with every Pod in the gVisor sandbox',
+    'dedicated-nodes': `namespaces and RBAC, Pods in gVisor on the dedicated node pool \`${iso.nodePool?.name}\``,
+    'virtual-cluster': `its own vCluster (release \`${vclusterRelease(
+      t.name,
+    )}\`) in each namespace, Pods in gVisor on the dedicated node pool \`${
+      iso.nodePool?.name
+    }\``,
+  };
+  const guard = guardrailsOf(t)
+    ? `Kyverno enforces the tenant's guardrails in each namespace (policy \`tenant-guardrails\`).`
+    : `No tenant guardrails: the cluster's policy engine is \`${policyEngineOf(
+        t,
+      )}\`${t.guardrails === false ? ' and they were switched off' : ''}.`;
+  const priority = t.priorityClass
+    ? ` Pods run at PriorityClass \`${t.priorityClass}\`; a quota refuses every other class.`
+    : '';
+  return `Isolation tier \`${iso.level}\`: ${
+    level[iso.level]
+  }. ${guard}${priority}`;
+}
+
 /** Every file of a tenant's onboarding, in memory; nothing is written here. */
 export function renderTenant(t: TenantInput): RenderedFile[] {
   const tier = getTier(t.tier);
@@ -339,7 +415,19 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
     ]),
     manifestFile(
       'manifests/resource-limits.yaml',
-      specs.flatMap(s => resourceLimits(s, t.quota, t.defaults)),
+      specs.flatMap(s => [
+        ...resourceLimits(s, t.quota, t.defaults),
+        // Tiers with tenant PriorityClasses keep the tenant off the others.
+        ...(tierShipsTenantPriorityClasses(t.tier)
+          ? [
+              priorityQuota(
+                t.priorityClass ?? '',
+                s.name,
+                tenantLabels(t, s.cost.environment),
+              ),
+            ]
+          : []),
+      ]),
       ['quota-limitrange'],
     ),
     manifestFile(
@@ -353,6 +441,63 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
       ['namespace-rbac'],
     ),
   ];
+  const isolation = isolationOf(t);
+  const envOf = new Map(specs.map(s => [s.name, s.cost.environment]));
+  const labelsFor = (ns: string) => tenantLabels(t, envOf.get(ns)!);
+  const namespaces = specs.map(s => s.name);
+  const wi = t.workloadIdentity
+    ? {
+        ...t.workloadIdentity,
+        serviceAccountName:
+          t.workloadIdentity.serviceAccountName ??
+          defaultWorkloadServiceAccount(t.name),
+      }
+    : undefined;
+  if (guardrailsOf(t)) {
+    files.push(
+      manifestFile(
+        'manifests/guardrails.yaml',
+        kyvernoGuardrails({
+          name: t.name,
+          namespaces,
+          groups: t.groups,
+          isolation,
+          serviceAccounts:
+            t.gitops === 'flux' && t.gitopsRepoUrl
+              ? namespaces.map(namespace => ({
+                  name: 'tenant-reconciler',
+                  namespace,
+                }))
+              : [],
+          priorityClass: t.priorityClass,
+          workloadIdentity: wi,
+          labelsFor,
+        }),
+        ['policy-engine'],
+      ),
+    );
+  }
+  if (wi) {
+    files.push(
+      manifestFile(
+        'manifests/workload-identity.yaml',
+        namespaces.map(ns =>
+          workloadServiceAccount(wi, t.name, ns, labelsFor(ns)),
+        ),
+      ),
+    );
+  }
+  if (isolationIncludes(isolation.level, 'virtual-cluster')) {
+    files.push(
+      manifestFile(
+        'manifests/vcluster.yaml',
+        vclusterObjects({ ...t, isolation }, namespaces, ns => ({
+          namespace: ns,
+          labels: labelsFor(ns),
+        })),
+      ),
+    );
+  }
   files.push(
     manifestFile(
       'manifests/monitoring.yaml',
@@ -412,6 +557,20 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
           `tenant's own namespaces, Pod Security \`${tier.podSecurity.enforce}\` and ` +
           `tenant-admin / tenant-developer roles bound to ` +
           `\`${t.groups.admin}\` and \`${t.groups.developer}\`.`,
+        isolationParagraph(t),
+        ...(wi
+          ? [
+              `Pods that run as the ServiceAccount \`${wi.serviceAccountName}\` get the ` +
+                `${
+                  WORKLOAD_IDENTITY_FORMATS[wi.provider].mechanism
+                } identity \`${wi.identity}\`. ` +
+                `In the cloud, before they can use it: ${cloudSideSteps(
+                  wi,
+                  t.name,
+                  namespaces,
+                ).join(' ')}`,
+            ]
+          : []),
       ],
       tier: t.tier,
       files,

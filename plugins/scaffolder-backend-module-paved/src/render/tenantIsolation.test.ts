@@ -8,7 +8,12 @@ import {
   tenantAccessMatrix,
   TIER_NUMBERS,
   TierNumber,
+  ISOLATION_LEVELS,
+  IsolationLevel,
+  isolationIncludes,
+  tierShipsGvisor,
 } from '@paved/plugin-paved-common';
+import { TenantIsolationInput } from './tenant/inputs';
 import { clusterRbac } from './platform/clusterRbac';
 import { renderTenant, TenantInput, tenantNamespaceName } from './tenant';
 import { KubeObject } from './types';
@@ -55,10 +60,25 @@ const accessInput = (t: TenantInput): TenantAccessInput => ({
 const renderedObjects = (t: TenantInput): KubeObject[] =>
   renderTenant(t).flatMap(f => f.objects ?? []);
 
-function setup(tier: TierNumber) {
+/** Each isolation tier with what it needs (a node pool from dedicated-nodes). */
+const isolationFor = (
+  level: IsolationLevel,
+  name: string,
+): TenantIsolationInput =>
+  isolationIncludes(level, 'dedicated-nodes')
+    ? { level, nodePool: { name } }
+    : { level };
+
+function setup(tier: TierNumber, level: IsolationLevel = 'namespace') {
   const prefix = tier >= 4 ? 'oidc:' : '';
-  const acme = base('acme', tier, prefix);
-  const globex = base('globex', tier, prefix);
+  const acme = {
+    ...base('acme', tier, prefix),
+    isolation: isolationFor(level, 'acme'),
+  };
+  const globex = {
+    ...base('globex', tier, prefix),
+    isolation: isolationFor(level, 'globex'),
+  };
   const objects = [
     ...renderedObjects(acme),
     ...renderedObjects(globex),
@@ -89,8 +109,28 @@ const OWN: Record<string, Record<string, boolean>> = {
   'edit-network-policies': { 'tenant-admin': true, 'tenant-developer': false },
 };
 
-describe.each(TIER_NUMBERS.map(t => [t]))('isolation matrix, tier %s', tier => {
-  const { objects, tenants } = setup(tier as TierNumber);
+/**
+ * Every cluster tier with the default isolation tier, and every isolation
+ * tier on each cluster tier that can run it (gVisor from tier 3).
+ */
+const MATRIX_CASES: Array<[string, TierNumber, IsolationLevel]> = [
+  ...TIER_NUMBERS.map(
+    t => [`tier ${t}`, t, 'namespace'] as [string, TierNumber, IsolationLevel],
+  ),
+  ...ISOLATION_LEVELS.filter(l => l !== 'namespace').flatMap(level =>
+    TIER_NUMBERS.filter(tierShipsGvisor).map(
+      t =>
+        [`tier ${t}, isolation ${level}`, t, level] as [
+          string,
+          TierNumber,
+          IsolationLevel,
+        ],
+    ),
+  ),
+];
+
+describe.each(MATRIX_CASES)('isolation matrix, %s', (_name, tier, level) => {
+  const { objects, tenants } = setup(tier, level);
   const matrix = tenantAccessMatrix(rbacPolicy(objects), tenants);
 
   it('renders RBAC for both tenants', () => {
@@ -135,6 +175,27 @@ describe.each(TIER_NUMBERS.map(t => [t]))('isolation matrix, tier %s', tier => {
 
   it('reports no breach', () => {
     expect(matrix.breaches).toEqual([]);
+  });
+
+  it('reports a breach once a RoleBinding reaches the other tenant', () => {
+    const binding = objects.find(
+      o =>
+        o.kind === 'RoleBinding' &&
+        o.metadata.namespace === 'acme-dev' &&
+        o.metadata.name === 'tenant-developer',
+    )!;
+    const widened = [
+      ...objects,
+      {
+        ...binding,
+        metadata: { ...binding.metadata, namespace: 'globex-dev' },
+      },
+    ];
+    expect(
+      tenantAccessMatrix(rbacPolicy(widened), tenants).breaches.map(
+        b => `${b.member.tenant} ${b.check} in ${b.namespace}`,
+      ),
+    ).toContain('acme list-pods in globex-dev');
   });
 
   it("keeps the Flux reconciler of one tenant out of the other's namespaces", () => {

@@ -30,6 +30,8 @@ const MODULES = [
   'kubernetes-models/networking.k8s.io/v1',
   'kubernetes-models/rbac.authorization.k8s.io/v1',
   'kubernetes-models/apiextensions.k8s.io/v1',
+  'kubernetes-models/scheduling.k8s.io/v1',
+  'kubernetes-models/node.k8s.io/v1',
   '@kubernetes-models/argo-cd/argoproj.io/v1alpha1',
   '@kubernetes-models/kyverno/kyverno.io/v1',
   '@kubernetes-models/external-secrets/external-secrets.io/v1',

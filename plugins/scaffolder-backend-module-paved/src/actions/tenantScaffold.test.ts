@@ -1,0 +1,250 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { makeContext, listFiles } from '../__testUtils__/actionContext';
+import { createTenantScaffoldAction } from './tenantScaffold';
+
+// Rendering and the first schema load take seconds on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
+/*
+ * paved:tenant:scaffold's isolation tier, workload identity, PriorityClass
+ * and guardrail inputs: each bad one is refused with the field named, and
+ * nothing is written to the workspace.
+ */
+
+const config = mockServices.rootConfig({ data: {} });
+
+const tenant = {
+  name: 'acme',
+  team: 'acme',
+  project: 'shop',
+  costCenter: 'cc-1',
+  tier: 3,
+  environments: ['dev', 'prod'],
+  quota: { cpu: '4', memory: '8Gi', pods: 20 },
+  defaults: {
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    memoryRequest: '128Mi',
+    memoryLimit: '256Mi',
+  },
+  groups: { admin: 'acme-admins', developer: 'acme-developers' },
+  gitops: 'flux',
+  gitopsRepoUrl: 'https://git.example.com/acme.git',
+  outputPath: 'tenants/acme',
+};
+
+const GSA = 'acme-app@shop-prod-1.iam.gserviceaccount.com';
+const GUID = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+
+const BAD: Array<[string, Record<string, unknown>, string]> = [
+  [
+    'an unknown isolation tier',
+    { isolation: { level: 'vm' } },
+    'isolation.level',
+  ],
+  ['isolation that is not an object', { isolation: 'sandboxed' }, 'isolation'],
+  [
+    'a taint without a node pool',
+    {
+      isolation: {
+        level: 'dedicated-nodes',
+        taint: { key: 'dedicated', value: 'acme', effect: 'NoSchedule' },
+      },
+    },
+    'isolation.taint',
+  ],
+  [
+    'dedicated nodes without a pool',
+    { isolation: { level: 'dedicated-nodes' } },
+    'isolation.nodePool',
+  ],
+  [
+    'a node pool on shared nodes',
+    { isolation: { level: 'sandboxed', nodePool: { name: 'acme' } } },
+    'isolation.nodePool',
+  ],
+  [
+    'a node pool label that is not a label key',
+    {
+      isolation: {
+        level: 'dedicated-nodes',
+        nodePool: { name: 'acme', label: 'a b' },
+      },
+    },
+    'isolation.nodePool.label',
+  ],
+  [
+    'an unknown taint effect',
+    {
+      isolation: {
+        level: 'dedicated-nodes',
+        nodePool: { name: 'acme' },
+        taint: { key: 'dedicated', value: 'acme', effect: 'NoWay' },
+      },
+    },
+    'isolation.taint.effect',
+  ],
+  [
+    "another tenant's value on the tenant taint key",
+    {
+      isolation: {
+        level: 'dedicated-nodes',
+        nodePool: { name: 'acme' },
+        taint: {
+          key: 'paved.dev/tenant',
+          value: 'globex',
+          effect: 'NoSchedule',
+        },
+      },
+    },
+    'isolation.taint.value',
+  ],
+  [
+    'gVisor on a tier without its RuntimeClass',
+    { tier: 2, isolation: { level: 'sandboxed' } },
+    'isolation.level',
+  ],
+  [
+    'gVisor where nothing enforces it (guardrails off)',
+    { guardrails: false, isolation: { level: 'sandboxed' } },
+    'isolation.level',
+  ],
+  [
+    'gVisor under Gatekeeper alone',
+    { policyEngine: 'gatekeeper', isolation: { level: 'sandboxed' } },
+    'isolation.level',
+  ],
+  [
+    'a virtual cluster without GitOps',
+    {
+      gitops: 'none',
+      isolation: { level: 'virtual-cluster', nodePool: { name: 'acme' } },
+    },
+    'gitops',
+  ],
+  [
+    'a vCluster version that is not x.y.z',
+    {
+      isolation: {
+        level: 'virtual-cluster',
+        nodePool: { name: 'acme' },
+        vclusterVersion: 'latest',
+      },
+    },
+    'isolation.vclusterVersion',
+  ],
+  [
+    'an unknown identity provider',
+    { workloadIdentity: { provider: 'oci', identity: 'x' } },
+    'workloadIdentity.provider',
+  ],
+  [
+    'a GCP service account for IRSA',
+    { workloadIdentity: { provider: 'aws-eks', identity: GSA } },
+    'workloadIdentity.identity',
+  ],
+  [
+    'an ARN with an 11-digit account',
+    {
+      workloadIdentity: {
+        provider: 'aws-eks',
+        identity: 'arn:aws:iam::12345678901:role/x',
+      },
+    },
+    'workloadIdentity.identity',
+  ],
+  [
+    'a user ARN instead of a role',
+    {
+      workloadIdentity: {
+        provider: 'aws-eks',
+        identity: 'arn:aws:iam::123456789012:user/x',
+      },
+    },
+    'workloadIdentity.identity',
+  ],
+  [
+    'a GCP service account outside iam.gserviceaccount.com',
+    { workloadIdentity: { provider: 'gke', identity: 'acme-app@gmail.com' } },
+    'workloadIdentity.identity',
+  ],
+  [
+    'an Azure client id that is not a GUID',
+    { workloadIdentity: { provider: 'aks', identity: 'acme-app' } },
+    'workloadIdentity.identity',
+  ],
+  [
+    'an Azure tenant id for GKE',
+    {
+      workloadIdentity: { provider: 'gke', identity: GSA, azureTenantId: GUID },
+    },
+    'workloadIdentity.azureTenantId',
+  ],
+  [
+    'a ServiceAccount name that is not a DNS label',
+    {
+      workloadIdentity: {
+        provider: 'aks',
+        identity: GUID,
+        serviceAccountName: 'Acme_App',
+      },
+    },
+    'workloadIdentity.serviceAccountName',
+  ],
+  [
+    'a system PriorityClass',
+    { priorityClass: 'system-node-critical' },
+    'priorityClass',
+  ],
+  ['an unknown PriorityClass', { priorityClass: 'gold' }, 'priorityClass'],
+  [
+    'a PriorityClass on tier 1',
+    { tier: 1, priorityClass: 'paved-tenant-low' },
+    'priorityClass',
+  ],
+  ['an unknown policy engine', { policyEngine: 'opa' }, 'policyEngine'],
+  ['guardrails without Kyverno', { tier: 1, guardrails: true }, 'guardrails'],
+  ['guardrails given as text', { guardrails: 'yes' }, 'guardrails'],
+];
+
+const escape = (field: string) => field.replace(/[.[\]]/g, m => `\\${m}`);
+
+describe('paved:tenant:scaffold: isolation, identity, priority, guardrails', () => {
+  const action = createTenantScaffoldAction({ config });
+
+  it.each(BAD)(
+    'refuses %s, naming the field, and writes nothing',
+    async (_what, patch, field) => {
+      const { ctx, workspacePath } = await makeContext({ ...tenant, ...patch });
+      await expect(action.handler(ctx)).rejects.toThrow(
+        new RegExp(`(Invalid input: |; )${escape(field)}: `),
+      );
+      expect(await fs.readdir(workspacePath)).toEqual([]);
+    },
+  );
+
+  it('writes a virtual-cluster tenant with identity and priority', async () => {
+    const { ctx, workspacePath } = await makeContext({
+      ...tenant,
+      isolation: { level: 'virtual-cluster', nodePool: { name: 'acme' } },
+      workloadIdentity: { provider: 'aks', identity: GUID },
+      priorityClass: 'paved-tenant-standard',
+    });
+    await action.handler(ctx);
+    expect(await listFiles(path.join(workspacePath, 'tenants/acme'))).toEqual([
+      'README.md',
+      'catalog-info.yaml',
+      'manifests/gitops/flux.yaml',
+      'manifests/guardrails.yaml',
+      'manifests/monitoring.yaml',
+      'manifests/namespaces.yaml',
+      'manifests/network-policies.yaml',
+      'manifests/rbac.yaml',
+      'manifests/resource-limits.yaml',
+      'manifests/vcluster.yaml',
+      'manifests/workload-identity.yaml',
+    ]);
+  });
+});
