@@ -29,6 +29,9 @@
 #                             as if a runtime dependency were missing from its
 #                             package.json. The check must fail.
 set -uo pipefail
+# The whole script is one function, read before it runs: editing this file
+# while a check runs cannot change what that run executes.
+main() {
 source "$(dirname "$0")/env.sh" || exit 1
 cd "$PAVED_ROOT"
 
@@ -165,6 +168,9 @@ step create-app "fresh app from @backstage/create-app@0.9.2" \
 # dependenciesMeta: native add-ons that Paved and this check never load
 # (keytar, ssh2's cpu-features, swagger's tree-sitter parsers: the browser uses
 # web-tree-sitter) are not compiled, which saves minutes on 2 cores.
+# better-sqlite3 is not compiled by the install either: the monorepo's own
+# build of it is reused when it is the same version (same Node), else it is
+# rebuilt after the install (its sqlite3.c takes 5+ minutes on a loaded 2-core machine).
 node - "$app" "$(tgz_of @paved/plugin-paved-common)" > "$logs/resolutions.log" 2>&1 <<'EOF'
 const fs = require('fs');
 const [app, commonTgz] = process.argv.slice(2);
@@ -176,7 +182,7 @@ for (const [k, v] of Object.entries(monorepo.resolutions))
   if (/^@(swc|rollup|unrs|nx)\//.test(k) || k === 'got') pkg.resolutions[k] = v;
 pkg.resolutions['@paved/plugin-paved-common'] = `file:${commonTgz}`;
 pkg.dependenciesMeta = Object.fromEntries(
-  ['keytar', 'cpu-features', 'ssh2', 'tree-sitter', 'tree-sitter-json', '@tree-sitter-grammars/tree-sitter-yaml']
+  ['keytar', 'cpu-features', 'ssh2', 'tree-sitter', 'tree-sitter-json', '@tree-sitter-grammars/tree-sitter-yaml', 'better-sqlite3']
     .map(d => [d, { built: false }]));
 fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
 console.log(`${Object.keys(pkg.resolutions).length} resolutions`);
@@ -209,6 +215,16 @@ stage_done "wire as the READMEs say"
 cd "$app" || finish
 export YARN_ENABLE_IMMUTABLE_INSTALLS=false # CI=true would refuse the new lockfile
 step app-install "app: yarn install (tarballs, registry)" yarn install || finish
+sqlite_version() { node -p "require('$1/node_modules/better-sqlite3/package.json').version" 2>/dev/null; }
+if [ -n "$(sqlite_version "$PAVED_ROOT")" ] && [ "$(sqlite_version "$PAVED_ROOT")" = "$(sqlite_version "$app")" ] &&
+  [ -f "$PAVED_ROOT/node_modules/better-sqlite3/build/Release/better_sqlite3.node" ]; then
+  mkdir -p node_modules/better-sqlite3/build/Release
+  cp "$PAVED_ROOT/node_modules/better-sqlite3/build/Release/better_sqlite3.node" node_modules/better-sqlite3/build/Release/
+  echo "better-sqlite3 $(sqlite_version "$app"): the monorepo's build reused" >&2
+else
+  step app-sqlite "app: better-sqlite3 built for this Node" \
+    bash -c 'cd node_modules/better-sqlite3 && ../.bin/node-gyp rebuild --release'
+fi
 step app-tsc "app: yarn tsc (README snippets type-check)" yarn tsc
 stage_done "install and type check"
 # build:backend builds the app too (packages/app is a bundled dependency of the
@@ -420,3 +436,6 @@ else
 fi
 
 finish
+}
+
+main "$@"

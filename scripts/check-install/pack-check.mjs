@@ -21,7 +21,13 @@
 // before the scan, as if its package.json had forgotten it; the scan must
 // then fail.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,18 +85,38 @@ function checkTarball(tgz) {
   try {
     execFileSync('tar', ['-xzf', tgz, '-C', dir]);
     const root = path.join(dir, 'package');
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-    if (process.env.CHECK_INSTALL_BREAK === 'dependency' && pkg.name === '@paved/plugin-paved-backend') {
+    const pkg = JSON.parse(
+      readFileSync(path.join(root, 'package.json'), 'utf8'),
+    );
+    if (
+      process.env.CHECK_INSTALL_BREAK === 'dependency' &&
+      pkg.name === '@paved/plugin-paved-backend'
+    ) {
       delete pkg.dependencies['express-promise-router'];
-      console.log(`  (CHECK_INSTALL_BREAK=dependency: express-promise-router removed from ${pkg.name}'s dependencies)`);
+      console.log(
+        `  (CHECK_INSTALL_BREAK=dependency: express-promise-router removed from ${pkg.name}'s dependencies)`,
+      );
     }
     const files = walk(root).sort();
-    const total = files.reduce((n, f) => n + statSync(path.join(root, f)).size, 0);
-    console.log(`\n${pkg.name}@${pkg.version}: ${path.basename(tgz)} ${(statSync(tgz).size / 1024).toFixed(1)} kB packed, ${files.length} files, ${(total / 1024).toFixed(1)} kB unpacked`);
+    const total = files.reduce(
+      (n, f) => n + statSync(path.join(root, f)).size,
+      0,
+    );
+    console.log(
+      `\n${pkg.name}@${pkg.version}: ${path.basename(tgz)} ${(
+        statSync(tgz).size / 1024
+      ).toFixed(1)} kB packed, ${files.length} files, ${(total / 1024).toFixed(
+        1,
+      )} kB unpacked`,
+    );
     for (const f of files)
-      console.log(`  ${String(statSync(path.join(root, f)).size).padStart(9)}  ${f}`);
+      console.log(
+        `  ${String(statSync(path.join(root, f)).size).padStart(9)}  ${f}`,
+      );
 
-    const bad = files.flatMap(f => FORBIDDEN.filter(([re]) => re.test(f)).map(([, why]) => `${f} (${why})`));
+    const bad = files.flatMap(f =>
+      FORBIDDEN.filter(([re]) => re.test(f)).map(([, why]) => `${f} (${why})`),
+    );
     results.push({
       name: `${pkg.name}: tarball holds no tests, fixtures, benchmarks or sources`,
       ok: bad.length === 0,
@@ -103,23 +129,46 @@ function checkTarball(tgz) {
       ...Object.keys(pkg.peerDependencies ?? {}),
     ]);
     const missing = new Map();
-    const jsFiles = files.filter(f => f.startsWith('dist/') && /\.[cm]?js$/.test(f));
+    const jsFiles = files.filter(
+      f => f.startsWith('dist/') && /\.[cm]?js$/.test(f),
+    );
     for (const f of jsFiles) {
       const source = readFileSync(path.join(root, f), 'utf8');
       for (const spec of specifiersIn(source)) {
         const name = packageOf(spec);
-        if (!name || builtins.has(spec) || builtins.has(name) || declared.has(name)) continue;
+        if (
+          !name ||
+          builtins.has(spec) ||
+          builtins.has(name) ||
+          declared.has(name)
+        )
+          continue;
         if (!missing.has(name)) missing.set(name, `${name} (${f}: '${spec}')`);
       }
     }
     results.push({
       name: `${pkg.name}: every package dist/ imports is a dependency (${jsFiles.length} JS files scanned)`,
       ok: jsFiles.length > 0 && missing.size === 0,
-      detail: jsFiles.length === 0 ? 'no JavaScript under dist/: was it built?' : `not in dependencies/peerDependencies: ${[...missing.values()].join(', ')}`,
+      detail:
+        jsFiles.length === 0
+          ? 'no JavaScript under dist/: was it built?'
+          : `not in dependencies/peerDependencies: ${[...missing.values()].join(
+              ', ',
+            )}`,
     });
 
-    const unused = ['@backstage/cli', 'jest', 'msw', 'supertest', 'fast-check', 'tsx', '@testing-library/react', '@backstage/backend-test-utils', '@backstage/test-utils', '@backstage/frontend-test-utils']
-      .filter(d => d in (pkg.dependencies ?? {}));
+    const unused = [
+      '@backstage/cli',
+      'jest',
+      'msw',
+      'supertest',
+      'fast-check',
+      'tsx',
+      '@testing-library/react',
+      '@backstage/backend-test-utils',
+      '@backstage/test-utils',
+      '@backstage/frontend-test-utils',
+    ].filter(d => d in (pkg.dependencies ?? {}));
     results.push({
       name: `${pkg.name}: no test-only tool among runtime dependencies`,
       ok: unused.length === 0,
@@ -137,7 +186,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const tgz of process.argv.slice(2)) all.push(...checkTarball(tgz));
   console.log('');
   for (const r of all) {
-    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name}${r.ok ? '' : `: ${r.detail}`}`);
+    console.log(
+      `${r.ok ? 'PASS' : 'FAIL'} ${r.name}${r.ok ? '' : `: ${r.detail}`}`,
+    );
     if (!r.ok) failed++;
   }
   process.exit(failed ? 1 : 0);
