@@ -128,7 +128,7 @@ async function render(ui: React.ReactElement, entity: Entity) {
         [pavedCostApiRef, costApi],
         [
           pavedCrossplaneApiRef,
-          { getEntityClaims: () => new Promise(() => {}) },
+          { getEntityClaims: () => new Promise<never>(() => {}) },
         ],
       ]}
     >
