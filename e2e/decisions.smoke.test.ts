@@ -31,9 +31,9 @@ test('an ADR page shows the record, its status and what it decides about', async
   ).toBeVisible();
   await expect(page.getByTestId('status-accepted').first()).toBeVisible();
   await expect(page.getByText(/Jan 20, 2025/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'decision' })).toContainText(
-    'new backend system only',
-  );
+  await expect(
+    page.getByRole('region', { name: 'decision', exact: true }),
+  ).toContainText('new backend system only');
   await page.screenshot({
     path: '.test-results/screenshots/adr-page.png',
     fullPage: true,
@@ -97,9 +97,9 @@ test('the Decision tab renders the whole record, with its relative image', async
   await expect(
     page.getByRole('region', { name: 'considered options' }).getByRole('table'),
   ).toContainText('Virtual clusters');
-  await expect(page.getByRole('region', { name: 'decision' })).toContainText(
-    'kind: NetworkPolicy',
-  );
+  await expect(
+    page.getByRole('region', { name: 'decision', exact: true }),
+  ).toContainText('kind: NetworkPolicy');
   const image = risks.getByRole('img', { name: /Tenant isolation/ });
   await expect(image).toBeVisible();
   await expect
