@@ -25,6 +25,7 @@ import { nodeAutoscalingFiles, vpaFiles } from './cluster/autoscaling';
 import { crossplaneFiles } from './cluster/crossplane';
 import { packageFiles } from './cluster/packaging';
 import { planFiles, readmeFile } from './cluster/docs';
+import { tierTenancyFiles } from './tenant/tierTenancyBaseline';
 
 export type { ClusterInput } from './cluster/input';
 export { addonContext } from './cluster/input';
@@ -44,6 +45,8 @@ const CONCERNS: Array<(b: BaselineContext) => RenderedFile[]> = [
   resourceLimitFiles,
   networkPolicyFiles,
   rbacFiles,
+  // The RuntimeClass and PriorityClasses tenants choose from.
+  b => tierTenancyFiles(b.input.tier),
   sampleAppFiles,
   kyvernoFiles,
   gatekeeperFiles,

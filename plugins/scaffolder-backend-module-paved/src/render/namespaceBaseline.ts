@@ -2,9 +2,6 @@ import type { ILimitRange } from 'kubernetes-models/v1/LimitRange';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
-import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import {
   podSecurityLabels,
   TENANT_LABEL,
@@ -187,72 +184,3 @@ export function networkPolicies(
   ];
 }
 
-/**
- * Tenant admins manage workloads and RBAC inside the namespace; developers
- * deploy and debug but cannot read secrets or change roles. Least privilege:
- * nothing cluster-wide.
- */
-export function tenantRbac(
-  ns: NamespaceSpec,
-  groups: { admin: string; developer: string },
-): KubeObject[] {
-  const workloads = {
-    apiGroups: ['', 'apps', 'batch', 'autoscaling', 'policy'],
-    resources: [
-      'pods',
-      'pods/log',
-      'services',
-      'configmaps',
-      'deployments',
-      'statefulsets',
-      'replicasets',
-      'jobs',
-      'cronjobs',
-      'horizontalpodautoscalers',
-      'poddisruptionbudgets',
-    ],
-    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-  };
-  const role = (name: string, rules: IPolicyRule[]): KubeObject =>
-    manifest<IRole>({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'Role',
-      metadata: meta(ns, name),
-      rules,
-    });
-  const binding = (name: string, group: string): KubeObject =>
-    manifest<IRoleBinding>({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: meta(ns, name),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [
-        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group },
-      ],
-    });
-  return [
-    role('tenant-admin', [
-      workloads,
-      {
-        apiGroups: [''],
-        resources: ['secrets', 'serviceaccounts'],
-        verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-      },
-      {
-        apiGroups: ['rbac.authorization.k8s.io'],
-        resources: ['roles', 'rolebindings'],
-        verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-      },
-    ]),
-    role('tenant-developer', [
-      workloads,
-      {
-        apiGroups: [''],
-        resources: ['events'],
-        verbs: ['get', 'list', 'watch'],
-      },
-    ]),
-    binding('tenant-admin', groups.admin),
-    binding('tenant-developer', groups.developer),
-  ];
-}

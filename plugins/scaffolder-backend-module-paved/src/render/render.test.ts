@@ -143,6 +143,8 @@ describe('tenant', () => {
         'NetworkPolicy/allow-same-tenant',
         'NetworkPolicy/default-deny-all',
         'PodMonitor/payments-pods',
+        'Policy/tenant-guardrails',
+        'ResourceQuota/other-priority-classes',
         'ResourceQuota/tenant-quota',
         'Role/tenant-admin',
         'Role/tenant-developer',

@@ -7,7 +7,11 @@ import {
 } from '@paved/plugin-paved-common';
 import { AddonContext, Addon } from '../render/platform/addonTypes';
 import { addonWaves, KUBERNETES_NAMESPACES } from '../render/platform/addons';
-import { isDerivedKind, waveOf } from '../render/platform/installPlan';
+import {
+  isBuiltinApiVersion,
+  isDerivedKind,
+  waveOf,
+} from '../render/platform/installPlan';
 import {
   ingressSource,
   meshControlPlane,
@@ -28,8 +32,6 @@ export type SelfCheckProblem = {
 
 type Placed = { file: string; object: KubeObject; wave: number };
 
-const BUILTIN =
-  /^(v1|(apps|batch|autoscaling|policy|networking\.k8s\.io|rbac\.authorization\.k8s\.io|scheduling\.k8s\.io|storage\.k8s\.io)\/v\w+)$/;
 const describe = (o: KubeObject) =>
   `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${
     o.metadata.name
@@ -65,7 +67,7 @@ export function controllerProblems(
   const waves = addonWaves(addons);
   const out: SelfCheckProblem[] = [];
   for (const { file, object, wave } of objects) {
-    if (BUILTIN.test(object.apiVersion)) continue;
+    if (isBuiltinApiVersion(object.apiVersion)) continue;
     const [group, version] = object.apiVersion.split('/');
     if (isDerivedKind(object.apiVersion)) {
       const maker =

@@ -1,4 +1,4 @@
-import { tenantRbac } from '../namespaceBaseline';
+import { tenantRoles } from '../tenant';
 import { clusterRbac } from '../platform/clusterRbac';
 import { RenderedFile } from '../types';
 import { manifestFile } from '../yaml';
@@ -8,7 +8,8 @@ import type { BaselineContext } from './context';
 export const groupPrefix = (tier: number) => (tier >= 4 ? 'oidc:' : '');
 
 /**
- * RBAC from tier 2: admin and developer roles per workload namespace, the
+ * RBAC from tier 2: the tenant admin and developer roles (the same ones
+ * `paved:tenant:scaffold` renders) per workload namespace, the
  * aggregated cluster roles from tier 3 (one set per team), OIDC groups
  * from tier 4.
  */
@@ -18,7 +19,7 @@ export function rbacFiles(b: BaselineContext): RenderedFile[] {
   const prefix = groupPrefix(c.tier);
   const rbac = [
     ...b.workloadNs.flatMap(n =>
-      tenantRbac(n, {
+      tenantRoles(n, {
         admin: `${prefix}${n.tenant}-admins`,
         developer: `${prefix}${n.tenant}-developers`,
       }),

@@ -788,7 +788,11 @@ export const ADDONS: Addon[] = [
     },
     namespace: 'kyverno',
     include: ctx => usesKyverno(ctx.choices),
-    serves: kinds('kyverno.io', 'v1', false, 'ClusterPolicy'),
+    // Policy is the namespaced kind tenant guardrails use.
+    serves: [
+      ...kinds('kyverno.io', 'v1', false, 'ClusterPolicy'),
+      ...kinds('kyverno.io', 'v1', true, 'Policy'),
+    ],
     workloads: [
       deployment(
         'kyverno-admission-controller',

@@ -47,6 +47,7 @@ const BUILTIN_GROUPS = new Set([
   'autoscaling',
   'policy',
   'networking.k8s.io',
+  'node.k8s.io',
   'rbac.authorization.k8s.io',
   'scheduling.k8s.io',
   'storage.k8s.io',
@@ -54,6 +55,10 @@ const BUILTIN_GROUPS = new Set([
 
 const groupOf = (apiVersion: string) =>
   apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+
+/** Kinds every API server serves: no add-on installs them. */
+export const isBuiltinApiVersion = (apiVersion: string) =>
+  BUILTIN_GROUPS.has(groupOf(apiVersion));
 
 /** The wave of one object of a manifest file. */
 export function waveOf(
