@@ -128,8 +128,11 @@ test('the conformance card scores payments at tier 3 and explains its failing ru
   await expect(
     page.getByRole('heading', { name: 'Tier conformance' }),
   ).toBeVisible();
+  // The card says it (the status summary above says it too).
   await expect(
-    page.getByText(/Set the annotation paved\.dev\/tier \(1 to 5\)/),
+    page
+      .locator('#paved-conformance')
+      .getByText(/Set the annotation paved\.dev\/tier \(1 to 5\)/),
   ).toBeVisible();
 
   // The cluster Resource is checked as a whole cluster at its tier.

@@ -35,7 +35,9 @@ async function open(
       return;
     } catch (e) {
       if (attempt >= 3) throw e;
+      // A restarted backend no longer knows the session: sign in again.
       await backendReady(page);
+      await signIn(page);
     }
   }
 }
@@ -64,6 +66,8 @@ async function backendReady(page: Page) {
  * screenshot of every Paved page in the light and the dark theme.
  */
 test.use({ viewport: { width: 1440, height: 900 } });
+// Room for the dev backend to restart (see `open`) on this slow machine.
+test.describe.configure({ timeout: 480_000 });
 
 // Paved's own elements, by the ids its cards and tabs carry.
 const PAVED = [
@@ -112,15 +116,17 @@ test('the summary is first on the Overview and names the OOMKilled problem', asy
   page,
 }) => {
   await signIn(page);
-  await open(page, '/catalog/default/component/payments-api', summaryLoaded);
   const summary = page.locator('#paved-summary');
+  const health = summary.getByTestId('summary-health');
+  await open(page, '/catalog/default/component/payments-api', async p => {
+    await summaryLoaded(p);
+    await expect(health).toContainText(
+      /OOMKilled · Pod payments\/payments-api-7c9d8f6b5d-tq9mc/,
+    );
+  });
   // Visible without scrolling: whole, inside the 1440×900 viewport.
   await expect(summary).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  const health = summary.getByTestId('summary-health');
-  await expect(health).toContainText(
-    /OOMKilled · Pod payments\/payments-api-7c9d8f6b5d-tq9mc/,
-  );
   await expect(health).not.toHaveAttribute('data-state', 'ok');
   // Every chip has answered with a state and links to its detail.
   for (const key of ['health', 'conformance', 'cost', 'crossplane']) {
@@ -299,7 +305,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`every Paved page in the ${theme} theme: accessible, and a screenshot`, async ({
     page,
   }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     // Backstage keeps the chosen theme in localStorage under `theme`.
     await page.addInitScript(t => {
       window.localStorage.setItem('theme', t);

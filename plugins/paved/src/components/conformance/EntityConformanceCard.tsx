@@ -22,6 +22,7 @@ import {
   SectionTitle,
 } from '../health/HealthParts';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { CollapsibleList } from '../common/CollapsibleList';
 import { formatPercent, formatRelativeTime } from '../common/format';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
@@ -203,7 +204,7 @@ export function EntityConformanceCard() {
       );
   }
   return (
-    <div id={CARD_ANCHORS.conformance}>
+    <PavedCardRoot id={CARD_ANCHORS.conformance}>
       <InfoCard
         title="Tier conformance"
         titleTypographyProps={{ component: 'h2' }}
@@ -211,6 +212,6 @@ export function EntityConformanceCard() {
       >
         {content}
       </InfoCard>
-    </div>
+    </PavedCardRoot>
   );
 }

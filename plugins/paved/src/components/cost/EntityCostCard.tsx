@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { CostView } from './CostView';
 
 /**
@@ -11,10 +12,10 @@ import { CostView } from './CostView';
  */
 export function EntityCostCard(props: { zone?: string }) {
   return (
-    <div id={CARD_ANCHORS.cost}>
+    <PavedCardRoot id={CARD_ANCHORS.cost}>
       <InfoCard title="Cost" titleTypographyProps={{ component: 'h2' }}>
         <CostView zone={props.zone} />
       </InfoCard>
-    </div>
+    </PavedCardRoot>
   );
 }

@@ -1,14 +1,17 @@
-import { Content } from '@backstage/core-components';
+import { Content, InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { CostView } from './CostView';
 
 /** The Cost tab: everything the card shows, with every workload and its advice. */
 export function EntityCostContent(props: { zone?: string }) {
   return (
     <Content>
-      <div id={CARD_ANCHORS.costContent}>
-        <CostView detailed zone={props.zone} />
-      </div>
+      <PavedCardRoot id={CARD_ANCHORS.costContent}>
+        <InfoCard title="Cost" titleTypographyProps={{ component: 'h2' }}>
+          <CostView detailed zone={props.zone} />
+        </InfoCard>
+      </PavedCardRoot>
     </Content>
   );
 }

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { ClaimsView } from './ClaimsView';
 
 /**
@@ -8,13 +9,13 @@ import { ClaimsView } from './ClaimsView';
  */
 export function EntityCrossplaneClaimsCard() {
   return (
-    <div id={CARD_ANCHORS.crossplane}>
+    <PavedCardRoot id={CARD_ANCHORS.crossplane}>
       <InfoCard
         title="Crossplane claims"
         titleTypographyProps={{ component: 'h2' }}
       >
         <ClaimsView />
       </InfoCard>
-    </div>
+    </PavedCardRoot>
   );
 }

@@ -1,5 +1,6 @@
 import { Content, InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { ClaimTree } from './ClaimTree';
 import { ClaimsView } from './ClaimsView';
 import { ClaimFacts } from './CrossplaneParts';
@@ -11,7 +12,7 @@ import { ClaimFacts } from './CrossplaneParts';
 export function EntityCrossplaneContent() {
   return (
     <Content>
-      <div id={CARD_ANCHORS.crossplaneContent}>
+      <PavedCardRoot id={CARD_ANCHORS.crossplaneContent}>
         <InfoCard title="Crossplane" titleTypographyProps={{ component: 'h2' }}>
           <ClaimsView
             renderClaim={claim => (
@@ -22,7 +23,7 @@ export function EntityCrossplaneContent() {
             )}
           />
         </InfoCard>
-      </div>
+      </PavedCardRoot>
     </Content>
   );
 }

@@ -14,6 +14,7 @@ import { CardError } from './CardError';
 import { isKubernetesClusterEntity } from './entityFilters';
 import { byPhase } from './format';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { CapacityChart } from '../common/charts/CapacityChart';
 import {
   formatBytes,
@@ -256,13 +257,13 @@ export function EntityClusterHealthCard() {
     );
   }
   return (
-    <div id={CARD_ANCHORS.clusterHealth}>
+    <PavedCardRoot id={CARD_ANCHORS.clusterHealth}>
       <InfoCard
         title="Cluster health"
         titleTypographyProps={{ component: 'h2' }}
       >
         {content}
       </InfoCard>
-    </div>
+    </PavedCardRoot>
   );
 }

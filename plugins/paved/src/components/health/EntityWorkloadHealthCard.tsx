@@ -23,6 +23,7 @@ import {
 } from './entityFilters';
 import { byPhase } from './format';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import {
   formatCount,
   formatPercent,
@@ -183,7 +184,7 @@ export function EntityWorkloadHealthCard() {
       );
   }
   return (
-    <div id={CARD_ANCHORS.workloadHealth}>
+    <PavedCardRoot id={CARD_ANCHORS.workloadHealth}>
       <InfoCard
         title="Workload health"
         titleTypographyProps={{ component: 'h2' }}
@@ -191,6 +192,6 @@ export function EntityWorkloadHealthCard() {
       >
         {content}
       </InfoCard>
-    </div>
+    </PavedCardRoot>
   );
 }

@@ -10,6 +10,7 @@ import {
   pavedHealthApiRef,
 } from '../../api';
 import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { userZone } from '../common/format';
 import { missingConformanceSetup } from '../conformance/conformanceEntity';
 import { hasCost } from '../cost/entityFilters';
@@ -95,7 +96,7 @@ function CrossplaneChip() {
 export function EntityPavedSummaryCard(props: { zone?: string }) {
   const classes = useStyles();
   return (
-    <div id={CARD_ANCHORS.summary}>
+    <PavedCardRoot id={CARD_ANCHORS.summary}>
       <InfoCard title="Status" titleTypographyProps={{ component: 'h2' }}>
         <ul aria-label="Paved status" className={classes.chips}>
           <HealthChip />
@@ -104,6 +105,6 @@ export function EntityPavedSummaryCard(props: { zone?: string }) {
           <CrossplaneChip />
         </ul>
       </InfoCard>
-    </div>
+    </PavedCardRoot>
   );
 }
