@@ -98,7 +98,11 @@ describe('PavedCrossplaneClient', () => {
     await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
 
     for (const [status, backend, message] of [
-      [403, undefined, /paved\.crossplane\.read, or the cluster's own access rules/],
+      [
+        403,
+        undefined,
+        /paved\.crossplane\.read, or the cluster's own access rules/,
+      ],
       // Who refused (the cluster's RBAC, here) comes from the backend.
       [
         403,

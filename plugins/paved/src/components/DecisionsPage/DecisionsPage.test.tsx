@@ -15,7 +15,7 @@ const adr = (name: string, status: string, date: string, owner: string) =>
     metadata: { name, namespace: 'default', title: `Decision ${name}` },
     spec: { owner, status, date },
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
-  }) as Entity;
+  } as Entity);
 
 function renderPage(items: Entity[]) {
   const catalogApi = { getEntities: jest.fn(async () => ({ items })) };
@@ -42,7 +42,9 @@ describe('DecisionsPage', () => {
     expect(rows[1]).toHaveTextContent('Decision old');
 
     // The filter menu comes before the table's sortable Status header.
-    await userEvent.click(screen.getAllByRole('button', { name: /^Status/ })[0]);
+    await userEvent.click(
+      screen.getAllByRole('button', { name: /^Status/ })[0],
+    );
     await userEvent.click(
       within(screen.getByRole('listbox')).getByText('superseded'),
     );

@@ -1,5 +1,9 @@
 import { AdrEntityV1alpha1 } from '@paved/plugin-paved-common';
-import { filterDecisions, filterOptions, toDecisionRow } from './filterDecisions';
+import {
+  filterDecisions,
+  filterOptions,
+  toDecisionRow,
+} from './filterDecisions';
 
 function adr(
   name: string,
@@ -12,7 +16,10 @@ function adr(
     metadata: { name, namespace: 'default', title: `Title ${name}` },
     spec: { owner: 'platform-team', status: 'accepted', ...spec },
     relations: [
-      { type: 'ownedBy', targetRef: `group:default/${spec.owner ?? 'platform-team'}` },
+      {
+        type: 'ownedBy',
+        targetRef: `group:default/${spec.owner ?? 'platform-team'}`,
+      },
       ...about.map(targetRef => ({ type: 'decidesAbout', targetRef })),
     ],
   } as AdrEntityV1alpha1;
@@ -20,7 +27,11 @@ function adr(
 
 const rows = [
   adr('a', { status: 'accepted', date: '2025-01-10' }, ['component:default/x']),
-  adr('b', { status: 'superseded', date: '2024-06-01', owner: 'payments-team' }),
+  adr('b', {
+    status: 'superseded',
+    date: '2024-06-01',
+    owner: 'payments-team',
+  }),
   adr('c', { status: 'proposed' }, ['system:default/shop']),
 ].map(toDecisionRow);
 
@@ -30,11 +41,13 @@ describe('filterDecisions', () => {
   });
 
   it('filters by status, owner and what the ADR decides about', () => {
-    expect(filterDecisions(rows, { status: 'superseded' }).map(r => r.ref)).toEqual([
-      'adr:default/b',
-    ]);
     expect(
-      filterDecisions(rows, { owner: 'group:default/payments-team' }).map(r => r.ref),
+      filterDecisions(rows, { status: 'superseded' }).map(r => r.ref),
+    ).toEqual(['adr:default/b']);
+    expect(
+      filterDecisions(rows, { owner: 'group:default/payments-team' }).map(
+        r => r.ref,
+      ),
     ).toEqual(['adr:default/b']);
     expect(
       filterDecisions(rows, { about: 'system:default/shop' }).map(r => r.ref),
@@ -43,12 +56,13 @@ describe('filterDecisions', () => {
 
   it('filters by an inclusive date range and drops undated ADRs from it', () => {
     expect(
-      filterDecisions(rows, { from: '2024-06-01', to: '2024-12-31' }).map(r => r.ref),
+      filterDecisions(rows, { from: '2024-06-01', to: '2024-12-31' }).map(
+        r => r.ref,
+      ),
     ).toEqual(['adr:default/b']);
-    expect(filterDecisions(rows, { from: '2000-01-01' }).map(r => r.ref)).toEqual([
-      'adr:default/a',
-      'adr:default/b',
-    ]);
+    expect(
+      filterDecisions(rows, { from: '2000-01-01' }).map(r => r.ref),
+    ).toEqual(['adr:default/a', 'adr:default/b']);
   });
 
   it('offers each distinct value once for the menus', () => {
