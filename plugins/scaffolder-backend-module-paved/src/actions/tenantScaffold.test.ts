@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { makeContext, listFiles } from '../__testUtils__/actionContext';
 import { createTenantScaffoldAction } from './tenantScaffold';
+import { acmeTenant } from '../__testUtils__/tenantInputs';
 
 // Rendering and the first schema load take seconds on a loaded 2-core machine.
 jest.setTimeout(30_000);
@@ -15,25 +16,7 @@ jest.setTimeout(30_000);
 
 const config = mockServices.rootConfig({ data: {} });
 
-const tenant = {
-  name: 'acme',
-  team: 'acme',
-  project: 'shop',
-  costCenter: 'cc-1',
-  tier: 3,
-  environments: ['dev', 'prod'],
-  quota: { cpu: '4', memory: '8Gi', pods: 20 },
-  defaults: {
-    cpuRequest: '100m',
-    cpuLimit: '500m',
-    memoryRequest: '128Mi',
-    memoryLimit: '256Mi',
-  },
-  groups: { admin: 'acme-admins', developer: 'acme-developers' },
-  gitops: 'flux',
-  gitopsRepoUrl: 'https://git.example.com/acme.git',
-  outputPath: 'tenants/acme',
-};
+const tenant = { ...acmeTenant, outputPath: 'tenants/acme' };
 
 const GSA = 'acme-app@shop-prod-1.iam.gserviceaccount.com';
 const GUID = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';

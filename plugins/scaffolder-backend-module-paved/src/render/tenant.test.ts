@@ -7,33 +7,9 @@ import { parse, parseAllDocuments } from 'yaml';
 import { checkTenantInput } from '../actions/tenantScaffold';
 import { renderTenant, TenantInput } from './tenant';
 import { validateFiles } from '../validate/models';
+import { ordersTenant } from '../__testUtils__/tenantInputs';
 
-const tenant: TenantInput = {
-  name: 'orders',
-  team: 'orders-team',
-  project: 'shop',
-  costCenter: 'cc-7',
-  tier: 2,
-  environments: ['dev', 'prod'],
-  quota: {
-    cpu: '4',
-    memory: '8Gi',
-    pods: 20,
-    storage: '100Gi',
-    objects: { services: 10, secrets: 30 },
-  },
-  defaults: {
-    cpuRequest: '100m',
-    cpuLimit: '500m',
-    memoryRequest: '128Mi',
-    memoryLimit: '256Mi',
-  },
-  groups: { admin: 'orders-admins', developer: 'orders-devs' },
-  gitops: 'argocd',
-  allowedEgress: [{ cidr: '10.20.0.0/16', ports: [5432] }],
-  monthlyBudget: 1500,
-  cluster: 'paved-local',
-};
+const tenant = ordersTenant;
 
 const objectsIn = (path: string) => {
   const file = renderTenant(tenant).find(f => f.path === path);

@@ -13,6 +13,7 @@ import { allBaselines } from '../../__testUtils__/clusterInputs';
 import { renderClusterBaseline } from '../cluster';
 import { renderTenant, TenantInput } from '../tenant';
 import { RenderedFile } from '../types';
+import { ordersTenant } from '../../__testUtils__/tenantInputs';
 
 /**
  * Every render the golden pins: each baseline the tests enumerate (tiers 1-5
@@ -20,32 +21,7 @@ import { RenderedFile } from '../types';
  * of tenants (each tier; GitOps argocd, flux, none; egress; claims).
  */
 function goldenRenders(): Array<[string, () => RenderedFile[]]> {
-  const tenant: TenantInput = {
-    name: 'orders',
-    team: 'orders-team',
-    project: 'shop',
-    costCenter: 'cc-7',
-    tier: 2,
-    environments: ['dev', 'prod'],
-    quota: {
-      cpu: '4',
-      memory: '8Gi',
-      pods: 20,
-      storage: '100Gi',
-      objects: { services: 10, secrets: 30 },
-    },
-    defaults: {
-      cpuRequest: '100m',
-      cpuLimit: '500m',
-      memoryRequest: '128Mi',
-      memoryLimit: '256Mi',
-    },
-    groups: { admin: 'orders-admins', developer: 'orders-devs' },
-    gitops: 'argocd',
-    allowedEgress: [{ cidr: '10.20.0.0/16', ports: [5432] }],
-    monthlyBudget: 1500,
-    cluster: 'paved-local',
-  };
+  const tenant = ordersTenant;
   const repo = 'https://github.com/acme/orders-deploy';
   const tenants: Array<[string, TenantInput]> = [
     ...TIER_NUMBERS.map(

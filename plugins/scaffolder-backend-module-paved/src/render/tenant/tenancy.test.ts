@@ -5,25 +5,9 @@ import { renderTenant, TenantInput } from '../tenant';
 import { validateFiles } from '../../validate/models';
 import { KubeObject } from '../types';
 import { tierTenancyFiles } from './tierTenancyBaseline';
+import { acmeTenant } from '../../__testUtils__/tenantInputs';
 
-const tenant: TenantInput = {
-  name: 'acme',
-  team: 'acme',
-  project: 'shop',
-  costCenter: 'cc-1',
-  tier: 3,
-  environments: ['dev', 'prod'],
-  quota: { cpu: '4', memory: '8Gi', pods: 20 },
-  defaults: {
-    cpuRequest: '100m',
-    cpuLimit: '500m',
-    memoryRequest: '128Mi',
-    memoryLimit: '256Mi',
-  },
-  groups: { admin: 'acme-admins', developer: 'acme-developers' },
-  gitops: 'flux',
-  gitopsRepoUrl: 'https://git.example.com/acme.git',
-};
+const tenant = acmeTenant;
 
 const ARN = 'arn:aws:iam::123456789012:role/acme-app';
 const GSA = 'acme-app@shop-prod-1.iam.gserviceaccount.com';
