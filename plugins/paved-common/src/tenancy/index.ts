@@ -4,3 +4,5 @@ export * from './tenantRoles';
 export * from './accessMatrix';
 export * from './isolation';
 export * from './workloadIdentity';
+export * from './permissions';
+export * from './tenantPage';
