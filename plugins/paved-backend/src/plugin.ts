@@ -8,6 +8,7 @@ import {
   pavedCostPermissions,
   pavedCrossplanePermissions,
   pavedHealthPermissions,
+  pavedTenantPermissions,
 } from '@paved/plugin-paved-common';
 import { createRouter } from './router';
 import { AdrSourceService } from './service/adr/AdrSourceService';
@@ -17,6 +18,7 @@ import { readCostOptions } from './service/cost/costOptions';
 import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthService } from './service/health/HealthService';
+import { TenantService } from './service/tenants/TenantService';
 import { readHealthOptions } from './service/clusters/options';
 
 /**
@@ -48,6 +50,7 @@ export const pavedPlugin = createBackendPlugin({
           ...pavedConformancePermissions,
           ...pavedCostPermissions,
           ...pavedCrossplanePermissions,
+          ...pavedTenantPermissions,
         ]);
         const access = new ClusterAccess({
           auth: deps.auth,
@@ -87,6 +90,12 @@ export const pavedPlugin = createBackendPlugin({
             conformance,
             crossplane,
             cost,
+            tenants: new TenantService({
+              access: access.forFeature('tenants'),
+              catalog: deps.catalog,
+              logger: deps.logger,
+              options,
+            }),
             adrSource: new AdrSourceService({
               catalog: deps.catalog,
               reader: deps.urlReader,

@@ -14,6 +14,7 @@ import {
   pavedConformanceReadPermission,
   pavedCrossplaneReadPermission,
   pavedHealthReadPermission,
+  pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -28,6 +29,7 @@ import { addCostRoutes } from './service/cost/costRoutes';
 import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthRequest, HealthService } from './service/health/HealthService';
+import { TenantService } from './service/tenants/TenantService';
 
 /**
  * The entity a route is about: `:namespace/:kind/:name`, or the cluster's
@@ -55,6 +57,8 @@ export async function createRouter(deps: {
   conformance: ConformanceService;
   crossplane: CrossplaneService;
   cost: CostService;
+  /** The tenant page's route; without it, no such route. */
+  tenants?: TenantService;
   /** The ADR Markdown and images route; without it, no such route. */
   adrSource?: AdrSourceService;
 }): Promise<express.Router> {
@@ -120,6 +124,15 @@ export async function createRouter(deps: {
   });
 
   addCostRoutes(router, authorize, deps.cost);
+
+  const tenants = deps.tenants;
+  if (tenants) {
+    router.get('/tenants/entity/:namespace/:kind/:name', async (req, res) => {
+      const request = await authorize(req, pavedTenantReadPermission);
+      const { namespace, kind, name } = req.params;
+      res.json(await tenants.tenantPage({ namespace, kind, name }, request));
+    });
+  }
 
   if (deps.adrSource) {
     // The catalog decides: the ADR is read with the user's credentials.

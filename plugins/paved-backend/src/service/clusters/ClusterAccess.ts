@@ -27,6 +27,7 @@ const FEATURES: PavedFeature[] = [
   'conformance',
   'cost',
   'crossplane',
+  'tenants',
 ];
 
 const NETWORK_ERRORS: Record<string, string> = {

@@ -1,7 +1,12 @@
 import { NotAllowedError } from '@backstage/errors';
 
 /** The Paved features that read clusters; each has its own allow-list. */
-export type PavedFeature = 'health' | 'conformance' | 'cost' | 'crossplane';
+export type PavedFeature =
+  | 'health'
+  | 'conformance'
+  | 'cost'
+  | 'crossplane'
+  | 'tenants';
 
 type ResourceRule = { group: string; resources: readonly string[] };
 
@@ -47,6 +52,21 @@ const READS: Record<PavedFeature, readonly ResourceRule[]> = {
   // XRDs and providers define, so Crossplane may read custom groups (any
   // group with a dot that Kubernetes itself does not own) and events.
   crossplane: [{ group: '', resources: ['events'] }],
+  // The tenant page: quota use, who can do what (RBAC objects, never the
+  // Secrets they guard) and Kyverno's PolicyReports.
+  tenants: [
+    { group: '', resources: ['namespaces', 'resourcequotas'] },
+    {
+      group: 'rbac.authorization.k8s.io',
+      resources: [
+        'roles',
+        'rolebindings',
+        'clusterroles',
+        'clusterrolebindings',
+      ],
+    },
+    { group: 'wgpolicyk8s.io', resources: ['policyreports'] },
+  ],
 };
 
 /** API groups Kubernetes itself serves: never "custom" for Crossplane. */
