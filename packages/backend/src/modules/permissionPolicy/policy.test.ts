@@ -17,6 +17,7 @@ import {
   pavedCostReadPermission,
   pavedCrossplaneReadPermission,
   pavedHealthReadPermission,
+  pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -193,6 +194,43 @@ describe('PavedPermissionPolicy', () => {
   it('treats a request without a user as having no ownership', async () => {
     const decision = await policy.handle({
       permission: catalogEntityDeletePermission,
+    });
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { claims: [] } },
+    });
+  });
+});
+
+describe('PavedPermissionPolicy and the tenant page', () => {
+  it("shows a tenant's page to its owners (a member of the owning group included) and to admins", async () => {
+    const decision = await policy.handle(
+      { permission: pavedTenantReadPermission },
+      developer,
+    );
+    // The catalog applies the condition to the tenant entity: the developer
+    // claims payments-team, which owns the example tenant-payments.
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/dev', 'group:default/payments-team'],
+        },
+      },
+    });
+    expect(
+      (await policy.handle({ permission: pavedTenantReadPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('gives a requester without claims nothing to own', async () => {
+    const decision = await policy.handle({
+      permission: pavedTenantReadPermission,
     });
     expect(decision).toMatchObject({
       result: AuthorizeResult.CONDITIONAL,

@@ -28,6 +28,7 @@ import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alp
 import {
   pavedCostLabelReadPermission,
   pavedCostReadPermission,
+  pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
 import {
   createScaffolderActionConditionalDecision,
@@ -194,6 +195,13 @@ export const policyRules: PolicyRule[] = [
     appliesTo: anyone,
     matches: isOneOf(pavedCostReadPermission),
     decide: ownersOrMembers,
+  },
+  {
+    description:
+      "A tenant's page (quota use, who can do what in its namespaces, guardrail violations) is for the tenant's owners, the members of its owning group among them, and platform admins.",
+    appliesTo: anyone,
+    matches: isOneOf(pavedTenantReadPermission),
+    decide: ownersOnly,
   },
   {
     description:
