@@ -8,7 +8,10 @@ import { createCatalogRegisterTenantAction } from './actions/catalogRegisterTena
 import { createClaimScaffoldAction } from './actions/claimScaffold';
 import { createClusterScaffoldAction } from './actions/clusterScaffold';
 import { createKubernetesApplyAction } from './actions/kubernetesApply';
+import { createTenantChangeAction } from './actions/tenantChange';
+import { createTenantOffboardAction } from './actions/tenantOffboard';
 import { createTenantScaffoldAction } from './actions/tenantScaffold';
+import { httpTenantCatalog } from './day2/tenantCatalog';
 
 /** Adds Paved's actions to the scaffolder. @public */
 export const scaffolderModulePaved = createBackendModule({
@@ -23,6 +26,7 @@ export const scaffolderModulePaved = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ scaffolder, config, discovery, auth }) {
+        const catalog = httpTenantCatalog({ discovery, auth });
         scaffolder.addActions(
           createClusterScaffoldAction(),
           createTenantScaffoldAction({ config }),
@@ -30,6 +34,8 @@ export const scaffolderModulePaved = createBackendModule({
           createAdrCreateAction(),
           createCatalogRegisterTenantAction({ discovery, auth }),
           createClaimScaffoldAction({ config }),
+          createTenantChangeAction({ config, catalog }),
+          createTenantOffboardAction({ config, catalog }),
         );
       },
     });

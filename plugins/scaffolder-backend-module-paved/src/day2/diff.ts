@@ -1,0 +1,91 @@
+import { KubeObject } from '../render/types';
+
+/** `Kind namespace/name`, as the apply step logs objects. */
+export function objectRef(o: {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}): string {
+  const ns = o.metadata.namespace ? `${o.metadata.namespace}/` : '';
+  return `${o.kind} ${ns}${o.metadata.name}`;
+}
+
+/** One field that differs: a dotted path, before and after (undefined when absent). */
+export type FieldChange = { path: string; before?: unknown; after?: unknown };
+
+export type ObjectChange = { object: string; fields: FieldChange[] };
+
+/** What a change does to a tenant's objects. */
+export type TenantDiff = {
+  added: string[];
+  changed: ObjectChange[];
+  removed: string[];
+  unchanged: number;
+};
+
+const key = (o: KubeObject) => `${o.apiVersion} ${objectRef(o)}`;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Leaf-level differences; lists compare whole (their order is meaningful). */
+export function fieldChanges(
+  before: unknown,
+  after: unknown,
+  path = '',
+): FieldChange[] {
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap(k =>
+      fieldChanges(before[k], after[k], path ? `${path}.${k}` : k),
+    );
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  return [{ path, before, after }];
+}
+
+/**
+ * Compares the tenant's objects as rendered from its current inputs with
+ * the objects rendered from the new ones. Both come from the same render,
+ * so the comparison is exact: no server-kept fields to ignore.
+ */
+export function diffTenantObjects(
+  before: KubeObject[],
+  after: KubeObject[],
+): TenantDiff {
+  const old = new Map(before.map(o => [key(o), o]));
+  const next = new Map(after.map(o => [key(o), o]));
+  const diff: TenantDiff = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: 0,
+  };
+  for (const [k, o] of next) {
+    const prev = old.get(k);
+    if (!prev) {
+      diff.added.push(objectRef(o));
+      continue;
+    }
+    const fields = fieldChanges(prev, o);
+    if (fields.length) diff.changed.push({ object: objectRef(o), fields });
+    else diff.unchanged++;
+  }
+  for (const [k, o] of old) if (!next.has(k)) diff.removed.push(objectRef(o));
+  return diff;
+}
+
+const show = (v: unknown) => (v === undefined ? '(none)' : JSON.stringify(v));
+
+/** The diff as log lines: `+ added`, `~ changed: path a -> b`, `- removed`. */
+export function describeDiff(diff: TenantDiff): string[] {
+  return [
+    ...diff.added.map(o => `+ ${o}`),
+    ...diff.changed.flatMap(c => [
+      `~ ${c.object}`,
+      ...c.fields.map(
+        f => `    ${f.path}: ${show(f.before)} -> ${show(f.after)}`,
+      ),
+    ]),
+    ...diff.removed.map(o => `- ${o}`),
+  ];
+}
