@@ -22,6 +22,7 @@ import {
   xrdPickerField,
 } from './alpha/crossplaneExtensions';
 import { summaryCard } from './alpha/summaryExtensions';
+import { tenantApi, tenantCard } from './alpha/tenantExtensions';
 import {
   pavedSearchResultListItem,
   pavedSearchResultType,
@@ -87,6 +88,8 @@ export default createFrontendPlugin({
     costContent,
     pavedSearchResultListItem,
     pavedSearchResultType,
+    tenantApi,
+    tenantCard,
   ],
   routes: { decisions: convertLegacyRouteRef(decisionsRouteRef) },
 });

@@ -22,6 +22,7 @@ export {
   PavedXrdPickerFieldExtension,
   PavedXrdParametersFieldExtension,
   PavedSearchResultListItem,
+  EntityTenantCard,
 } from './plugin';
 export { isPavedSearchResult } from './components/search/predicate';
 export { hasCost, isTenantEntity } from './components/cost/entityFilters';
@@ -32,4 +33,5 @@ export {
 } from './components/health/entityFilters';
 export { isConformanceEntity } from './components/conformance/conformanceEntity';
 export { isPavedSummaryEntity } from './components/summary/summaryEntity';
+export { isTenantResourceEntity } from './components/tenant/tenantEntity';
 export * from './api';

@@ -14,6 +14,8 @@ import {
   pavedCrossplaneApiRef,
   PavedHealthClient,
   pavedHealthApiRef,
+  PavedTenantClient,
+  pavedTenantApiRef,
 } from './api';
 import { decisionsRouteRef } from './routes';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
@@ -54,6 +56,15 @@ export const pavedPlugin = createPlugin({
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedCostClient(deps),
+    }),
+    createApiFactory({
+      api: pavedTenantApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedTenantClient(deps),
     }),
   ],
 });
@@ -253,5 +264,22 @@ export const PavedSearchResultListItem = pavedPlugin.provide(
         m => m.PavedSearchResultListItem,
       ),
     predicate: isPavedSearchResult,
+  }),
+);
+
+/**
+ * A tenant's page (a Resource of type `kubernetes-tenant`): its isolation
+ * tier and, per cluster, quota use against hard limits, who can do what in
+ * its namespaces (from the cluster's RBAC) and its guardrail violations.
+ */
+export const EntityTenantCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTenantCard',
+    component: {
+      lazy: () =>
+        import('./components/tenant/EntityTenantCard').then(
+          m => m.EntityTenantCard,
+        ),
+    },
   }),
 );

@@ -33,3 +33,10 @@ export {
   PavedCostError,
 } from './PavedCostClient';
 export type { PavedCostApi } from './PavedCostClient';
+export {
+  pavedTenantApiRef,
+  PavedTenantClient,
+  PavedTenantError,
+  tenantErrorMessage,
+} from './PavedTenantClient';
+export type { PavedTenantApi, PavedTenantResponse } from './PavedTenantClient';

@@ -1,0 +1,186 @@
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import {
+  ANNOTATION_ISOLATION,
+  ISOLATION_LEVEL_SUMMARIES,
+  TenantClusterSummary,
+} from '@paved/plugin-paved-common';
+import { DateTime } from 'luxon';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  PavedClusterResult,
+  PavedTenantResponse,
+  pavedTenantApiRef,
+} from '../../api';
+import {
+  ClusterErrorMessage,
+  Fact,
+  LatencyFact,
+  SectionTitle,
+} from '../health/HealthParts';
+import { formatRelativeTime } from '../common/format';
+import { NoClustersConfigured } from '../common/NoClustersConfigured';
+import { PavedCardRoot } from '../common/PavedCardRoot';
+import { AccessMatrix } from './AccessMatrix';
+import { GuardrailList } from './GuardrailList';
+import { QuotaTable } from './QuotaTable';
+import { TenantCardError } from './TenantCardError';
+import { missingTenantSetup } from './tenantEntity';
+
+/** The card's anchor, for links to it (`#paved-tenant`). */
+export const TENANT_CARD_ANCHOR = 'paved-tenant';
+
+function Isolation(props: { response: PavedTenantResponse }) {
+  const { isolation } = props.response;
+  return (
+    <Fact label="Isolation tier">
+      {isolation ? (
+        <>
+          {isolation} · {ISOLATION_LEVEL_SUMMARIES[isolation]}
+        </>
+      ) : (
+        `not declared (set ${ANNOTATION_ISOLATION}; the tenant template's default is namespace)`
+      )}
+    </Fact>
+  );
+}
+
+function ClusterBody(props: {
+  cluster: string;
+  summary: TenantClusterSummary;
+}) {
+  const { cluster, summary } = props;
+  return (
+    <>
+      {summary.missingNamespaces.length > 0 && (
+        <Typography variant="body2" color="error">
+          Not in this cluster: {summary.missingNamespaces.join(', ')}
+        </Typography>
+      )}
+      <SectionTitle>Quota use</SectionTitle>
+      {summary.quotas.length === 0 ? (
+        <Typography variant="body2">
+          {summary.namespaces.length
+            ? `No ResourceQuota in ${summary.namespaces.join(
+                ', ',
+              )}: nothing limits what the tenant may use.`
+            : 'No namespaces, so no quota.'}
+        </Typography>
+      ) : (
+        summary.quotas.map(q => (
+          <QuotaTable key={`${q.namespace}/${q.name}`} quota={q} />
+        ))
+      )}
+      <SectionTitle>Who can do what here</SectionTitle>
+      {summary.access.available ? (
+        <AccessMatrix
+          rows={summary.access.rows}
+          namespaces={summary.namespaces}
+          label={`Who can do what in ${cluster}`}
+        />
+      ) : (
+        <Typography variant="body2">{summary.access.reason}</Typography>
+      )}
+      <SectionTitle>Guardrail violations</SectionTitle>
+      {summary.guardrails.available ? (
+        <GuardrailList
+          guardrails={summary.guardrails}
+          label={`Guardrail violations in ${cluster}`}
+        />
+      ) : (
+        <Typography variant="body2">
+          Not available: {summary.guardrails.reason}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function ClusterSection(props: {
+  result: PavedClusterResult<TenantClusterSummary>;
+  tenant: string;
+}) {
+  const { result, tenant } = props;
+  return (
+    <section
+      aria-label={`Tenant ${tenant} in ${result.cluster}`}
+      style={{ marginBottom: 16 }}
+    >
+      <Typography variant="h6" component="h3">
+        {result.cluster}
+      </Typography>
+      <LatencyFact latency={result.apiLatency} />
+      {result.ok ? (
+        <ClusterBody cluster={result.cluster} summary={result.health} />
+      ) : (
+        <ClusterErrorMessage error={result.error} />
+      )}
+    </section>
+  );
+}
+
+/**
+ * A tenant's page: its isolation tier, and per cluster its quota use (used
+ * against hard), who can do what in its namespaces (from the cluster's own
+ * RBAC) and its guardrail violations (Kyverno's PolicyReports).
+ */
+export function EntityTenantCard() {
+  const { entity } = useEntity();
+  const api = useApi(pavedTenantApiRef);
+  const missing = missingTenantSetup(entity);
+  const ref = getCompoundEntityRef(entity);
+  const { value, loading, error } = useAsync(async () => {
+    if (missing) return undefined;
+    const response = await api.getTenant(ref);
+    return { response, at: DateTime.now().toISO() ?? undefined };
+  }, [api, missing, ref.kind, ref.namespace, ref.name]);
+
+  let content: React.ReactNode;
+  let subheader: string | undefined;
+  if (missing) {
+    content = <Typography variant="body2">{missing}</Typography>;
+  } else if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <TenantCardError error={error} />;
+  } else if (value) {
+    const { response, at } = value;
+    subheader = `Tenant ${response.tenant}${
+      response.tier !== undefined ? ` · tier ${response.tier}` : ''
+    } · namespaces ${response.namespaces.join(', ')} · checked ${
+      formatRelativeTime(at) ?? 'just now'
+    }`;
+    content = (
+      <>
+        <Isolation response={response} />
+        {response.clusters.length === 0 ? (
+          <NoClustersConfigured />
+        ) : (
+          [...response.clusters]
+            .sort((a, b) => a.cluster.localeCompare(b.cluster))
+            .map(result => (
+              <ClusterSection
+                key={result.cluster}
+                result={result}
+                tenant={response.tenant}
+              />
+            ))
+        )}
+      </>
+    );
+  }
+  return (
+    <PavedCardRoot id={TENANT_CARD_ANCHOR}>
+      <InfoCard
+        title="Tenant"
+        titleTypographyProps={{ component: 'h2' }}
+        subheader={subheader}
+      >
+        {content}
+      </InfoCard>
+    </PavedCardRoot>
+  );
+}
