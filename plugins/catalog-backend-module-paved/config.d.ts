@@ -23,5 +23,85 @@ export interface Config {
        */
       statusWords?: { [word: string]: string };
     };
+    /**
+     * The cluster catalog provider: a `Resource` of type `kubernetes-cluster`
+     * for every cluster in `kubernetes.clusterLocatorMethods` of type
+     * `config`, named as the cluster. Keys are cluster names, plus the
+     * reserved key `catalogProvider` for the provider's own settings. See
+     * docs/clusters.md.
+     */
+    clusters?: {
+      /** The provider's settings (a cluster cannot be named `catalogProvider`). */
+      catalogProvider?: {
+        /**
+         * Default true. When false, the provider registers nothing and the
+         * clusters it registered before leave the catalog.
+         */
+        enabled?: boolean;
+        /** Owner of clusters without their own `owner`, e.g. `group:default/platform-team`. */
+        defaultOwner?: string;
+        /**
+         * Also re-read the config on this schedule (config reloads are
+         * always picked up), e.g. `{ frequency: { minutes: 10 }, timeout: { minutes: 1 } }`.
+         */
+        schedule?: {
+          frequency:
+            | { cron: string }
+            | string
+            | {
+                years?: number;
+                months?: number;
+                weeks?: number;
+                days?: number;
+                hours?: number;
+                minutes?: number;
+                seconds?: number;
+                milliseconds?: number;
+              };
+          timeout:
+            | string
+            | {
+                days?: number;
+                hours?: number;
+                minutes?: number;
+                seconds?: number;
+                milliseconds?: number;
+              };
+          initialDelay?:
+            | string
+            | {
+                days?: number;
+                hours?: number;
+                minutes?: number;
+                seconds?: number;
+                milliseconds?: number;
+              };
+          scope?: 'global' | 'local';
+        };
+      };
+      /** One cluster, by its `name` in the Kubernetes backend's config. */
+      [clusterName: string]:
+        | {
+            /** Entity ref of the owner; a bare name means a Group in the default namespace. */
+            owner?: string;
+            /** The tier (1-5) the cluster was built to: written as `paved.dev/tier`. */
+            tier?: number | string;
+            /** The System the cluster belongs to (entity ref). */
+            system?: string;
+            /** Title; default the cluster's `title` in the Kubernetes config. */
+            title?: string;
+            description?: string;
+            /**
+             * Default true. False leaves the cluster out, e.g. when its entity
+             * is written by hand in a catalog-info.yaml.
+             */
+            register?: boolean;
+            /** Only on `catalogProvider`. */
+            enabled?: boolean;
+            defaultOwner?: string;
+            schedule?: object;
+          }
+        | undefined;
+    };
   };
 }

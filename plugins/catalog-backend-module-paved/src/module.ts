@@ -8,11 +8,13 @@ import { PavedEntitiesProcessor } from './processor/PavedEntitiesProcessor';
 import { PavedTenantProvider } from './tenants/PavedTenantProvider';
 import { TenantStore } from './tenants/TenantStore';
 import { createTenantRouter } from './tenants/tenantRouter';
+import { registerClusterProvider } from './clusters/registerClusterProvider';
 
 /**
  * Adds Paved's ADR and Roadmap kinds to the catalog: validation, relations,
  * and import from Markdown; and the tenants the "Onboard a tenant" template
- * registers on its apply path (POST /api/catalog/paved/tenants).
+ * registers on its apply path (POST /api/catalog/paved/tenants); and a
+ * `kubernetes-cluster` Resource per cluster in the Kubernetes backend's config.
  */
 export const catalogModulePaved = createBackendModule({
   pluginId: 'catalog',
@@ -28,6 +30,7 @@ export const catalogModulePaved = createBackendModule({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
       async init(deps) {
         const { catalog, reader, config } = deps;
@@ -46,6 +49,7 @@ export const catalogModulePaved = createBackendModule({
         deps.httpRouter.use(
           createTenantRouter({ ...deps, store: tenants, provider }),
         );
+        await registerClusterProvider(deps);
       },
     });
   },
