@@ -10,9 +10,16 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const api = new PavedCrossplaneClient({
-  discoveryApi: { getBaseUrl: async () => BASE },
-  fetchApi: { fetch: (input, init) => fetch(input, init) },
+// A new client (and fetch API) per test: identical requests of one fetch API
+// share an answer for a few seconds (see pavedBackendFetch).
+const newApi = () =>
+  new PavedCrossplaneClient({
+    discoveryApi: { getBaseUrl: async () => BASE },
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+let api: PavedCrossplaneClient;
+beforeEach(() => {
+  api = newApi();
 });
 const ref = { kind: 'Component', namespace: 'default', name: 'ledger-worker' };
 
@@ -95,7 +102,7 @@ describe('PavedCrossplaneClient', () => {
         HttpResponse.json(body),
       ),
     );
-    await expect(api.getXrdOffers('paved-local')).resolves.toEqual(body);
+    await expect(newApi().getXrdOffers('paved-local')).resolves.toEqual(body);
 
     for (const [status, backend, message] of [
       [
@@ -159,7 +166,9 @@ describe('PavedCrossplaneClient', () => {
           }),
         ),
       );
-      const error = await api.getXrdOffers('prod').catch(e => e);
+      const error = await newApi()
+        .getXrdOffers('prod')
+        .catch(e => e);
       expect(error).toBeInstanceOf(PavedHealthError);
       expect(error.message).toMatch(message);
       expect(error.statusCode).toBe(

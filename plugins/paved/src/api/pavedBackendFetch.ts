@@ -35,10 +35,123 @@ async function backendMessageOf(
 }
 
 /**
+ * How long a successful answer is reused for the same URL and headers. The
+ * summary card and the detail cards on one page mount together and ask for
+ * the same health, conformance, cost and Crossplane data: they get one
+ * request between them. Short, so a reload or a retry a moment later reads
+ * fresh data.
+ */
+export const SHARED_RESPONSE_TTL_MS = 5_000;
+
+/** What one GET came to, before each caller turns it into its own result. */
+type Outcome =
+  | { kind: 'ok'; status: number; text: string }
+  | { kind: 'http'; status: number; backendMessage?: string }
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'not-json'; status: number };
+
+interface SharedRequest {
+  /** Infinity while in flight; then until when a success is reused. */
+  expires: number;
+  outcome: Promise<Outcome>;
+}
+
+/**
+ * Requests per fetch API (that is, per signed-in app: the fetch API adds the
+ * user's Backstage token), keyed by URL and the extra headers, so callers
+ * with different cluster tokens never share an answer.
+ */
+const sharedRequests = new WeakMap<FetchApi, Map<string, SharedRequest>>();
+
+function requestKey(url: string, headers: Record<string, string>): string {
+  const sorted = Object.keys(headers)
+    .sort()
+    .map(name => [name.toLocaleLowerCase('en-US'), headers[name]]);
+  return JSON.stringify([url, sorted]);
+}
+
+async function fetchOutcome(
+  fetchApi: FetchApi,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Outcome> {
+  let response: Response;
+  try {
+    response = await (Object.keys(headers).length > 0
+      ? fetchApi.fetch(url, { headers })
+      : fetchApi.fetch(url));
+  } catch (error) {
+    // Not `instanceof Error`: fetch may throw from another realm.
+    const reason =
+      typeof (error as { message?: unknown })?.message === 'string'
+        ? (error as { message: string }).message
+        : String(error);
+    return { kind: 'unreachable', reason };
+  }
+  if (!response.ok) {
+    return {
+      kind: 'http',
+      status: response.status,
+      backendMessage: await backendMessageOf(response),
+    };
+  }
+  try {
+    const text = await response.text();
+    JSON.parse(text);
+    return { kind: 'ok', status: response.status, text };
+  } catch {
+    return { kind: 'not-json', status: response.status };
+  }
+}
+
+/**
+ * One GET per URL and headers for every caller while it is in flight, and
+ * for `SHARED_RESPONSE_TTL_MS` after it succeeded. A failure is not kept:
+ * the next caller asks again.
+ */
+function sharedOutcome(
+  fetchApi: FetchApi,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Outcome> {
+  let requests = sharedRequests.get(fetchApi);
+  if (!requests) {
+    requests = new Map();
+    sharedRequests.set(fetchApi, requests);
+  }
+  const now = Date.now();
+  for (const [key, request] of requests) {
+    if (request.expires <= now) requests.delete(key);
+  }
+  const key = requestKey(url, headers);
+  const existing = requests.get(key);
+  if (existing) return existing.outcome;
+
+  const entry: SharedRequest = {
+    expires: Infinity,
+    outcome: fetchOutcome(fetchApi, url, headers),
+  };
+  requests.set(key, entry);
+  entry.outcome.then(outcome => {
+    if (requests!.get(key) !== entry) return;
+    if (outcome.kind === 'ok') {
+      entry.expires = Date.now() + SHARED_RESPONSE_TTL_MS;
+    } else {
+      requests!.delete(key);
+    }
+  });
+  return entry.outcome;
+}
+
+/**
  * GETs a Paved backend route as the signed-in user (the fetch API adds their
  * token) plus, where clusters need them, the user's own cluster tokens.
  * Every failure becomes the caller's own error type via `fail`, with a
  * message in the user's terms from `messageFor`.
+ *
+ * Identical requests (same URL, same headers, same fetch API) made together
+ * or within `SHARED_RESPONSE_TTL_MS` of a success share one response; each
+ * caller gets its own parsed copy of the body.
  */
 export async function getPavedJson<T>(
   deps: PavedBackendDeps,
@@ -58,33 +171,25 @@ export async function getPavedJson<T>(
         options.clusters ? { clusters: options.clusters } : {},
       )
     : {};
-  let response: Response;
-  try {
-    response = await (Object.keys(headers).length > 0
-      ? fetchApi.fetch(url, { headers })
-      : fetchApi.fetch(url));
-  } catch (error) {
-    // Not `instanceof Error`: fetch may throw from another realm.
-    const reason =
-      typeof (error as { message?: unknown })?.message === 'string'
-        ? (error as { message: string }).message
-        : String(error);
-    throw options.fail(`Could not reach the Paved backend: ${reason}`, 0);
-  }
-  if (!response.ok) {
-    const backendMessage = await backendMessageOf(response);
-    throw options.fail(
-      options.messageFor(response.status, backendMessage),
-      response.status,
-      backendMessage,
-    );
-  }
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw options.fail(
-      'The Paved backend answered with something that is not JSON.',
-      response.status,
-    );
+  const outcome = await sharedOutcome(fetchApi, url, headers);
+  switch (outcome.kind) {
+    case 'ok':
+      return JSON.parse(outcome.text) as T;
+    case 'unreachable':
+      throw options.fail(
+        `Could not reach the Paved backend: ${outcome.reason}`,
+        0,
+      );
+    case 'http':
+      throw options.fail(
+        options.messageFor(outcome.status, outcome.backendMessage),
+        outcome.status,
+        outcome.backendMessage,
+      );
+    default:
+      throw options.fail(
+        'The Paved backend answered with something that is not JSON.',
+        outcome.status,
+      );
   }
 }
