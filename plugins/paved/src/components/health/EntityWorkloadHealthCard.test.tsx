@@ -57,6 +57,25 @@ describe('EntityWorkloadHealthCard', () => {
     );
     expect(items[1]).toHaveTextContent('warning');
 
+    // The restarts in the answer, charted per container with their figures.
+    const chart = within(local).getByRole('img', {
+      name: 'Restarts per container in paved-local',
+    });
+    expect(chart.querySelectorAll('.recharts-bar-rectangle path')).toHaveLength(
+      1,
+    );
+    const data = within(local).getByRole('table', {
+      name: 'Restarts per container in paved-local',
+    });
+    expect(
+      within(data)
+        .getAllByRole('row')
+        .map(r => r.textContent),
+    ).toEqual([
+      'ContainerRestarts',
+      'ledger-worker-1/ledger-worker27 restarts',
+    ]);
+
     // The failing clusters show their errors beside paved-local's data.
     const timeout = screen.getByRole('region', { name: 'Cluster prod-eu-1' });
     expect(within(timeout).getByRole('alert')).toHaveTextContent(
@@ -93,6 +112,10 @@ describe('EntityWorkloadHealthCard', () => {
     expect(a).toHaveTextContent('3 of 3 ready (100%)');
     expect(a).toHaveTextContent('Restarts: none');
     expect(a).toHaveTextContent('No problems');
+    // No restarts in the answer: no chart.
+    expect(
+      screen.queryByRole('img', { name: /^Restarts per container/ }),
+    ).toBeNull();
     expect(screen.getByRole('region', { name: 'Cluster b' })).toHaveTextContent(
       'No workloads or Pods match in this cluster.',
     );

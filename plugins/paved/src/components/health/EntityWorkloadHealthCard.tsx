@@ -15,6 +15,8 @@ import {
   pavedHealthApiRef,
 } from '../../api';
 import { CardError } from './CardError';
+import { RestartsChart } from '../common/charts/RestartsChart';
+import { restartsByContainer } from './restarts';
 import {
   ANNOTATION_KUBERNETES_CLUSTER,
   ANNOTATION_KUBERNETES_ID,
@@ -38,7 +40,10 @@ import {
   ProblemList,
 } from './HealthParts';
 
-function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
+function WorkloadHealthBody(props: {
+  health: ComponentHealthSummary;
+  cluster: string;
+}) {
   const { availability, pods, problems, workloads } = props.health;
   if (workloads.length === 0 && pods.total === 0) {
     return (
@@ -48,6 +53,7 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
     );
   }
   const worst = pods.worstRestartRate;
+  const restarts = restartsByContainer(props.health);
   return (
     <>
       <ProblemList
@@ -85,6 +91,12 @@ function WorkloadHealthBody(props: { health: ComponentHealthSummary }) {
             } · ${pods.restarts} in total`
           : 'none'}
       </Fact>
+      {restarts.length > 0 && (
+        <RestartsChart
+          rows={restarts}
+          label={`Restarts per container in ${props.cluster}`}
+        />
+      )}
       <Fact label="Pods">
         {pods.total} · {byPhase(pods.byPhase)}
         {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
@@ -116,7 +128,7 @@ function ClusterSection(props: {
       </Typography>
       <LatencyFact latency={result.apiLatency} />
       {result.ok ? (
-        <WorkloadHealthBody health={result.health} />
+        <WorkloadHealthBody health={result.health} cluster={result.cluster} />
       ) : (
         <ClusterErrorMessage error={result.error} />
       )}

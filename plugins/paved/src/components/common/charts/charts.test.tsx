@@ -3,6 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { screen, within } from '@testing-library/react';
 import { CapacityChart } from './CapacityChart';
 import { CostTrendChart } from './CostTrendChart';
+import { RestartsChart } from './RestartsChart';
 import { formatBytes, formatCpu } from '../format';
 
 // recharts measures its container; in jsdom there is no ResizeObserver, so
@@ -95,5 +96,39 @@ describe('CapacityChart', () => {
         name: /^n/,
       }),
     ).toHaveTextContent('n2 GiB8 GiB25%');
+  });
+});
+
+describe('RestartsChart', () => {
+  it('names the chart, draws a bar per container and lists the figures', async () => {
+    await renderInTestApp(
+      <RestartsChart
+        label="Restarts per container in prod"
+        rows={[
+          { name: 'payments-api-7c9d8f6b5d-tq9mc/api', restarts: 14 },
+          { name: 'payments-api-7c9d8f6b5d-x2x9z', restarts: 1 },
+        ]}
+      />,
+    );
+    const chart = screen.getByRole('img', {
+      name: 'Restarts per container in prod',
+    });
+    expect(chart.querySelectorAll('.recharts-bar-rectangle path')).toHaveLength(
+      2,
+    );
+    // The axis shows the Pod's generated suffix and the container.
+    expect(chart).toHaveTextContent('7c9d8f6b5d-tq9mc/api');
+    const table = screen.getByRole('table', {
+      name: 'Restarts per container in prod',
+    });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(r => r.textContent),
+    ).toEqual([
+      'ContainerRestarts',
+      'payments-api-7c9d8f6b5d-tq9mc/api14 restarts',
+      'payments-api-7c9d8f6b5d-x2x9z1 restart',
+    ]);
   });
 });
