@@ -21,10 +21,18 @@ import {
   workloadIdentityProblem,
 } from '@paved/plugin-paved-common';
 import type {
+  TenantAlertReceiver,
+  TenantDelivery,
   TenantIsolationInput,
+  TenantObservabilityInput,
   TenantPolicyEngine,
   TenantWorkloadIdentity,
 } from '../render/tenant/inputs';
+import {
+  CLAIM_UNSUPPORTED,
+  CROSSPLANE_TIERS,
+  tierHasCrossplane,
+} from '../render/tenant/claim';
 import { InputProblems } from '../validate/inputs';
 
 const POLICY_ENGINES: TenantPolicyEngine[] = [
@@ -68,6 +76,8 @@ function withoutBlankParts(iso: unknown): unknown {
 }
 
 export type TenancyInput = {
+  observability?: TenantObservabilityInput;
+  delivery?: TenantDelivery;
   isolation?: TenantIsolationInput;
   workloadIdentity?: TenantWorkloadIdentity;
   priorityClass?: string;
@@ -172,7 +182,204 @@ export function checkTenancyInput(
       out.priorityClass = pc;
     }
   }
+  if (given(input.observability)) {
+    out.observability = checkObservability(p, input, tier);
+  }
+  if (given(input.delivery)) {
+    out.delivery = checkDelivery(p, input, tier);
+  }
   return out;
+}
+
+const DELIVERIES: TenantDelivery[] = ['manifests', 'claim'];
+
+/**
+ * `claim` needs the tier's Tenant XRD (shipped where Crossplane is) and only
+ * what its Composition composes; see render/tenant/claim.ts.
+ */
+function checkDelivery(
+  p: InputProblems,
+  input: Record<string, any>,
+  tier: number | undefined,
+): TenantDelivery | undefined {
+  const d = input.delivery;
+  if (!DELIVERIES.includes(d)) {
+    p.add(
+      'delivery',
+      `${JSON.stringify(d)} must be one of ${DELIVERIES.join(', ')}`,
+    );
+    return undefined;
+  }
+  if (d !== 'claim') return d;
+  if (tier !== undefined && !tierHasCrossplane(tier as any)) {
+    p.add(
+      'delivery',
+      `"claim" needs the Tenant XRD, which only tiers with Crossplane ship (tier ${CROSSPLANE_TIERS.join(
+        ', ',
+      )}); tier ${tier} has no Crossplane: deliver the manifests instead`,
+    );
+  }
+  for (const u of CLAIM_UNSUPPORTED) {
+    if (u.given(input))
+      p.add(u.field, `is not composed by the Tenant claim: ${u.why}`);
+  }
+  return d;
+}
+
+const isSecretName = (v: unknown) =>
+  typeof v === 'string' &&
+  v.length <= 253 &&
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v);
+/** A Secret data key. */
+const isSecretKey = (v: unknown) =>
+  typeof v === 'string' && v.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(v);
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const SLACK_CHANNEL = /^[#@]?[a-z0-9][-_a-z0-9.]{0,79}$/;
+const RECEIVER_TYPES = ['slack', 'pagerduty', 'webhook', 'email'] as const;
+/** Fields that would put a credential into the manifests. */
+const INLINE_CREDENTIALS = [
+  'url',
+  'apiURL',
+  'routingKey',
+  'serviceKey',
+  'token',
+  'password',
+];
+
+function checkObservability(
+  p: InputProblems,
+  input: Record<string, any>,
+  tier: number | undefined,
+): TenantObservabilityInput | undefined {
+  const o = input.observability;
+  if (!isObject(o)) {
+    p.add(
+      'observability',
+      'must be { metrics, logs, dashboards, alerts } (each optional)',
+    );
+    return undefined;
+  }
+  const obs = tier ? getTier(tier as any).defaults.observability : undefined;
+  const out: TenantObservabilityInput = {};
+  for (const part of ['metrics', 'logs', 'dashboards'] as const) {
+    if (!given(o[part])) continue;
+    if (typeof o[part] !== 'boolean') {
+      p.add(
+        `observability.${part}`,
+        `${JSON.stringify(o[part])} must be true or false`,
+      );
+      continue;
+    }
+    if (o[part]) out[part] = true;
+  }
+  const wantsAlerts =
+    given(o.alerts) &&
+    !(
+      isObject(o.alerts) &&
+      isObject(o.alerts.receiver) &&
+      ['', 'none', null, undefined].includes(o.alerts.receiver.type)
+    );
+  if (
+    (out.metrics || out.dashboards || wantsAlerts) &&
+    obs === 'kubectl-logs'
+  ) {
+    p.add(
+      'observability',
+      `tier ${tier} clusters run no Prometheus or Grafana (observability "kubectl-logs"); tenant metrics, dashboards and alerts start at tier 2`,
+    );
+  }
+  if (out.logs && obs !== undefined && obs !== 'full-stack') {
+    p.add(
+      'observability.logs',
+      `tier ${tier} clusters run no Loki (observability "${obs}"); per-tenant logs start at tier 3`,
+    );
+  }
+  if (wantsAlerts) {
+    const receiver = checkReceiver(p, String(input.name), o.alerts);
+    if (receiver) out.alerts = { receiver };
+  }
+  return out;
+}
+
+function checkReceiver(
+  p: InputProblems,
+  tenant: string,
+  alerts: unknown,
+): TenantAlertReceiver | undefined {
+  const r = isObject(alerts) ? alerts.receiver : undefined;
+  if (!isObject(r)) {
+    p.add(
+      'observability.alerts.receiver',
+      "must be { type, ... }: where the tenant's alerts go",
+    );
+    return undefined;
+  }
+  if (!RECEIVER_TYPES.includes(r.type)) {
+    p.add(
+      'observability.alerts.receiver.type',
+      `${JSON.stringify(r.type)} must be one of ${RECEIVER_TYPES.join(', ')}`,
+    );
+    return undefined;
+  }
+  let bad = false;
+  const add = (field: string, rule: string) => {
+    bad = true;
+    p.add(`observability.alerts.receiver.${field}`, rule);
+  };
+  for (const k of INLINE_CREDENTIALS) {
+    if (given(r[k])) {
+      add(
+        k,
+        'credentials are never written into the manifests: keep them in a Secret in each tenant namespace and give its name as secretName',
+      );
+    }
+  }
+  if (r.type === 'email') {
+    if (typeof r.to !== 'string' || !EMAIL.test(r.to)) {
+      add('to', `${JSON.stringify(r.to)} is not an e-mail address`);
+    }
+    if (given(r.secretName))
+      add(
+        'secretName',
+        "e-mail goes through the Alertmanager's own SMTP settings; it takes no Secret",
+      );
+    return bad ? undefined : { type: 'email', to: r.to };
+  }
+  if (!isSecretName(r.secretName)) {
+    add(
+      'secretName',
+      `${JSON.stringify(
+        r.secretName,
+      )} must name a Secret (DNS-1123 subdomain) in each tenant namespace holding the ${
+        r.type
+      } credential`,
+    );
+  } else if (!String(r.secretName).startsWith(`${tenant}-`)) {
+    add(
+      'secretName',
+      `"${r.secretName}" must start with "${tenant}-": the tenant creates the Secret, and its guardrails admit only names with its prefix`,
+    );
+  }
+  if (given(r.secretKey) && !isSecretKey(r.secretKey)) {
+    add('secretKey', `${JSON.stringify(r.secretKey)} is not a Secret data key`);
+  }
+  if (
+    r.type === 'slack' &&
+    (typeof r.channel !== 'string' || !SLACK_CHANNEL.test(r.channel))
+  ) {
+    add(
+      'channel',
+      `${JSON.stringify(r.channel)} is not a Slack channel, e.g. #acme-alerts`,
+    );
+  }
+  if (bad) return undefined;
+  const secret = {
+    secretName: r.secretName as string,
+    ...(given(r.secretKey) ? { secretKey: r.secretKey as string } : {}),
+  };
+  return r.type === 'slack'
+    ? { type: 'slack', channel: r.channel, ...secret }
+    : { type: r.type, ...secret };
 }
 
 function checkIsolation(

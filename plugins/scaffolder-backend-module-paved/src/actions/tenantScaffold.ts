@@ -19,6 +19,7 @@ import { resolveInWorkspace, writeFiles } from './workspace';
 import { withDefaults } from './defaults';
 import { RenderedFile } from '../render/types';
 import { checkTenancyInput } from './tenantIsolationInput';
+import { renderTenantClaim } from '../render/tenant/claimDelivery';
 
 export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
 
@@ -137,6 +138,8 @@ export function checkTenantInput(
     priorityClass: _p,
     policyEngine: _e,
     guardrails: _g,
+    observability: _o,
+    delivery: _d,
     ...rest
   } = input;
   return {
@@ -391,6 +394,38 @@ export function createTenantScaffoldAction(options: { config: Config }) {
             .describe(
               'Tenant guardrail policies (label, name prefix, no cross-namespace references, isolation); on wherever Kyverno runs',
             ),
+        observability: z =>
+          z
+            .object({
+              metrics: z.boolean().optional(),
+              logs: z.boolean().optional(),
+              dashboards: z.boolean().optional(),
+              alerts: z
+                .object({
+                  receiver: z
+                    .object({
+                      type: z.string().optional(),
+                      channel: z.string().optional(),
+                      to: z.string().optional(),
+                      secretName: z.string().optional(),
+                      secretKey: z.string().optional(),
+                    })
+                    .passthrough()
+                    .optional(),
+                })
+                .optional(),
+            })
+            .optional()
+            .describe(
+              'Per-tenant observability, each part optional: the tenant label on its series (metrics), a Loki tenant and datasource (logs, tier 3+), a Grafana folder with default dashboards (dashboards), default alerts routed to a receiver whose credential stays in a Secret named here (alerts); see docs/tenants.md',
+            ),
+        delivery: z =>
+          z
+            .enum(['manifests', 'claim'])
+            .optional()
+            .describe(
+              "manifests (the default): every object as a manifest; claim: one Tenant claim that the cluster's Tenant Composition expands (tiers with Crossplane)",
+            ),
         outputPath: z =>
           z.string().default('.').describe('Folder inside the workspace'),
       },
@@ -407,7 +442,11 @@ export function createTenantScaffoldAction(options: { config: Config }) {
       // The scaffolder validates against the schema but fills no defaults.
       const input = checkTenantInput(
         withDefaults(
-          { environments: ['dev', 'staging', 'prod'], gitops: 'argocd' },
+          {
+            environments: ['dev', 'staging', 'prod'],
+            // A claim's tenant has no GitOps project of its own.
+            gitops: ctx.input.delivery === 'claim' ? 'none' : 'argocd',
+          },
           ctx.input,
         ),
         known,
@@ -416,7 +455,11 @@ export function createTenantScaffoldAction(options: { config: Config }) {
         ctx.workspacePath,
         ctx.input.outputPath ?? '.',
       );
-      const files = await renderValidated(renderTenant(input));
+      const files = await renderValidated(
+        input.delivery === 'claim'
+          ? renderTenantClaim(input)
+          : renderTenant(input),
+      );
       const written = await writeFiles(dir, files);
       ctx.logger.info(`Wrote ${written.length} files for tenant ${input.name}`);
       ctx.output('path', ctx.input.outputPath ?? '.');

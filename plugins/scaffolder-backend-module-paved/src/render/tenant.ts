@@ -33,10 +33,18 @@ import {
   RenderedFile,
 } from './types';
 import {
+  TenantDelivery,
   TenantIsolationInput,
+  TenantObservabilityInput,
   TenantPolicyEngine,
   TenantWorkloadIdentity,
 } from './tenant/inputs';
+import {
+  ObservabilityTenant,
+  observabilityObjects,
+  observabilityParagraph,
+  tenantRelabeling,
+} from './tenant/observability';
 import { kyvernoGuardrails } from './tenant/guardrails';
 import {
   priorityQuota,
@@ -50,7 +58,10 @@ import {
 } from './tenant/identity';
 
 export type {
+  TenantAlertReceiver,
+  TenantDelivery,
   TenantIsolationInput,
+  TenantObservabilityInput,
   TenantPolicyEngine,
   TenantWorkloadIdentity,
 } from './tenant/inputs';
@@ -85,6 +96,10 @@ export type TenantInput = {
   policyEngine?: TenantPolicyEngine;
   /** Tenant guardrail policies; on wherever the policy engine can enforce them. */
   guardrails?: boolean;
+  /** Per-tenant metrics label, Loki tenant, Grafana folder, alert routing. */
+  observability?: TenantObservabilityInput;
+  /** Manifests (the default) or one Tenant claim; see tenant/claim.ts. */
+  delivery?: TenantDelivery;
 };
 
 /** The tenant's isolation, `namespace` when the form left it out. */
@@ -116,6 +131,7 @@ const tenantLabels = (t: TenantInput, environment: string) => ({
  * every tenant pod that names a `metrics` port, in each namespace.
  */
 function podMonitor(t: TenantInput, env: string): KubeObject {
+  const endpoint = { port: 'metrics', path: '/metrics', interval: '30s' };
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PodMonitor',
@@ -127,7 +143,9 @@ function podMonitor(t: TenantInput, env: string): KubeObject {
     spec: {
       selector: { matchLabels: { [TENANT_LABEL]: t.name } },
       podMetricsEndpoints: [
-        { port: 'metrics', path: '/metrics', interval: '30s' },
+        t.observability?.metrics
+          ? { ...endpoint, relabelings: [tenantRelabeling(t.name)] }
+          : endpoint,
       ],
     },
   };
@@ -244,7 +262,7 @@ function claimObject(t: TenantInput, claim: ClaimInput): KubeObject {
  * The tenant's catalog entity. Its annotations are how Paved's cards find
  * the tenant's namespaces, tier and budget (see paved-common's tenancy).
  */
-function tenantEntity(t: TenantInput): Record<string, unknown> {
+export function tenantEntity(t: TenantInput): Record<string, unknown> {
   const annotations: Record<string, string> = {
     [ANNOTATION_TENANT]: t.name,
     [ANNOTATION_TIER]: String(t.tier),
@@ -404,6 +422,23 @@ function isolationParagraph(t: TenantInput): string {
   }. ${guard}${priority}`;
 }
 
+/** What the observability objects need of the tenant, or nothing. */
+export function observabilityTenant(
+  t: TenantInput,
+): ObservabilityTenant | undefined {
+  if (!t.observability) return undefined;
+  const envOf = new Map(
+    t.environments.map(env => [tenantNamespaceName(t.name, env), env]),
+  );
+  return {
+    name: t.name,
+    namespaces: [...envOf.keys()],
+    observability: t.observability,
+    labelsFor: ns => tenantLabels(t, envOf.get(ns)!),
+    sharedLabels: tenantLabels(t, 'all'),
+  };
+}
+
 /** Every file of a tenant's onboarding, in memory; nothing is written here. */
 export function renderTenant(t: TenantInput): RenderedFile[] {
   const tier = getTier(t.tier);
@@ -505,6 +540,11 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
       ['service-monitor'],
     ),
   );
+  const obs = observabilityTenant(t);
+  const obsObjects = obs ? observabilityObjects(obs) : [];
+  if (obsObjects.length) {
+    files.push(manifestFile('manifests/observability.yaml', obsObjects));
+  }
   if (t.gitops === 'argocd') {
     files.push(
       manifestFile(
@@ -558,6 +598,9 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
           `tenant-admin / tenant-developer roles bound to ` +
           `\`${t.groups.admin}\` and \`${t.groups.developer}\`.`,
         isolationParagraph(t),
+        ...(obs && observabilityParagraph(obs)
+          ? [observabilityParagraph(obs)]
+          : []),
         ...(wi
           ? [
               `Pods that run as the ServiceAccount \`${wi.serviceAccountName}\` get the ` +

@@ -14,6 +14,9 @@ import { renderClusterBaseline } from '../cluster';
 import { renderTenant, TenantInput } from '../tenant';
 import { RenderedFile } from '../types';
 import { ordersTenant } from '../../__testUtils__/tenantInputs';
+import { renderTenantClaim } from '../tenant/claimDelivery';
+import { tenantCompositionObjects } from '../tenant/composition';
+import { manifestFile } from '../yaml';
 
 /**
  * Every render the golden pins: each baseline the tests enumerate (tiers 1-5
@@ -47,7 +50,35 @@ function goldenRenders(): Array<[string, () => RenderedFile[]]> {
         ],
       },
     ],
+    [
+      'tenant observability',
+      {
+        ...tenant,
+        tier: 3,
+        observability: {
+          metrics: true,
+          logs: true,
+          dashboards: true,
+          alerts: {
+            receiver: {
+              type: 'slack',
+              channel: '#orders',
+              secretName: 'orders-alerting',
+            },
+          },
+        },
+      },
+    ],
   ];
+  const claimTenant: TenantInput = {
+    ...tenant,
+    tier: 5,
+    gitops: 'none',
+    allowedEgress: [],
+    quota: { cpu: '4', memory: '8Gi', pods: 20 },
+    priorityClass: 'paved-tenant-standard',
+    delivery: 'claim',
+  };
   return [
     ...allBaselines().map(
       ([id, input]) =>
@@ -60,6 +91,16 @@ function goldenRenders(): Array<[string, () => RenderedFile[]]> {
       ([id, t]) =>
         [id, () => renderTenant(t)] as [string, () => RenderedFile[]],
     ),
+    ['tenant claim', () => renderTenantClaim(claimTenant)],
+    [
+      'tier 5 Tenant composition',
+      () => [
+        manifestFile(
+          'manifests/crossplane/tenant-composition.yaml',
+          tenantCompositionObjects(5, {}),
+        ),
+      ],
+    ],
   ];
 }
 

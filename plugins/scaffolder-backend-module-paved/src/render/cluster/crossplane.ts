@@ -8,18 +8,24 @@ import {
   ICrossplaneProvider,
 } from './crds';
 import { label } from './input';
+import { tenantXrd, tierHasCrossplane } from '../tenant/claim';
 
-/** Tier 5: Crossplane's provider for the chosen cloud and the XBucket XRD. */
+/**
+ * Tier 5: Crossplane's provider for the chosen cloud, the XBucket XRD and
+ * the Tenant XRD (one claim per tenant, in the paved-tenants namespace).
+ */
 export function crossplaneFiles(b: BaselineContext): RenderedFile[] {
-  if (b.input.tier < 5) return [];
+  if (!tierHasCrossplane(b.input.tier)) return [];
   const crossplane = crossplaneObjects(b.input.choices.provider);
   return [
     manifestFile('manifests/crossplane/providers.yaml', crossplane.providers, [
       'crossplane',
     ]),
-    manifestFile('manifests/crossplane/xrd.yaml', crossplane.xrd, [
-      'crossplane',
-    ]),
+    manifestFile(
+      'manifests/crossplane/xrd.yaml',
+      [...crossplane.xrd, tenantXrd(label)],
+      ['crossplane'],
+    ),
   ];
 }
 

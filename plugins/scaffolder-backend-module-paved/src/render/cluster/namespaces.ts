@@ -12,6 +12,7 @@ import { RenderedFile } from '../types';
 import { manifestFile } from '../yaml';
 import type { BaselineContext } from './context';
 import { ClusterInput } from './input';
+import { TENANT_CLAIM_NAMESPACE, tierHasCrossplane } from '../tenant/claim';
 
 /**
  * Workload namespaces by the tier's namespace strategy: one `apps` (tier 1),
@@ -59,6 +60,8 @@ const PLATFORM_OWNED = (tier: TierNumber, ch: ClusterChoices) => [
   // The Gateway lives in platform whatever the tier.
   ...(tier >= 3 || ch.ingress === 'gateway-api' ? ['platform'] : []),
   ...(tier >= 3 ? ['shared'] : []),
+  // Tenant claims, where the Tenant XRD is shipped.
+  ...(tierHasCrossplane(tier) ? [TENANT_CLAIM_NAMESPACE] : []),
 ];
 
 /** Namespace of the ingress controller or Gateway pods, when the baseline must create it. */

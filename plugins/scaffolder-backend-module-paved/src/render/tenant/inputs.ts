@@ -44,3 +44,28 @@ export type TenantWorkloadIdentity = {
   /** Azure only: the Entra tenant id, when it is not the cluster's. */
   azureTenantId?: string;
 };
+
+/**
+ * Where the tenant's alerts go. Credentials stay in a Secret the tenant
+ * keeps in each of its namespaces; only its name (and key) is written.
+ */
+export type TenantAlertReceiver =
+  | { type: 'slack'; channel: string; secretName: string; secretKey?: string }
+  | { type: 'pagerduty'; secretName: string; secretKey?: string }
+  | { type: 'webhook'; secretName: string; secretKey?: string }
+  | { type: 'email'; to: string };
+
+/** Per-tenant observability; each part is off unless asked for. */
+export type TenantObservabilityInput = {
+  /** The tenant label on every series scraped from the tenant's Pods. */
+  metrics?: boolean;
+  /** A Loki tenant and Grafana datasource of the tenant's own (tier 3+). */
+  logs?: boolean;
+  /** A Grafana folder with the default dashboards (tier 2+). */
+  dashboards?: boolean;
+  /** Default alert rules, routed to the tenant's receiver (tier 2+). */
+  alerts?: { receiver: TenantAlertReceiver };
+};
+
+/** How the tenant is delivered: its manifests, or one Tenant claim. */
+export type TenantDelivery = 'manifests' | 'claim';

@@ -1,0 +1,287 @@
+import { parseAllDocuments } from 'yaml';
+import { TIER_NUMBERS } from '@paved/plugin-paved-common';
+import { TenantInput } from '../tenant';
+import { renderClusterBaseline } from '../cluster';
+import { tierChoiceDefaults } from '../choices';
+import { clusterInput } from '../../__testUtils__/clusterInputs';
+import { KubeObject } from '../types';
+import { validateFiles, validateObject } from '../../validate/models';
+import {
+  CROSSPLANE_TIERS,
+  TENANT_CLAIM_NAMESPACE,
+  tenantXrd,
+  TenantClaimSpec,
+} from './claim';
+import { claimSpecOf, renderTenantClaim } from './claimDelivery';
+import {
+  claimVariants,
+  composedObjects,
+  tenantCompositionObjects,
+  tenantCompositionTemplate,
+} from './composition';
+
+/*
+ * The Tenant claim and its Composition. The Composition's go-template is
+ * evaluated here for a claim, by a small evaluator of the subset of Go
+ * template syntax the generator writes (range, if/else if/end over `and`,
+ * `or`, `eq`, `not`, variables, string literals), and what it composes is
+ * compared object by object with what the manifests delivery renders for
+ * the same tenant.
+ */
+
+type Scope = Record<string, unknown>;
+type Node =
+  | { text: string }
+  | { expr: string }
+  | { range: string; body: Node[] }
+  | { branches: Array<{ cond?: string; body: Node[] }> };
+
+const ACTION = /\{\{-?(?:"[^"]*"|[^"])*?\}\}/g;
+
+function parse(template: string): Node[] {
+  const tokens: Array<{ text?: string; action?: string }> = [];
+  let last = 0;
+  for (const m of template.matchAll(ACTION)) {
+    let text = template.slice(last, m.index);
+    if (m[0].startsWith('{{-')) text = text.replace(/\s+$/, '');
+    tokens.push({ text });
+    tokens.push({
+      action: m[0]
+        .replace(/^\{\{-?\s*/, '')
+        .replace(/\s*\}\}$/, '')
+        .trim(),
+    });
+    last = m.index! + m[0].length;
+  }
+  tokens.push({ text: template.slice(last) });
+  let i = 0;
+  const block = (stopAt: string[]): Node[] => {
+    const out: Node[] = [];
+    while (i < tokens.length) {
+      const t = tokens[i];
+      if (t.text !== undefined) {
+        out.push({ text: t.text });
+        i++;
+        continue;
+      }
+      const a = t.action!;
+      if (stopAt.some(s => a === s || a.startsWith(`${s} `))) return out;
+      i++;
+      if (/^\$\w+ :=/.test(a)) continue; // the test sets variables itself
+      if (a.startsWith('range ')) {
+        const body = block(['end']);
+        i++;
+        out.push({ range: a, body });
+      } else if (a.startsWith('if ')) {
+        const branches: Array<{ cond?: string; body: Node[] }> = [];
+        let cond: string | undefined = a.slice(3);
+        for (;;) {
+          const body = block(['else', 'end']);
+          branches.push({ cond, body });
+          const stop = tokens[i++].action!;
+          if (stop === 'end') break;
+          cond = stop.startsWith('else if ') ? stop.slice(8) : undefined;
+        }
+        out.push({ branches });
+      } else {
+        out.push({ expr: a });
+      }
+    }
+    return out;
+  };
+  return block([]);
+}
+
+function lookup(scope: Scope, path: string): unknown {
+  const [head, ...rest] = path.split('.');
+  return rest.reduce<any>((v, k) => v?.[k], scope[head]);
+}
+
+function truthy(cond: string, scope: Scope): boolean {
+  const clauses = [
+    ...cond.matchAll(
+      /\(and \(eq \$pc "([^"]*)"\) (\$guard|\(not \$guard\))\)/g,
+    ),
+  ];
+  if (!clauses.length) throw new Error(`condition not understood: ${cond}`);
+  return clauses.some(
+    ([, pc, guard]) =>
+      scope.$pc === pc && (guard === '$guard') === scope.$guard,
+  );
+}
+
+function run(nodes: Node[], scope: Scope): string {
+  return nodes
+    .map(n => {
+      if ('text' in n) return n.text;
+      if ('expr' in n) {
+        if (/^"[^"]*"$/.test(n.expr)) return JSON.parse(n.expr);
+        return String(lookup(scope, n.expr));
+      }
+      if ('range' in n) {
+        const [, name, list] = /^range (\$\w+) := (\S+)$/.exec(n.range)!;
+        return (lookup(scope, list) as string[])
+          .map(v => run(n.body, { ...scope, [name]: v }))
+          .join('');
+      }
+      const taken = n.branches.find(b => !b.cond || truthy(b.cond, scope));
+      return taken ? run(taken.body, scope) : '';
+    })
+    .join('');
+}
+
+/** What the Composition composes for a claim: the Objects' manifests. */
+function compose(template: string, spec: TenantClaimSpec): KubeObject[] {
+  const out = run(parse(template), {
+    $s: spec,
+    $tenant: spec.tenant,
+    $pc: spec.priorityClass ?? '',
+    $guard: spec.guardrails,
+  });
+  const docs = parseAllDocuments(out)
+    .map(d => d.toJS())
+    .filter(Boolean);
+  // function-go-templating needs a distinct name for every composed resource.
+  const names = docs.map(
+    o =>
+      o.metadata.annotations[
+        'gotemplating.fn.crossplane.io/composition-resource-name'
+      ],
+  );
+  expect(new Set(names).size).toBe(names.length);
+  return docs.map(o => {
+    expect(o.kind).toBe('Object');
+    return o.spec.forProvider.manifest;
+  });
+}
+
+const key = (o: KubeObject) =>
+  `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+const byKey = (os: KubeObject[]) =>
+  [...os].sort((a, b) => key(a).localeCompare(key(b)));
+
+const tenant = (extra: Partial<TenantInput> = {}): TenantInput => ({
+  name: 'acme',
+  team: 'acme-team',
+  project: 'shop',
+  costCenter: 'cc-1',
+  tier: 5,
+  environments: ['dev', 'staging', 'prod'],
+  quota: { cpu: '4', memory: '8Gi', pods: 20 },
+  defaults: {
+    cpuRequest: '100m',
+    cpuLimit: '500m',
+    memoryRequest: '128Mi',
+    memoryLimit: '256Mi',
+  },
+  groups: { admin: 'acme-admins', developer: 'acme-developers' },
+  gitops: 'none',
+  ...extra,
+});
+
+describe('the Tenant claim', () => {
+  const template = tenantCompositionTemplate(5);
+
+  it('is shipped where Crossplane is: tier 5', () => {
+    expect(CROSSPLANE_TIERS).toEqual([5]);
+  });
+
+  it.each(claimVariants(5))(
+    'composes what the manifests delivery renders for variant %p',
+    v => {
+      const t = tenant({
+        ...(v.priorityClass ? { priorityClass: v.priorityClass } : {}),
+        guardrails: v.guardrails,
+      });
+      const composed = compose(template, claimSpecOf(t));
+      const manifests = composedObjects(t);
+      expect(composed.length).toBe(manifests.length);
+      expect(byKey(composed)).toEqual(byKey(manifests));
+      // The guardrail Policy is there exactly when the claim asks for it.
+      expect(composed.some(o => o.kind === 'Policy')).toBe(v.guardrails);
+    },
+  );
+
+  it('composes Kyverno expressions as they are, not as template actions', () => {
+    const composed = compose(template, claimSpecOf(tenant()));
+    const policy = composed.find(o => o.kind === 'Policy')!;
+    expect(JSON.stringify(policy)).toContain(
+      '{{ request.object.metadata.labels.\\"app.kubernetes.io/managed-by\\" || \'\' }}',
+    );
+  });
+
+  it('writes one valid claim, the catalog entity and a README', async () => {
+    const files = renderTenantClaim(
+      tenant({ priorityClass: 'paved-tenant-low' }),
+    );
+    expect(files.map(f => f.path)).toEqual([
+      'manifests/tenant-claim.yaml',
+      'catalog-info.yaml',
+      'README.md',
+    ]);
+    expect(await validateFiles(files)).toEqual([]);
+    const [claim] = files[0].objects!;
+    expect(claim).toMatchObject({
+      apiVersion: 'platform.paved.dev/v1alpha1',
+      kind: 'Tenant',
+      metadata: {
+        name: 'acme',
+        namespace: TENANT_CLAIM_NAMESPACE,
+        labels: { 'paved.dev/tenant': 'acme' },
+      },
+      spec: {
+        tenant: 'acme',
+        environments: ['dev', 'staging', 'prod'],
+        priorityClass: 'paved-tenant-low',
+        guardrails: true,
+      },
+    });
+  });
+
+  it('the XRD validates, and its schema takes the claim spec', async () => {
+    const xrd = tenantXrd({});
+    expect(await validateObject(xrd)).toBeUndefined();
+    const schema = (xrd.spec as any).versions[0].schema.openAPIV3Schema
+      .properties.spec;
+    const spec = claimSpecOf(tenant());
+    for (const field of schema.required) expect(spec).toHaveProperty(field);
+    for (const field of Object.keys(spec))
+      expect(Object.keys(schema.properties)).toContain(field);
+  });
+
+  it('the Composition runs the template through function-go-templating', () => {
+    const objects = tenantCompositionObjects(5, {});
+    expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Function/function-go-templating',
+      'Function/function-auto-ready',
+      'Composition/xtenants.platform.paved.dev',
+    ]);
+    const composition = objects[2] as any;
+    expect(composition.spec.mode).toBe('Pipeline');
+    expect(composition.spec.pipeline[0].input.inline.template).toBe(template);
+  });
+
+  it.each(TIER_NUMBERS)(
+    'the tier %i baseline ships the Tenant XRD and its namespace only with Crossplane',
+    tier => {
+      const objects = renderClusterBaseline(
+        clusterInput(tier, tierChoiceDefaults(tier)),
+      ).flatMap(f => f.objects ?? []);
+      const shipped = CROSSPLANE_TIERS.includes(tier);
+      expect(
+        objects.some(
+          o =>
+            o.kind === 'CompositeResourceDefinition' &&
+            o.metadata.name === 'xtenants.platform.paved.dev',
+        ),
+      ).toBe(shipped);
+      expect(
+        objects.some(
+          o =>
+            o.kind === 'Namespace' &&
+            o.metadata.name === TENANT_CLAIM_NAMESPACE,
+        ),
+      ).toBe(shipped);
+    },
+  );
+});
