@@ -231,3 +231,183 @@ describe('paved:tenant:scaffold: isolation, identity, priority, guardrails', () 
     ]);
   });
 });
+
+const SLACK = {
+  type: 'slack',
+  channel: '#acme-alerts',
+  secretName: 'acme-alerting',
+};
+const alerts = (receiver: Record<string, unknown>) => ({
+  observability: { alerts: { receiver } },
+});
+/** A tier 5 tenant that delivery: claim can compose. */
+const claimable = {
+  ...tenant,
+  tier: 5,
+  gitops: 'none',
+  gitopsRepoUrl: undefined,
+  delivery: 'claim',
+};
+
+const BAD_OBSERVABILITY_AND_DELIVERY: Array<
+  [string, Record<string, unknown>, string]
+> = [
+  [
+    'observability that is not an object',
+    { observability: 'all' },
+    'observability',
+  ],
+  [
+    'an observability part given as text',
+    { observability: { metrics: 'yes' } },
+    'observability.metrics',
+  ],
+  [
+    'dashboards on a tier without Prometheus and Grafana',
+    { tier: 1, observability: { dashboards: true } },
+    'observability',
+  ],
+  [
+    'logs on a tier without Loki',
+    { tier: 2, observability: { logs: true } },
+    'observability.logs',
+  ],
+  [
+    'an alert receiver that is missing',
+    { observability: { alerts: {} } },
+    'observability.alerts.receiver',
+  ],
+  [
+    'an unknown receiver type',
+    alerts({ type: 'teams', secretName: 'acme-x' }),
+    'observability.alerts.receiver.type',
+  ],
+  [
+    'a receiver with its credential inline',
+    alerts({ ...SLACK, apiURL: 'https://hooks.slack.com/services/T0/B0/x' }),
+    'observability.alerts.receiver.apiURL',
+  ],
+  [
+    'a webhook URL inline instead of a Secret',
+    alerts({ type: 'webhook', url: 'https://alerts.example.com/x' }),
+    'observability.alerts.receiver.url',
+  ],
+  [
+    'a receiver without a Secret',
+    alerts({ type: 'pagerduty' }),
+    'observability.alerts.receiver.secretName',
+  ],
+  [
+    'a receiver Secret without the tenant prefix',
+    alerts({ ...SLACK, secretName: 'alerting' }),
+    'observability.alerts.receiver.secretName',
+  ],
+  [
+    'a receiver Secret key that is not a key',
+    alerts({ ...SLACK, secretKey: 'a/b' }),
+    'observability.alerts.receiver.secretKey',
+  ],
+  [
+    'a Slack receiver without a channel',
+    alerts({ type: 'slack', secretName: 'acme-alerting' }),
+    'observability.alerts.receiver.channel',
+  ],
+  [
+    'an e-mail receiver without an address',
+    alerts({ type: 'email', to: 'oncall' }),
+    'observability.alerts.receiver.to',
+  ],
+  ['an unknown delivery', { delivery: 'helm' }, 'delivery'],
+  [
+    'a claim on a tier without Crossplane',
+    { ...claimable, tier: 3 },
+    'delivery',
+  ],
+  [
+    'a claim with an isolation tier it does not compose',
+    { ...claimable, isolation: { level: 'sandboxed' } },
+    'isolation.level',
+  ],
+  [
+    'a claim with workload identity',
+    {
+      ...claimable,
+      workloadIdentity: { provider: 'gke', identity: GSA },
+    },
+    'workloadIdentity',
+  ],
+  [
+    'a claim with a GitOps project',
+    { ...claimable, gitops: 'argocd' },
+    'gitops',
+  ],
+  [
+    'a claim with extra egress',
+    { ...claimable, allowedEgress: [{ cidr: '10.0.0.0/8' }] },
+    'allowedEgress',
+  ],
+  [
+    'a claim with observability',
+    { ...claimable, observability: { dashboards: true } },
+    'observability',
+  ],
+  [
+    'a claim with a storage quota',
+    { ...claimable, quota: { ...tenant.quota, storage: '10Gi' } },
+    'quota.storage',
+  ],
+];
+
+describe('paved:tenant:scaffold: observability and delivery', () => {
+  const action = createTenantScaffoldAction({ config });
+
+  it.each(BAD_OBSERVABILITY_AND_DELIVERY)(
+    'refuses %s, naming the field, and writes nothing',
+    async (_what, patch, field) => {
+      const { ctx, workspacePath } = await makeContext({ ...tenant, ...patch });
+      await expect(action.handler(ctx)).rejects.toThrow(
+        new RegExp(`(Invalid input: |; )${escape(field)}: `),
+      );
+      expect(await fs.readdir(workspacePath)).toEqual([]);
+    },
+  );
+
+  it('writes the observability objects beside the manifests', async () => {
+    const { ctx, workspacePath } = await makeContext({
+      ...tenant,
+      observability: { metrics: true, logs: true, dashboards: true },
+    });
+    await action.handler(ctx);
+    const dir = path.join(workspacePath, 'tenants/acme');
+    expect(await listFiles(dir)).toContain('manifests/observability.yaml');
+    const text = await fs.readFile(
+      path.join(dir, 'manifests/observability.yaml'),
+      'utf8',
+    );
+    expect(text).toContain('grafana_folder: Tenant acme');
+    expect(text).toContain('X-Scope-OrgID');
+  });
+
+  it('writes one Tenant claim instead of the manifests', async () => {
+    const { ctx, workspacePath, outputs } = await makeContext({
+      ...claimable,
+      gitops: undefined,
+      priorityClass: 'paved-tenant-high',
+    });
+    await action.handler(ctx);
+    const dir = path.join(workspacePath, 'tenants/acme');
+    expect(await listFiles(dir)).toEqual([
+      'README.md',
+      'catalog-info.yaml',
+      'manifests/tenant-claim.yaml',
+    ]);
+    const claim = await fs.readFile(
+      path.join(dir, 'manifests/tenant-claim.yaml'),
+      'utf8',
+    );
+    expect(claim).toContain('kind: Tenant');
+    expect(claim).toContain('namespace: paved-tenants');
+    expect(claim).toContain('priorityClass: paved-tenant-high');
+    expect(outputs.namespaces).toEqual(['acme-dev', 'acme-prod']);
+  });
+});

@@ -50,7 +50,23 @@ const tenantInput = (
   ...extra,
 });
 
-const acme = tenantInput('acme', { isolation: { level: 'sandboxed' } });
+const acme = tenantInput('acme', {
+  isolation: { level: 'sandboxed' },
+  // Every part of per-tenant observability, so its objects meet the
+  // guardrails and the baseline's policies too.
+  observability: {
+    metrics: true,
+    logs: true,
+    dashboards: true,
+    alerts: {
+      receiver: {
+        type: 'slack',
+        channel: '#acme-alerts',
+        secretName: 'acme-alerting',
+      },
+    },
+  },
+});
 const globex = tenantInput('globex', {});
 
 /** A call to the double, as the admin or as someone (kubectl --as / --as-group). */
@@ -105,6 +121,15 @@ describe('two tenants with guardrails on a converged tier 3 cluster', () => {
         plural: 'policies',
         namespaced: true,
       }),
+      // kube-prometheus-stack installs it beside PodMonitor; the add-on
+      // catalogue lists only the kinds the baseline itself writes.
+      crdFor({
+        group: 'monitoring.coreos.com',
+        version: 'v1alpha1',
+        kind: 'AlertmanagerConfig',
+        plural: 'alertmanagerconfigs',
+        namespaced: true,
+      }),
       ...(tierTenancyFiles(TIER).flatMap(f => f.objects ?? []) as any),
     ]);
   });
@@ -119,6 +144,15 @@ describe('two tenants with guardrails on a converged tier 3 cluster', () => {
   ])("admits every object of %s's onboarding", async (_name, t) => {
     const objects = renderTenant(t).flatMap(f => f.objects ?? []);
     expect(objects.some(o => o.kind === 'Policy')).toBe(true);
+    if (t === acme) {
+      expect(objects.map(o => o.kind)).toEqual(
+        expect.arrayContaining([
+          'AlertmanagerConfig',
+          'PrometheusRule',
+          'ConfigMap',
+        ]),
+      );
+    }
     await expect(applyObjects(double, objects as any)).resolves.toBeDefined();
     // Applying again (a re-run of the template) is admitted as well.
     await expect(applyObjects(double, objects as any)).resolves.toBeDefined();
@@ -204,6 +238,52 @@ describe('two tenants with guardrails on a converged tier 3 cluster', () => {
     expect(res.status).toBe(400);
     expect(messageOf(res)).toMatch(/admission webhook .*denied the request/);
     expect(messageOf(res)).toMatch(rule);
+  });
+
+  it("keeps acme's observability objects where they were applied, labelled as acme's", async () => {
+    for (const [path, name] of [
+      [
+        '/apis/monitoring.coreos.com/v1alpha1/namespaces/acme-dev/alertmanagerconfigs',
+        'acme-alerts',
+      ],
+      [
+        '/apis/monitoring.coreos.com/v1/namespaces/acme-prod/prometheusrules',
+        'acme-defaults',
+      ],
+      ['/api/v1/namespaces/monitoring/configmaps', 'acme-dashboards'],
+      ['/api/v1/namespaces/monitoring/configmaps', 'acme-loki-datasource'],
+    ]) {
+      const res = await call(double, 'GET', `${path}/${name}`);
+      expect(res.status).toBe(200);
+      expect(res.body.metadata.labels['paved.dev/tenant']).toBe('acme');
+    }
+    // The receiver's Secret is the tenant's to create; nothing wrote one.
+    const secret = await call(
+      double,
+      'GET',
+      '/api/v1/namespaces/acme-dev/secrets/acme-alerting',
+    );
+    expect(secret.status).toBe(404);
+  });
+
+  it("gives acme's people no way to route alerts beside the onboarding's (RBAC)", async () => {
+    const res = await call(
+      double,
+      'POST',
+      '/apis/monitoring.coreos.com/v1alpha1/namespaces/acme-dev/alertmanagerconfigs',
+      {
+        apiVersion: 'monitoring.coreos.com/v1alpha1',
+        kind: 'AlertmanagerConfig',
+        metadata: {
+          name: 'acme-more-alerts',
+          namespace: 'acme-dev',
+          labels: labels('acme'),
+        },
+        spec: { route: { receiver: 'x' }, receivers: [{ name: 'x' }] },
+      },
+      acmeAdmin,
+    );
+    expect(res.status).toBe(403);
   });
 
   it("admits the tenant's own references and labels", async () => {
