@@ -29,6 +29,13 @@ const BY_FIELD: Record<string, string[]> = {
 
 const SETS = new Set(['finalizers']);
 
+/**
+ * Lists the API marks `+listType=atomic` although their items carry a name:
+ * RBAC's subjects (a binding's new group replaces the old one, it is not
+ * merged beside it).
+ */
+const ATOMIC = new Set(['subjects']);
+
 /** Key fields that have a server default, so an omitted key still identifies the item. */
 export const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
 
@@ -36,6 +43,7 @@ export const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
 export function listTypeFor(fieldPath: string[], items: unknown[]): ListType {
   const field = fieldPath[fieldPath.length - 1];
   if (SETS.has(field)) return { type: 'set' };
+  if (ATOMIC.has(field)) return { type: 'atomic' };
   if (field === 'ports') {
     const inContainer = fieldPath.some(f =>
       /^(init|ephemeral)?[cC]ontainers$/.test(f),

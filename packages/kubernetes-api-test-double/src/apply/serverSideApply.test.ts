@@ -166,6 +166,25 @@ describe('serverSideApply', () => {
     ]);
   });
 
+  it('replaces atomic lists whole: a RoleBinding\'s subjects', () => {
+    const binding = (group: string): KubeObject => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'tenant-admin', namespace: 'shop' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Role',
+        name: 'tenant-admin',
+      },
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group },
+      ],
+    });
+    const first = ok(apply(undefined, binding('shop-admins'), 'paved'));
+    const second = ok(apply(first, binding('shop-owners'), 'paved'));
+    expect(second.subjects).toEqual(binding('shop-owners').subjects);
+  });
+
   it('ignores status on the main resource', () => {
     const created = ok(
       apply(undefined, { ...config(1), status: { replicas: 9 } }, 'paved'),
