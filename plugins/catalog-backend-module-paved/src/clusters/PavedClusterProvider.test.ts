@@ -1,8 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { JsonObject } from '@backstage/types';
 import { PavedClusterProvider } from './PavedClusterProvider';
 
-const config = (paved: Record<string, unknown>) =>
+const config = (paved: JsonObject) =>
   mockServices.rootConfig({
     data: {
       kubernetes: {

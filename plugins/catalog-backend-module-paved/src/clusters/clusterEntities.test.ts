@@ -1,8 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject, JsonValue } from '@backstage/types';
 import { clusterEntitiesFromConfig } from './clusterEntities';
 import { readClusterProviderSettings } from './providerSettings';
 
-const cluster = (name: unknown, extra: Record<string, unknown> = {}) => ({
+const cluster = (name: string, extra: JsonObject = {}): JsonObject => ({
   name,
   url: `https://${name}.k8s.example.com`,
   authProvider: 'serviceAccount',
@@ -11,7 +12,7 @@ const cluster = (name: unknown, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const configOf = (clusters: unknown[], paved?: Record<string, unknown>) =>
+const configOf = (clusters: JsonValue[], paved?: JsonObject) =>
   mockServices.rootConfig({
     data: {
       kubernetes: {
@@ -146,7 +147,7 @@ describe('clusterEntitiesFromConfig', () => {
     ).toEqual({ entities: [], errors: [], skipped: [] });
   });
 
-  it.each<[string, unknown[], Record<string, unknown>, RegExp]>([
+  it.each<[string, JsonValue[], JsonObject, RegExp]>([
     [
       'a missing name',
       [{ url: 'https://x', authProvider: 'serviceAccount' }],
