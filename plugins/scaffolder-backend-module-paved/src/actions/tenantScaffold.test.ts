@@ -352,9 +352,18 @@ const BAD_OBSERVABILITY_AND_DELIVERY: Array<
     'observability',
   ],
   [
-    'a claim with a storage quota',
-    { ...claimable, quota: { ...tenant.quota, storage: '10Gi' } },
-    'quota.storage',
+    'a claim with Crossplane claims of its own',
+    {
+      ...claimable,
+      claims: [
+        {
+          apiVersion: 'database.paved.dev/v1alpha1',
+          kind: 'PostgreSQLInstance',
+          name: 'acme-db',
+        },
+      ],
+    },
+    'claims',
   ],
 ];
 
@@ -393,6 +402,7 @@ describe('paved:tenant:scaffold: observability and delivery', () => {
       ...claimable,
       gitops: undefined,
       priorityClass: 'paved-tenant-high',
+      quota: { ...tenant.quota, storage: '50Gi', objects: { services: 20 } },
     });
     await action.handler(ctx);
     const dir = path.join(workspacePath, 'tenants/acme');
@@ -408,6 +418,7 @@ describe('paved:tenant:scaffold: observability and delivery', () => {
     expect(claim).toContain('kind: Tenant');
     expect(claim).toContain('namespace: paved-tenants');
     expect(claim).toContain('priorityClass: paved-tenant-high');
+    expect(claim).toContain('storage: 50Gi');
     expect(outputs.namespaces).toEqual(['acme-dev', 'acme-prod']);
   });
 });

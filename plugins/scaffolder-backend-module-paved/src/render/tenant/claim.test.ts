@@ -98,6 +98,7 @@ function lookup(scope: Scope, path: string): unknown {
 }
 
 function truthy(cond: string, scope: Scope): boolean {
+  if (/^\$[\w.]+$/.test(cond)) return Boolean(lookup(scope, cond));
   const clauses = [
     ...cond.matchAll(
       /\(and \(eq \$pc "([^"]*)"\) (\$guard|\(not \$guard\))\)/g,
@@ -119,6 +120,17 @@ function run(nodes: Node[], scope: Scope): string {
         return String(lookup(scope, n.expr));
       }
       if ('range' in n) {
+        const pair = /^range (\$\w+), (\$\w+) := (\S+)$/.exec(n.range);
+        if (pair) {
+          // Go ranges over a map in key order.
+          const map = (lookup(scope, pair[3]) ?? {}) as Record<string, unknown>;
+          return Object.keys(map)
+            .sort()
+            .map(k =>
+              run(n.body, { ...scope, [pair[1]]: k, [pair[2]]: map[k] }),
+            )
+            .join('');
+        }
         const [, name, list] = /^range (\$\w+) := (\S+)$/.exec(n.range)!;
         return (lookup(scope, list) as string[])
           .map(v => run(n.body, { ...scope, [name]: v }))
@@ -201,6 +213,27 @@ describe('the Tenant claim', () => {
       expect(composed.some(o => o.kind === 'Policy')).toBe(v.guardrails);
     },
   );
+
+  it.each([
+    [
+      'storage and object counts',
+      { storage: '50Gi', objects: { services: 20, secrets: 50 } },
+    ],
+    ['storage only', { storage: '10Gi' }],
+    ['object counts only', { objects: { persistentvolumeclaims: 5 } }],
+  ])('composes the quota with %s', (_what, extra) => {
+    const t = tenant({
+      quota: { cpu: '2', memory: '4Gi', pods: 10, ...extra },
+    });
+    const composed = compose(template, claimSpecOf(t));
+    expect(byKey(composed)).toEqual(byKey(composedObjects(t)));
+    const quota = composed.find(o => o.metadata.name === 'tenant-quota')!;
+    expect(Object.keys((quota.spec as any).hard)).toEqual(
+      expect.arrayContaining(
+        Object.keys(extra.objects ?? {}).map(k => `count/${k}`),
+      ),
+    );
+  });
 
   it('composes Kyverno expressions as they are, not as template actions', () => {
     const composed = compose(template, claimSpecOf(tenant()));

@@ -6,7 +6,7 @@ import {
   TierNumber,
 } from '@paved/plugin-paved-common';
 import { MANAGED_BY } from '../labels';
-import { KubeObject } from '../types';
+import { COUNTED_OBJECTS, KubeObject } from '../types';
 
 /**
  * "A single tenant claim": the Tenant XRD and its Composition, which the
@@ -99,17 +99,6 @@ export const CLAIM_UNSUPPORTED: Array<{
       ),
     why: 'per-tenant observability is not composed yet; deliver the manifests',
   },
-  {
-    field: 'quota.storage',
-    given: i => !blank(i.quota?.storage),
-    why: 'the claim composes CPU, memory and Pod quota only',
-  },
-  {
-    field: 'quota.objects',
-    given: i =>
-      Object.values(i.quota?.objects ?? {}).some(v => !blank(v) && v !== 0),
-    why: 'the claim composes CPU, memory and Pod quota only',
-  },
 ];
 
 /** What a Tenant claim carries: the tenant's input of the supported shape. */
@@ -120,7 +109,13 @@ export type TenantClaimSpec = {
   costCenter: string;
   tier: TierNumber;
   environments: string[];
-  quota: { cpu: string; memory: string; pods: number };
+  quota: {
+    cpu: string;
+    memory: string;
+    pods: number;
+    storage?: string;
+    objects?: Partial<Record<(typeof COUNTED_OBJECTS)[number], number>>;
+  };
   defaults: {
     cpuRequest: string;
     cpuLimit: string;
@@ -213,6 +208,16 @@ export function tenantXrd(labels: Record<string, string>): KubeObject {
                         cpu: str({ pattern: QUANTITY }),
                         memory: str({ pattern: QUANTITY }),
                         pods: { type: 'integer', minimum: 1 },
+                        storage: str({ pattern: QUANTITY }),
+                        objects: {
+                          type: 'object',
+                          properties: Object.fromEntries(
+                            COUNTED_OBJECTS.map(r => [
+                              r,
+                              { type: 'integer', minimum: 0 },
+                            ]),
+                          ),
+                        },
                       },
                     },
                     defaults: {

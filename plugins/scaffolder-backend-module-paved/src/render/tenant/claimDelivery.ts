@@ -19,7 +19,7 @@ export function claimSpecOf(t: TenantInput): TenantClaimSpec {
     costCenter: t.costCenter,
     tier: t.tier,
     environments: t.environments,
-    quota: { cpu: t.quota.cpu, memory: t.quota.memory, pods: t.quota.pods },
+    quota: t.quota,
     defaults: t.defaults,
     groups: t.groups,
     ...(t.priorityClass ? { priorityClass: t.priorityClass } : {}),

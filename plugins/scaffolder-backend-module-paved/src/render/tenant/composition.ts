@@ -54,6 +54,9 @@ export function placeholderTenant(tier: TierNumber, v: Variant): TenantInput {
       cpu: 'zqquotacpuzq',
       memory: 'zqquotamemoryzq',
       pods: 'zqquotapodszq' as unknown as number,
+      // Optional parts of the quota, turned into an if and a range below.
+      storage: 'zqquotastoragezq',
+      objects: { zqobjectzq: 'zqcountzq' } as any,
     },
     defaults: {
       cpuRequest: 'zqcpurequestzq',
@@ -92,8 +95,23 @@ const keyOf = (o: KubeObject) =>
 const escapeDelimiters = (s: string) =>
   s.replace(/\{\{|\}\}/g, m => `{{ "${m}" }}`);
 
-const withExpressions = (s: string) =>
-  s.replace(/zq[a-z]+zq/g, token => {
+/** The quota's optional storage and object counts, as the claim gives them. */
+const OPTIONAL_QUOTA: Array<[string, string]> = [
+  [
+    ',"requests.storage":"zqquotastoragezq"',
+    '{{ if $s.quota.storage }},"requests.storage":"{{ $s.quota.storage }}"{{ end }}',
+  ],
+  [
+    ',"count/zqobjectzq":"zqcountzq"',
+    '{{ range $k, $v := $s.quota.objects }},"count/{{ $k }}":"{{ $v }}"{{ end }}',
+  ],
+];
+
+const withExpressions = (text: string) =>
+  OPTIONAL_QUOTA.reduce(
+    (out, [from, to]) => out.split(from).join(to),
+    text,
+  ).replace(/zq[a-z]+zq/g, token => {
     const expr = TEMPLATE_TOKENS[token];
     if (!expr) throw new Error(`unknown template token ${token}`);
     return `{{ ${expr} }}`;
