@@ -294,7 +294,16 @@ export interface AllocationQueryOptions {
   now: Date;
   /** `/allocation` understands `filter`; `/allocation/compute` does not. */
   filterSupported: boolean;
+  /**
+   * Steps already answered for these same subjects, by step and parameters:
+   * a past day's set never changes while the store does not, so only the
+   * step still running is computed again (see `costInputs`).
+   */
+  stepCache?: Map<string, Allocation[]>;
 }
+
+/** Past steps a cache keeps at most; beyond it, it starts afresh. */
+const STEP_CACHE_LIMIT = 2_000;
 
 /** The body OpenCost answers a query with; throws OpenCostParamError for bad parameters. */
 export function queryAllocations(
@@ -321,23 +330,38 @@ export function queryAllocations(
   const accumulate = ['true', '1'].includes(query.get('accumulate') ?? '');
 
   const sets: Allocation[][] = [];
+  const cache = o.stepCache;
+  if (cache && cache.size > STEP_CACHE_LIMIT) cache.clear();
   for (let s = window.start; s < window.end; s += step) {
     const e = Math.min(s + step, window.end);
     // Nothing before OpenCost started collecting, nothing in the future.
     const from = Math.max(s, o.dataStart);
     const to = Math.min(e, end);
-    const allocs: Allocation[] =
-      to > from
-        ? o.subjects
-            .map(sub => subjectAllocation(sub, from, to))
-            .filter((a): a is Allocation => !!a)
-            .map(
-              (a): Allocation => ({
-                ...a,
-                window: { start: iso(s), end: iso(e) },
-              }),
-            )
-        : [];
+    // Everything a step's set depends on besides the subjects.
+    const key = JSON.stringify([
+      s,
+      e,
+      from,
+      to,
+      aggregate,
+      o.filterSupported ? query.get('filter') : null,
+      includeIdle,
+    ]);
+    const hit = cache?.get(key);
+    if (hit) {
+      sets.push(hit);
+      continue;
+    }
+    const allocs: Allocation[] = [];
+    if (to > from) {
+      for (const sub of o.subjects) {
+        const a = subjectAllocation(sub, from, to);
+        if (a) {
+          a.window = { start: iso(s), end: iso(e) };
+          allocs.push(a);
+        }
+      }
+    }
     const idle =
       allocs.length && includeIdle
         ? idleAllocation(allocs, o, from, to, s, e)
@@ -345,15 +369,19 @@ export function queryAllocations(
     const kept = allocs.filter(filter);
     const groups = new Map<string, Allocation[]>();
     for (const a of kept) {
-      const key = aggregate.length
+      const name = aggregate.length
         ? aggregate.map(by => keyPart(a, by)).join('/')
         : a.name;
-      groups.set(key, [...(groups.get(key) ?? []), a]);
+      const members = groups.get(name);
+      if (members) members.push(a);
+      else groups.set(name, [a]);
     }
     const set = [...groups.entries()].map(([k, members]) =>
       aggregate.length ? combine(k, members, false) : members[0],
     );
     if (idle) set.push(idle);
+    // Served sets are only read (serialised, or combined into new objects).
+    cache?.set(key, set);
     sets.push(set);
   }
   const steps = accumulate ? [accumulated(sets)] : sets;
@@ -366,8 +394,13 @@ export function queryAllocations(
 
 function accumulated(sets: Allocation[][]): Allocation[] {
   const byKey = new Map<string, Allocation[]>();
-  for (const set of sets)
-    for (const a of set) byKey.set(a.name, [...(byKey.get(a.name) ?? []), a]);
+  for (const set of sets) {
+    for (const a of set) {
+      const members = byKey.get(a.name);
+      if (members) members.push(a);
+      else byKey.set(a.name, [a]);
+    }
+  }
   return [...byKey.entries()].map(([k, members]) => combine(k, members, true));
 }
 

@@ -7,6 +7,7 @@ import {
   KubernetesApiTestDouble,
   startKubernetesApiTestDouble,
 } from '../startServer';
+import { seedSyntheticPods } from '../scale';
 import { DATA_START_ANNOTATION } from './serviceProxy';
 
 const NOW = new Date('2026-11-21T05:00:00Z');
@@ -242,5 +243,39 @@ describe('the service proxy', () => {
       (await get(`${PROXY}/allocation?window=1d`, DEFAULT_RESTRICTED_TOKEN))
         .status,
     ).toBe(200);
+  });
+});
+
+describe('OpenCost answers the double reuses', () => {
+  it('keeps past steps only while the store is unchanged', async () => {
+    const d = await startKubernetesApiTestDouble({ now: () => NOW });
+    try {
+      const q = `${d.url}${PROXY}/allocation?window=2026-11-17T00:00:00Z,2026-11-21T05:00:00Z&step=1d&aggregate=namespace`;
+      const ask = async () =>
+        (
+          await fetch(q, {
+            headers: { Authorization: `Bearer ${DEFAULT_VIEWER_TOKEN}` },
+          })
+        ).json();
+      const first = await ask();
+      expect(await ask()).toEqual(first);
+      // A workload that ran all along appears in the past days at once.
+      seedSyntheticPods(d.store, {
+        namespace: 'late-comer',
+        labels: { app: 'late-comer' },
+        count: 2,
+        createdAt: new Date('2026-11-01T00:00:00Z'),
+        crashLoopEvery: 0,
+        pendingEvery: 0,
+      });
+      const after = await ask();
+      expect(after.data).toHaveLength(first.data.length);
+      for (const [i, set] of after.data.entries()) {
+        expect(set['late-comer'].totalCost).toBeGreaterThan(0);
+        expect(set.payments).toEqual(first.data[i].payments);
+      }
+    } finally {
+      await d.close();
+    }
   });
 });

@@ -7,8 +7,9 @@ import {
   statusForCode,
 } from '../http/status';
 import { isPlainObject, KubeObject } from '../types';
-import { queryAllocations } from './allocations';
-import { clusterCapacity, costSubjects } from './subjects';
+import { Allocation, queryAllocations } from './allocations';
+import { ObjectStore } from '../store/objectStore';
+import { clusterCapacity, costSubjects, CostSubject } from './subjects';
 import { OpenCostParamError } from './window';
 
 /** Services with this label value get the double's OpenCost behind them. */
@@ -46,6 +47,37 @@ function matches(
     Object.keys(selector).length > 0 &&
     Object.entries(selector).every(([k, v]) => labels?.[k] === v)
   );
+}
+
+interface CostInputs {
+  revision: number;
+  cluster: string;
+  subjects: CostSubject[];
+  capacity: { cpu: number; ram: number };
+  stepCache: Map<string, Allocation[]>;
+}
+const inputsByStore = new WeakMap<ObjectStore, CostInputs>();
+
+/**
+ * The store's cost subjects and capacity, and the steps already answered,
+ * kept until the store changes: reading every Pod (deep copies) and charging
+ * every day again on each query made the double, not the route, the slow
+ * part of the cost bench. Any write to the store starts afresh.
+ */
+function costInputs(store: ObjectStore, cluster: string): CostInputs {
+  const kept = inputsByStore.get(store);
+  if (kept && kept.revision === store.revision && kept.cluster === cluster) {
+    return kept;
+  }
+  const inputs: CostInputs = {
+    revision: store.revision,
+    cluster,
+    subjects: costSubjects(store, cluster),
+    capacity: clusterCapacity(store),
+    stepCache: new Map(),
+  };
+  inputsByStore.set(store, inputs);
+  return inputs;
 }
 
 function dataStartOf(deployment: KubeObject, now: Date): number {
@@ -108,11 +140,13 @@ export function serviceProxy(
   const cluster =
     env.find(e => e?.name === 'CLUSTER_ID')?.value ?? 'default-cluster';
   try {
+    const inputs = costInputs(ctx.store, cluster);
     return json(
       200,
       queryAllocations(url.searchParams, {
-        subjects: costSubjects(ctx.store, cluster),
-        capacity: clusterCapacity(ctx.store),
+        subjects: inputs.subjects,
+        capacity: inputs.capacity,
+        stepCache: inputs.stepCache,
         cluster,
         dataStart: dataStartOf(deployment, ctx.now()),
         now: ctx.now(),
