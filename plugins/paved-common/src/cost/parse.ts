@@ -61,8 +61,24 @@ function readNumber(
   );
 }
 
-function readTime(raw: unknown, where: string): string {
-  if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) {
+/**
+ * Instants already read in one answer. Every allocation of a step repeats
+ * the same few window times; parsing each again was the largest single cost
+ * of reading a 30-day answer.
+ */
+type TimeMemo = Map<string, number>;
+
+function timeOf(raw: string, times?: TimeMemo): number {
+  let t = times?.get(raw);
+  if (t === undefined) {
+    t = Date.parse(raw);
+    times?.set(raw, t);
+  }
+  return t;
+}
+
+function readTime(raw: unknown, where: string, times?: TimeMemo): string {
+  if (typeof raw !== 'string' || Number.isNaN(timeOf(raw, times))) {
     throw new OpenCostDataError(
       where,
       `expected an RFC 3339 time, ${describe(raw)}`,
@@ -70,6 +86,11 @@ function readTime(raw: unknown, where: string): string {
   }
   return raw;
 }
+
+const REQUIRED_FIELDS = [
+  ...ALLOCATION_COST_FIELDS,
+  ...ALLOCATION_USAGE_FIELDS,
+] as const;
 
 function readStringMap(
   raw: unknown,
@@ -120,6 +141,7 @@ export function parseAllocation(
   raw: unknown,
   key: string,
   where: string,
+  times?: TimeMemo,
 ): OpenCostAllocation {
   if (!isObject(raw)) {
     throw new OpenCostDataError(
@@ -138,13 +160,13 @@ export function parseAllocation(
     name: typeof raw.name === 'string' && raw.name ? raw.name : key,
     properties: readProperties(raw.properties, `${where}.properties`),
     window: {
-      start: readTime(window.start, `${where}.window.start`),
-      end: readTime(window.end, `${where}.window.end`),
+      start: readTime(window.start, `${where}.window.start`, times),
+      end: readTime(window.end, `${where}.window.end`, times),
     },
-    start: readTime(raw.start, `${where}.start`),
-    end: readTime(raw.end, `${where}.end`),
+    start: readTime(raw.start, `${where}.start`, times),
+    end: readTime(raw.end, `${where}.end`, times),
   };
-  for (const f of [...ALLOCATION_COST_FIELDS, ...ALLOCATION_USAGE_FIELDS]) {
+  for (const f of REQUIRED_FIELDS) {
     alloc[f] = readNumber(raw, f, where, true);
   }
   for (const f of ALLOCATION_OPTIONAL_FIELDS) {
@@ -183,6 +205,7 @@ export function parseAllocationResponse(body: unknown): ParsedAllocationSet[] {
       `expected an array of allocation sets, ${describe(body.data)}`,
     );
   }
+  const times: TimeMemo = new Map();
   return body.data.map((set, i): ParsedAllocationSet => {
     if (set === null) return { allocations: [] };
     if (!isObject(set)) {
@@ -191,19 +214,32 @@ export function parseAllocationResponse(body: unknown): ParsedAllocationSet[] {
         `expected a map of allocations, ${describe(set)}`,
       );
     }
-    const allocations = Object.entries(set).map(([key, raw]) =>
-      parseAllocation(raw, key, `data[${i}][${JSON.stringify(key)}]`),
-    );
+    const allocations: OpenCostAllocation[] = [];
+    for (const key of Object.keys(set)) {
+      // The path is only spelled out when something is wrong.
+      const raw = set[key];
+      let where = '';
+      try {
+        allocations.push(parseAllocation(raw, key, where, times));
+      } catch (e) {
+        if (!(e instanceof OpenCostDataError)) throw e;
+        where = `data[${i}][${JSON.stringify(key)}]`;
+        allocations.push(parseAllocation(raw, key, where, times));
+      }
+    }
     if (allocations.length === 0) return { allocations };
-    const start = allocations
-      .map(a => a.window.start)
-      .reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
-    const end = allocations
-      .map(a => a.window.end)
-      .reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
-    const dataStart = allocations
-      .map(a => a.start)
-      .reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+    // Earliest start and latest end; on a tie the first one stays.
+    let start = allocations[0].window.start;
+    let end = allocations[0].window.end;
+    let dataStart = allocations[0].start;
+    for (const a of allocations) {
+      if (timeOf(a.window.start, times) < timeOf(start, times)) {
+        start = a.window.start;
+      }
+      if (timeOf(a.window.end, times) > timeOf(end, times)) end = a.window.end;
+      if (timeOf(a.start, times) < timeOf(dataStart, times))
+        dataStart = a.start;
+    }
     return { start, end, dataStart, allocations };
   });
 }

@@ -1,11 +1,10 @@
 import {
-  aggregateWorkloads,
+  aggregateSteps,
   CostBreakdown,
   CostSelector,
   Efficiency,
   isIdle,
   ResourceFigures,
-  selectAllocation,
   shares,
   slackCostOf,
   sumConcurrent,
@@ -98,20 +97,20 @@ export function summarizeCost(
   window: ResolvedCostWindow,
 ): CostSummary {
   const coverage = coverageOf(sets, window.start);
-  const workloads = aggregateWorkloads(sets, selector);
+  // One pass selects each allocation once, for the workloads and the days.
+  const { workloads, stepTotals } = aggregateSteps(sets, selector);
   const total = sumConcurrent(workloads);
   const idleLines = sets.flatMap(s =>
     s.allocations.filter(a => isIdle({ key: a.name })).map(workloadCostOf),
   );
   const byDay = new Map<string, MaybeNumber[]>();
-  for (const set of sets) {
-    if (!set.start || !set.end || set.allocations.length === 0) continue;
+  sets.forEach((set, i) => {
+    if (!set.start || !set.end || set.allocations.length === 0) return;
     const day = localDayOf(set.start, set.end, window.zone);
-    const selected = set.allocations
-      .filter(a => selectAllocation(a, selector))
-      .map(a => a.totalCost);
-    byDay.set(day, [...(byDay.get(day) ?? []), sumMaybe(selected)]);
-  }
+    const totals = byDay.get(day);
+    if (totals) totals.push(stepTotals[i]);
+    else byDay.set(day, [stepTotals[i]]);
+  });
   return {
     costs: total.costs,
     efficiency: total.efficiency,
