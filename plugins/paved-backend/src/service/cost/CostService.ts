@@ -264,26 +264,23 @@ export class CostService {
           includeIdle: true,
           ...(filter ? { filter } : {}),
         };
-        const sets = await this.client.allocations(
-          cluster,
-          known,
-          target,
-          {
-            ...query,
-            window: openCostWindowParam(window),
-            step: '1d',
-            accumulate: false,
-          },
-          ctx,
-        );
-        const summary = summarizeCost(sets, selector, window);
-        let mtd: ClusterWork['monthToDate'];
-        if (mtdWindow) {
-          if (window.kind === 'mtd') {
-            mtd = { total: summary.costs.total, coverage: summary.coverage };
-          } else {
-            const month = summarizeCost(
-              await this.client.allocations(
+        // A tenant's month to date (when the window is not the month) is
+        // asked at the same time as the window, not after it.
+        const [sets, monthSets] = await Promise.all([
+          this.client.allocations(
+            cluster,
+            known,
+            target,
+            {
+              ...query,
+              window: openCostWindowParam(window),
+              step: '1d',
+              accumulate: false,
+            },
+            ctx,
+          ),
+          mtdWindow && window.kind !== 'mtd'
+            ? this.client.allocations(
                 cluster,
                 known,
                 target,
@@ -293,10 +290,16 @@ export class CostService {
                   accumulate: true,
                 },
                 ctx,
-              ),
-              selector,
-              mtdWindow,
-            );
+              )
+            : undefined,
+        ]);
+        const summary = summarizeCost(sets, selector, window);
+        let mtd: ClusterWork['monthToDate'];
+        if (mtdWindow) {
+          if (!monthSets) {
+            mtd = { total: summary.costs.total, coverage: summary.coverage };
+          } else {
+            const month = summarizeCost(monthSets, selector, mtdWindow);
             mtd = { total: month.costs.total, coverage: month.coverage };
           }
         }
