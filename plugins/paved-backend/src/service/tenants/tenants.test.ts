@@ -2,6 +2,8 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startPavedTestBackend } from '../../__testUtils__/testBackend';
 import { isAllowedRead } from '../clusters/readAllowList';
@@ -239,6 +241,37 @@ describe('paved backend tenant page route', () => {
       });
     },
   );
+
+  it('turns a cluster answering something that is not JSON into that cluster’s error', async () => {
+    const broken = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"kind": "NamespaceList", "items": [');
+    });
+    await new Promise<void>(resolve =>
+      broken.listen(0, '127.0.0.1', () => resolve()),
+    );
+    try {
+      const { port } = broken.address() as AddressInfo;
+      const { server } = await startPavedTestBackend(ENTITIES, [
+        { name: 'paved-local', url: primary.url },
+        { name: 'paved-second', url: `http://127.0.0.1:${port}` },
+      ]);
+      const res = await request(server)
+        .get(route('tenant-payments'))
+        .set(asUser);
+      expect(res.status).toBe(200);
+      const byName = Object.fromEntries(
+        res.body.clusters.map((c: any) => [c.cluster, c]),
+      );
+      expect(byName['paved-local'].ok).toBe(true);
+      expect(byName['paved-second']).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/^Malformed JSON/) },
+      });
+    } finally {
+      await new Promise(resolve => broken.close(resolve));
+    }
+  });
 
   it('says so, rather than failing, when the cluster will not list RBAC', async () => {
     secondary.failNext(
