@@ -68,9 +68,8 @@ describe('getPavedJson', () => {
     jest.useFakeTimers({
       doNotFake: ['setTimeout', 'nextTick', 'setImmediate'],
     });
-    const fetch = jest.fn(async () =>
-      json(200, { n: fetch.mock.calls.length }),
-    );
+    let calls = 0;
+    const fetch = jest.fn(async (_url: string) => json(200, { n: ++calls }));
     const deps = {
       discoveryApi: { getBaseUrl: async () => BASE },
       fetchApi: { fetch: fetch as any },
@@ -89,7 +88,7 @@ describe('getPavedJson', () => {
     });
     // Another route is another request.
     await getPavedJson(deps, '/cost/y', options);
-    expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
       `${BASE}/cost/x`,
       `${BASE}/cost/x`,
       `${BASE}/cost/y`,
