@@ -56,7 +56,8 @@ export function createTenantChangeAction(options: {
             .object({
               cpu: z.string().optional(),
               memory: z.string().optional(),
-              pods: z.number().optional(),
+              // A blank form field arrives as '' rather than a number.
+              pods: z.union([z.number(), z.string()]).optional(),
               storage: z.string().optional(),
               objects: z.record(z.number()).optional(),
             })

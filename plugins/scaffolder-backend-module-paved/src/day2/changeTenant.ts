@@ -8,7 +8,9 @@ import { QuotaInput } from '../render/types';
  * an untouched form field arrives) it keeps the tenant's current value.
  */
 export type TenantChange = {
-  quota?: Partial<Omit<QuotaInput, 'objects'>> & {
+  quota?: Partial<Omit<QuotaInput, 'objects' | 'pods'>> & {
+    /** A form's number field may arrive as text. */
+    pods?: number | string;
     objects?: QuotaInput['objects'];
   };
   groups?: { admin?: string; developer?: string };
@@ -34,26 +36,31 @@ export function changedTenantInput(
   current: TenantInput,
   change: TenantChange,
 ): Record<string, unknown> {
+  const asked = defined(change.quota);
+  // Digits from a text field become the number onboarding expects; anything
+  // else is left for onboarding's check to refuse by name.
+  if (typeof asked.pods === 'string' && /^[0-9]+$/.test(asked.pods))
+    asked.pods = Number(asked.pods);
   const quota = {
     ...current.quota,
-    ...defined(change.quota),
+    ...asked,
     ...(change.quota?.objects
       ? { objects: { ...current.quota.objects, ...change.quota.objects } }
       : {}),
   };
   const groups = { ...current.groups, ...defined(change.groups) };
   const was: TenantIsolationInput = current.isolation ?? { level: 'namespace' };
-  const asked = defined(change.isolation);
-  const level = asked.level ?? was.level;
-  const nodePool = !blank(asked.nodePool?.name) ? asked.nodePool : was.nodePool;
+  const iso = defined(change.isolation);
+  const level = iso.level ?? was.level;
+  const nodePool = !blank(iso.nodePool?.name) ? iso.nodePool : was.nodePool;
   const isolation: Record<string, unknown> = { level };
   if (isolationIncludes(level, 'dedicated-nodes')) {
     if (nodePool) isolation.nodePool = nodePool;
-    const taint = asked.taint ?? was.taint;
+    const taint = iso.taint ?? was.taint;
     if (taint) isolation.taint = taint;
   }
   if (isolationIncludes(level, 'virtual-cluster')) {
-    const version = asked.vclusterVersion ?? was.vclusterVersion;
+    const version = iso.vclusterVersion ?? was.vclusterVersion;
     if (version) isolation.vclusterVersion = version;
   }
   return { ...current, quota, groups, isolation };
