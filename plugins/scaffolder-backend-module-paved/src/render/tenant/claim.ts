@@ -44,12 +44,11 @@ export const tierHasCrossplane = (tier: TierNumber) =>
 
 const blank = (v: unknown) =>
   v === undefined || v === null || v === '' || v === false;
-const nonEmpty = (v: unknown) =>
-  Array.isArray(v)
-    ? v.length > 0
-    : typeof v === 'object' && v !== null
-    ? Object.keys(v).length > 0
-    : !blank(v);
+const nonEmpty = (v: unknown) => {
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object' && v !== null) return Object.keys(v).length > 0;
+  return !blank(v);
+};
 
 /** Inputs the Tenant Composition does not compose, with why. */
 export const CLAIM_UNSUPPORTED: Array<{
