@@ -101,11 +101,9 @@ export function recoverTenantInput(
   const policy = find('Policy', GUARDRAIL_POLICY, first);
   const appProject = find('AppProject', tenant, 'argocd');
   const gitRepository = find('GitRepository', tenant, first);
-  const gitops: TenantInput['gitops'] = appProject
-    ? 'argocd'
-    : gitRepository
-    ? 'flux'
-    : 'none';
+  let gitops: TenantInput['gitops'] = 'none';
+  if (appProject) gitops = 'argocd';
+  else if (gitRepository) gitops = 'flux';
   const repo =
     gitops === 'argocd'
       ? appProject.spec?.sourceRepos?.[0]
