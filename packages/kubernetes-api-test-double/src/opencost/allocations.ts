@@ -299,17 +299,46 @@ export interface AllocationQueryOptions {
    * a past day's set never changes while the store does not, so only the
    * step still running is computed again (see `costInputs`).
    */
-  stepCache?: Map<string, Allocation[]>;
+  stepCache?: Map<string, AllocationStep>;
+}
+
+/** One step's set, and its JSON once it was written. */
+export interface AllocationStep {
+  set: Allocation[];
+  json?: string;
 }
 
 /** Past steps a cache keeps at most; beyond it, it starts afresh. */
-const STEP_CACHE_LIMIT = 2_000;
+const STEP_CACHE_LIMIT = 1_000;
 
-/** The body OpenCost answers a query with; throws OpenCostParamError for bad parameters. */
-export function queryAllocations(
+const setObject = (set: Allocation[]) =>
+  Object.fromEntries(set.map(a => [a.name, a]));
+
+/**
+ * The body OpenCost answers a query with, as JSON text in pieces: a past
+ * step's text is written once and reused (a 30-day answer is megabytes of
+ * JSON, and writing it again on every ask was most of the double's time).
+ * Throws OpenCostParamError for bad parameters.
+ */
+export function queryAllocationsJson(
   query: URLSearchParams,
   o: AllocationQueryOptions,
-) {
+): string[] {
+  const steps = allocationSteps(query, o);
+  return [
+    '{"code":200,"status":"success","data":[',
+    ...steps.map((step, i) => {
+      step.json ??= JSON.stringify(setObject(step.set));
+      return i === 0 ? step.json : `,${step.json}`;
+    }),
+    ']}',
+  ];
+}
+
+function allocationSteps(
+  query: URLSearchParams,
+  o: AllocationQueryOptions,
+): AllocationStep[] {
   const now = o.now.getTime();
   const window = parseWindow(query.get('window'), o.now);
   const end = Math.min(window.end, now);
@@ -329,7 +358,7 @@ export function queryAllocations(
   const includeIdle = !['false', '0'].includes(query.get('includeIdle') ?? '');
   const accumulate = ['true', '1'].includes(query.get('accumulate') ?? '');
 
-  const sets: Allocation[][] = [];
+  const sets: AllocationStep[] = [];
   const cache = o.stepCache;
   if (cache && cache.size > STEP_CACHE_LIMIT) cache.clear();
   for (let s = window.start; s < window.end; s += step) {
@@ -380,16 +409,13 @@ export function queryAllocations(
       aggregate.length ? combine(k, members, false) : members[0],
     );
     if (idle) set.push(idle);
-    // Served sets are only read (serialised, or combined into new objects).
-    cache?.set(key, set);
-    sets.push(set);
+    const computed: AllocationStep = { set };
+    // Only a step wholly in the past is final. Served sets are only read
+    // (serialised, or combined into new objects), never changed.
+    if (e <= now) cache?.set(key, computed);
+    sets.push(computed);
   }
-  const steps = accumulate ? [accumulated(sets)] : sets;
-  return {
-    code: 200,
-    status: 'success',
-    data: steps.map(set => Object.fromEntries(set.map(a => [a.name, a]))),
-  };
+  return accumulate ? [{ set: accumulated(sets.map(x => x.set)) }] : sets;
 }
 
 function accumulated(sets: Allocation[][]): Allocation[] {

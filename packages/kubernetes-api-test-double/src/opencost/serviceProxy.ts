@@ -7,7 +7,7 @@ import {
   statusForCode,
 } from '../http/status';
 import { isPlainObject, KubeObject } from '../types';
-import { Allocation, queryAllocations } from './allocations';
+import { AllocationStep, queryAllocationsJson } from './allocations';
 import { ObjectStore } from '../store/objectStore';
 import { clusterCapacity, costSubjects, CostSubject } from './subjects';
 import { OpenCostParamError } from './window';
@@ -54,7 +54,7 @@ interface CostInputs {
   cluster: string;
   subjects: CostSubject[];
   capacity: { cpu: number; ram: number };
-  stepCache: Map<string, Allocation[]>;
+  stepCache: Map<string, AllocationStep>;
 }
 const inputsByStore = new WeakMap<ObjectStore, CostInputs>();
 
@@ -141,18 +141,25 @@ export function serviceProxy(
     env.find(e => e?.name === 'CLUSTER_ID')?.value ?? 'default-cluster';
   try {
     const inputs = costInputs(ctx.store, cluster);
-    return json(
-      200,
-      queryAllocations(url.searchParams, {
-        subjects: inputs.subjects,
-        capacity: inputs.capacity,
-        stepCache: inputs.stepCache,
-        cluster,
-        dataStart: dataStartOf(deployment, ctx.now()),
-        now: ctx.now(),
-        filterSupported: path === '/allocation',
-      }),
-    );
+    const chunks = queryAllocationsJson(url.searchParams, {
+      subjects: inputs.subjects,
+      capacity: inputs.capacity,
+      stepCache: inputs.stepCache,
+      cluster,
+      dataStart: dataStartOf(deployment, ctx.now()),
+      now: ctx.now(),
+      filterSupported: path === '/allocation',
+    });
+    // Written as pieces (the reused text of past steps), still one JSON body.
+    return {
+      type: 'stream',
+      status: 200,
+      open: sink => {
+        for (const chunk of chunks) sink.write(chunk);
+        sink.end();
+        return () => {};
+      },
+    };
   } catch (e) {
     if (e instanceof OpenCostParamError) {
       return json(400, {
