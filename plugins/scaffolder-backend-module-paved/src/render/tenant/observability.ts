@@ -20,6 +20,8 @@ import { TenantAlertReceiver, TenantObservabilityInput } from './inputs';
 
 /** Where Grafana and its sidecar run (kube-prometheus-stack, tier 2+). */
 export const MONITORING_NAMESPACE = 'monitoring';
+/** Loki's Service: the loki-stack add-on's release name. */
+export const LOKI_SERVICE = 'loki-stack';
 /** The series label the tenant's PodMonitor sets. */
 export const METRICS_TENANT_LABEL = 'tenant';
 /** The ConfigMap annotation the Grafana sidecar reads the folder from. */
@@ -78,7 +80,8 @@ function lokiDatasource(t: ObservabilityTenant): KubeObject {
             uid: lokiDatasourceUid(t.name),
             type: 'loki',
             access: 'proxy',
-            url: 'http://loki.monitoring.svc:3100',
+            // The loki-stack release's Service (named after the release).
+            url: `http://${LOKI_SERVICE}.${MONITORING_NAMESPACE}.svc:3100`,
             jsonData: { httpHeaderName1: 'X-Scope-OrgID' },
             // A tenant id, not a credential: Loki trusts whoever reaches it,
             // so the read path is Grafana's, where the folder is the fence.
