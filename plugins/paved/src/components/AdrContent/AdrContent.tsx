@@ -24,7 +24,9 @@ import {
   RELATION_DECIDES_ABOUT,
 } from '@paved/plugin-paved-common';
 import { StatusChip } from '../common/StatusChip';
+import { CARD_ANCHORS } from '../common/anchors';
 import { formatDate } from '../common/formatDate';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { relatedRefs } from './supersessionChain';
 import { useSupersession } from './useSupersession';
 import { AdrDocument, useAdrDocument } from './useAdrDocument';
@@ -181,6 +183,14 @@ export function adrTechDocsHref(entity: Entity): string | undefined {
 
 /** The body of an ADR's entity page: status, people, text and links. */
 export function AdrContent() {
+  return (
+    <PavedCardRoot id={CARD_ANCHORS.adr}>
+      <Adr />
+    </PavedCardRoot>
+  );
+}
+
+function Adr() {
   const { entity } = useEntity();
   if (!isAdrEntity(entity)) {
     return (

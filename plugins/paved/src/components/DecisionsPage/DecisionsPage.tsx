@@ -15,6 +15,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
+import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import {
   ADR_KIND,
@@ -23,7 +25,9 @@ import {
 } from '@paved/plugin-paved-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { CARD_ANCHORS } from '../common/anchors';
 import { formatDate } from '../common/formatDate';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { StatusChip } from '../common/StatusChip';
 import {
   DecisionFilters,
@@ -84,6 +88,19 @@ function Select(props: {
 
 /** Every ADR in the organisation, filterable. */
 export function DecisionsPage() {
+  return (
+    <PavedCardRoot id={CARD_ANCHORS.decisions}>
+      <Decisions />
+    </PavedCardRoot>
+  );
+}
+
+const useStyles = makeStyles(theme => ({
+  filters: { padding: theme.spacing(2) },
+}));
+
+function Decisions() {
+  const classes = useStyles();
   const catalogApi = useApi(catalogApiRef);
   const [filters, setFilters] = useState<DecisionFilters>({});
   const { value, loading, error } = useAsync(async () => {
@@ -113,54 +130,75 @@ export function DecisionsPage() {
   return (
     <Content>
       <Grid container spacing={2}>
-        <Grid item xs={12} md={2}>
-          <Select
-            label="Status"
-            value={filters.status}
-            options={options.statuses}
-            onChange={status => set({ status })}
-          />
-        </Grid>
-        <Grid item xs={12} md={3}>
-          <Select
-            label="Owner"
-            value={filters.owner}
-            options={options.owners}
-            onChange={owner => set({ owner })}
-          />
-        </Grid>
-        <Grid item xs={12} md={3}>
-          <Select
-            label="Decides about"
-            value={filters.about}
-            options={options.about}
-            onChange={about => set({ about })}
-          />
-        </Grid>
-        <Grid item xs={6} md={2}>
-          <TextField
-            fullWidth
-            type="date"
-            label="From"
-            InputLabelProps={{ shrink: true }}
-            value={filters.from ?? ''}
-            onChange={e => set({ from: e.target.value || undefined })}
-          />
-        </Grid>
-        <Grid item xs={6} md={2}>
-          <TextField
-            fullWidth
-            type="date"
-            label="To"
-            InputLabelProps={{ shrink: true }}
-            value={filters.to ?? ''}
-            onChange={e => set({ to: e.target.value || undefined })}
-          />
-        </Grid>
         <Grid item xs={12}>
+          {/* On paper: the labels' secondary text colour reads there
+              (on the page background it misses WCAG AA contrast). */}
+          <Paper
+            role="group"
+            aria-label="Filter decisions"
+            className={classes.filters}
+          >
+            <Grid container spacing={2}>
+              <Grid item xs={12} md={2}>
+                <Select
+                  label="Status"
+                  value={filters.status}
+                  options={options.statuses}
+                  onChange={status => set({ status })}
+                />
+              </Grid>
+              <Grid item xs={12} md={3}>
+                <Select
+                  label="Owner"
+                  value={filters.owner}
+                  options={options.owners}
+                  onChange={owner => set({ owner })}
+                />
+              </Grid>
+              <Grid item xs={12} md={3}>
+                <Select
+                  label="Decides about"
+                  value={filters.about}
+                  options={options.about}
+                  onChange={about => set({ about })}
+                />
+              </Grid>
+              <Grid item xs={6} md={2}>
+                <TextField
+                  fullWidth
+                  type="date"
+                  id="decisions-filter-from"
+                  label="From"
+                  InputLabelProps={{ shrink: true }}
+                  value={filters.from ?? ''}
+                  onChange={e => set({ from: e.target.value || undefined })}
+                />
+              </Grid>
+              <Grid item xs={6} md={2}>
+                <TextField
+                  fullWidth
+                  type="date"
+                  id="decisions-filter-to"
+                  label="To"
+                  InputLabelProps={{ shrink: true }}
+                  value={filters.to ?? ''}
+                  onChange={e => set({ to: e.target.value || undefined })}
+                />
+              </Grid>
+            </Grid>
+          </Paper>
+        </Grid>
+        <Grid item xs={12} component="section" aria-label="Decisions">
           <Table<DecisionRow>
             title={`Decisions (${filterDecisions(rows, filters).length})`}
-            options={{ paging: true, pageSize: 20, search: true }}
+            // Not draggable: a draggable header is a focusable handle inside the
+            // sort button (axe: nested-interactive).
+            options={{
+              paging: true,
+              pageSize: 20,
+              search: true,
+              draggable: false,
+            }}
             columns={columns}
             data={filterDecisions(rows, filters)}
           />

@@ -9,40 +9,55 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import {
   isRoadmapEntity,
   RoadmapItem,
   RoadmapProgress,
 } from '@paved/plugin-paved-common';
+import { CARD_ANCHORS } from '../common/anchors';
+import { PavedCardRoot } from '../common/PavedCardRoot';
 import { StatusChip } from '../common/StatusChip';
 import { findBlockedItems } from './blockers';
 import { adrLink, componentLink, ItemLink, runbookLink } from './itemLinks';
+
+const useStyles = makeStyles({
+  // A plain list of links, one a line, as the cell had before it was a list.
+  links: { listStyle: 'none', margin: 0, padding: 0 },
+});
 
 function ProgressLine(props: { progress: RoadmapProgress; label: string }) {
   const { done, total } = props.progress;
   const percent = total ? Math.round((done / total) * 100) : 0;
   return (
-    <div aria-label={`${props.label} progress`}>
+    // A named group (aria-label on a bare div is not allowed); the bar
+    // carries its own name, as every progressbar must.
+    <div role="group" aria-label={`${props.label} progress`}>
       <Typography variant="body2">
         {total ? `${done} of ${total} tasks done (${percent}%)` : 'No tasks'}
       </Typography>
-      <LinearProgress variant="determinate" value={percent} />
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        aria-label={`${props.label} tasks done`}
+      />
     </div>
   );
 }
 
 /** A list of links (or text, when there is nowhere to link to). */
 function Links(props: { label: string; links: ItemLink[] }) {
+  const classes = useStyles();
   if (!props.links.length) return null;
   return (
-    <div aria-label={props.label}>
+    <ul aria-label={props.label} className={classes.links}>
       {props.links.map(l => (
-        <div key={`${l.text}|${l.href ?? ''}`}>
+        <li key={`${l.text}|${l.href ?? ''}`}>
           {l.href ? <Link to={l.href}>{l.text}</Link> : l.text}
-        </div>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }
 
@@ -97,6 +112,14 @@ function itemColumns(roadmap: Entity): TableColumn<RoadmapItem>[] {
 
 /** The body of a Roadmap's entity page: progress, items and blockers. */
 export function RoadmapContent() {
+  return (
+    <PavedCardRoot id={CARD_ANCHORS.roadmap}>
+      <Roadmap />
+    </PavedCardRoot>
+  );
+}
+
+function Roadmap() {
   const { entity } = useEntity();
   if (!isRoadmapEntity(entity)) {
     return (
@@ -134,7 +157,10 @@ export function RoadmapContent() {
                         .join(', ')}`
                     : ' — marked blocked'}
                   {b.item.adrs?.length ? (
-                    <span aria-label={`Decisions ${b.item.id} rests on`}>
+                    <span
+                      role="group"
+                      aria-label={`Decisions ${b.item.id} rests on`}
+                    >
                       {' · rests on '}
                       {b.item.adrs.map((a, i) => {
                         const link = adrLink(a, entity);
@@ -166,7 +192,14 @@ export function RoadmapContent() {
                 ? `${phase.progress.done}/${phase.progress.total} tasks done`
                 : undefined
             }
-            options={{ paging: false, search: false, padding: 'dense' }}
+            // Not draggable: a draggable header is a focusable handle inside
+            // the sort button (axe: nested-interactive).
+            options={{
+              paging: false,
+              search: false,
+              padding: 'dense',
+              draggable: false,
+            }}
             columns={columns}
             data={phase.items}
           />

@@ -1,6 +1,7 @@
 /**
- * Ids of Paved's cards on an entity's Overview, so the summary's chips can
- * link to the detail on the same page (`#paved-workload-health`).
+ * Ids of Paved's cards and pages, so the summary's chips can link to the
+ * detail on the same page (`#paved-workload-health`) and browser tests find
+ * Paved's own elements.
  */
 export const CARD_ANCHORS = {
   summary: 'paved-summary',
@@ -11,4 +12,7 @@ export const CARD_ANCHORS = {
   crossplane: 'paved-crossplane-claims',
   costContent: 'paved-cost-content',
   crossplaneContent: 'paved-crossplane-content',
+  decisions: 'paved-decisions',
+  adr: 'paved-adr',
+  roadmap: 'paved-roadmap',
 } as const;
