@@ -70,6 +70,48 @@ describe('recoverTenantInput: a tenant read back renders exactly as it was onboa
       },
     ],
     ['acme without guardrails', { ...acmeTenant, guardrails: false }],
+    [
+      'acme with every observability part, alerts to Slack under its own key',
+      {
+        ...acmeTenant,
+        observability: {
+          metrics: true,
+          logs: true,
+          dashboards: true,
+          alerts: {
+            receiver: {
+              type: 'slack',
+              channel: '#acme-alerts',
+              secretName: 'acme-slack',
+              secretKey: 'webhook',
+            },
+          },
+        },
+      },
+    ],
+    ...(
+      [
+        { type: 'pagerduty', secretName: 'orders-pd' },
+        { type: 'webhook', secretName: 'orders-hook' },
+        { type: 'email', to: 'oncall@acme.example' },
+      ] as const
+    ).map(
+      receiver =>
+        [
+          `orders with alerts to ${receiver.type}`,
+          { ...ordersTenant, observability: { alerts: { receiver } } },
+        ] as [string, Record<string, unknown>],
+    ),
+    [
+      "orders with the form's empty observability",
+      {
+        ...ordersTenant,
+        observability: {
+          metrics: false,
+          alerts: { receiver: { type: 'none' } },
+        },
+      },
+    ],
   ];
 
   it.each(cases)('%s', (_, raw) => {

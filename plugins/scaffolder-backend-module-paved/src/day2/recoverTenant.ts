@@ -13,7 +13,14 @@ import { TenantInput, tenantNamespaceName } from '../render/tenant';
 import { GUARDRAIL_POLICY } from '../render/tenant/guardrails';
 import { defaultWorkloadServiceAccount } from '../render/tenant/identity';
 import { VCLUSTER_CHART } from '../render/tenant/isolation';
+import {
+  alertmanagerConfigName,
+  DEFAULT_RECEIVER_KEYS,
+  MONITORING_NAMESPACE,
+} from '../render/tenant/observability';
 import type {
+  TenantAlertReceiver,
+  TenantObservabilityInput,
   TenantIsolationInput,
   TenantTaint,
   TenantWorkloadIdentity,
@@ -116,6 +123,12 @@ export function recoverTenantInput(
   );
   const cluster =
     entity.metadata.annotations?.['backstage.io/kubernetes-cluster'];
+  const observability = recoverObservability(tenant, {
+    podMonitor: find('PodMonitor', `${tenant}-pods`, first),
+    logs: find('ConfigMap', `${tenant}-loki-datasource`, MONITORING_NAMESPACE),
+    dashboards: find('ConfigMap', `${tenant}-dashboards`, MONITORING_NAMESPACE),
+    alerts: find('AlertmanagerConfig', alertmanagerConfigName(tenant), first),
+  });
   return {
     name: tenant,
     team: labels.team ?? entity.spec?.owner?.replace(/^group:default\//, ''),
@@ -157,6 +170,7 @@ export function recoverTenantInput(
         find('Application', `${first}-vcluster`, 'argocd'),
     }),
     ...(workloadIdentity ? { workloadIdentity } : {}),
+    ...(observability ? { observability } : {}),
     ...(priorityClass ? { priorityClass } : {}),
     // Where Kyverno runs by default but no Policy is there, it was switched off.
     ...(!policy && defaultEngine !== 'none' ? { guardrails: false } : {}),
@@ -267,6 +281,52 @@ function recoverIsolation(
       ? { vclusterVersion: version }
       : {}),
   };
+}
+
+/**
+ * Each observability part leaves its own trace: the tenant relabeling on
+ * the PodMonitor, the Loki datasource and dashboard ConfigMaps beside
+ * Grafana, an AlertmanagerConfig whose receiver names the Secret (never
+ * read) that holds the credential.
+ */
+function recoverObservability(
+  tenant: string,
+  from: { podMonitor?: any; logs?: any; dashboards?: any; alerts?: any },
+): TenantObservabilityInput | undefined {
+  const out: TenantObservabilityInput = {};
+  if (from.podMonitor?.spec?.podMetricsEndpoints?.[0]?.relabelings?.length)
+    out.metrics = true;
+  if (from.logs) out.logs = true;
+  if (from.dashboards) out.dashboards = true;
+  const receiver = recoverReceiver(from.alerts?.spec?.receivers?.[0]);
+  if (receiver) out.alerts = { receiver };
+  return Object.keys(out).length ? out : undefined;
+}
+
+function recoverReceiver(r: any): TenantAlertReceiver | undefined {
+  if (!r) return undefined;
+  const secret = (ref: any, type: keyof typeof DEFAULT_RECEIVER_KEYS) => ({
+    secretName: ref?.name,
+    ...(ref?.key && ref.key !== DEFAULT_RECEIVER_KEYS[type]
+      ? { secretKey: ref.key }
+      : {}),
+  });
+  if (r.slackConfigs?.[0]) {
+    const c = r.slackConfigs[0];
+    return { type: 'slack', channel: c.channel, ...secret(c.apiURL, 'slack') };
+  }
+  if (r.pagerdutyConfigs?.[0])
+    return {
+      type: 'pagerduty',
+      ...secret(r.pagerdutyConfigs[0].routingKey, 'pagerduty'),
+    };
+  if (r.webhookConfigs?.[0])
+    return {
+      type: 'webhook',
+      ...secret(r.webhookConfigs[0].urlSecret, 'webhook'),
+    };
+  if (r.emailConfigs?.[0]) return { type: 'email', to: r.emailConfigs[0].to };
+  return undefined;
 }
 
 /** The namespaces a tenant's entity names, in order. */

@@ -3,26 +3,33 @@ import { kubeRequest, KubeResponse } from '../apply/kubeClient';
 import { KubeObject } from '../render/types';
 import { TENANT_LABEL } from '@paved/plugin-paved-common';
 import { MANAGED_BY } from '../render/labels';
+import { MONITORING_NAMESPACE } from '../render/tenant/observability';
 
 /**
  * The kinds onboarding writes that day 2 reads back (see recoverTenant.ts).
  * Secrets are deliberately absent: day 2 never reads them.
  */
-const TENANT_KINDS: Array<{ apiVersion: string; kind: string; argocd?: true }> =
-  [
-    { apiVersion: 'v1', kind: 'ResourceQuota' },
-    { apiVersion: 'v1', kind: 'LimitRange' },
-    { apiVersion: 'v1', kind: 'ServiceAccount' },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' },
-    { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' },
-    { apiVersion: 'kyverno.io/v1', kind: 'Policy' },
-    { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' },
-    { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease' },
-    { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', argocd: true },
-    { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', argocd: true },
-  ];
-
-const ARGOCD_NAMESPACE = 'argocd';
+const TENANT_KINDS: Array<{
+  apiVersion: string;
+  kind: string;
+  /** Read in this namespace instead of the tenant's own. */
+  in?: string;
+}> = [
+  { apiVersion: 'v1', kind: 'ResourceQuota' },
+  { apiVersion: 'v1', kind: 'LimitRange' },
+  { apiVersion: 'v1', kind: 'ServiceAccount' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' },
+  { apiVersion: 'kyverno.io/v1', kind: 'Policy' },
+  { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' },
+  { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease' },
+  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
+  { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'AlertmanagerConfig' },
+  { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', in: 'argocd' },
+  { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', in: 'argocd' },
+  // The tenant's Loki datasource and dashboards, beside Grafana.
+  { apiVersion: 'v1', kind: 'ConfigMap', in: MONITORING_NAMESPACE },
+];
 
 export class ClusterReadError extends Error {
   constructor(message: string) {
@@ -124,7 +131,7 @@ export class TenantCluster {
     }
     const present = out.map(o => o.metadata.name);
     for (const k of TENANT_KINDS) {
-      for (const namespace of k.argocd ? [ARGOCD_NAMESPACE] : present) {
+      for (const namespace of k.in ? [k.in] : present) {
         const path = await this.path({
           apiVersion: k.apiVersion,
           kind: k.kind,
