@@ -37,6 +37,14 @@ describe('DecisionsPage', () => {
       filter: { kind: 'ADR' },
     });
     expect(await screen.findByText('Decisions (2)')).toBeInTheDocument();
+    expect(
+      screen
+        .getByRole('region', { name: 'Decisions' })
+        .closest('#paved-decisions'),
+    ).not.toBeNull();
+    expect(
+      screen.getByRole('group', { name: 'Filter decisions' }),
+    ).toContainElement(screen.getByLabelText('From'));
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('Decision new');
     expect(rows[1]).toHaveTextContent('Decision old');

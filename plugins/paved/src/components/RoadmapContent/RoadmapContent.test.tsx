@@ -78,6 +78,15 @@ describe('RoadmapContent', () => {
     expect(screen.getByText('Phase 1: Foundation')).toBeInTheDocument();
     expect(screen.getByText('Cost labels')).toBeInTheDocument();
     expect(screen.getByText('0/1 tasks done')).toBeInTheDocument();
+    // Named for assistive technology, under Paved's id for browser checks.
+    expect(
+      screen.getByRole('progressbar', { name: 'Roadmap tasks done' }),
+    ).toHaveAttribute('aria-valuenow', '75');
+    expect(
+      screen
+        .getByRole('group', { name: 'Roadmap progress' })
+        .closest('#paved-roadmap'),
+    ).not.toBeNull();
   });
 
   it('lists what is blocked and by what', () => {
