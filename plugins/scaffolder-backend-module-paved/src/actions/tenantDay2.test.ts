@@ -18,6 +18,12 @@ import { renderTenant, TenantInput } from '../render/tenant';
 import { manifestObjects } from '../day2/loadTenant';
 import { TenantEntity } from '../day2/recoverTenant';
 import { TenantCatalog } from '../day2/tenantCatalog';
+import { crdFor } from '../convergence/__testUtils__/simulateCluster';
+import {
+  TENANT_CLAIM_API_VERSION,
+  TENANT_CLAIM_KIND,
+  TENANT_CLAIM_NAMESPACE,
+} from '../render/tenant/claim';
 import { checkTenantInput } from './tenantScaffold';
 import { createTenantChangeAction } from './tenantChange';
 import { createTenantOffboardAction } from './tenantOffboard';
@@ -82,20 +88,21 @@ const base = (name: string): TenantInput =>
     cluster: 'double',
   });
 
+const doubleCluster = () => ({
+  name: 'double',
+  url: cluster.url,
+  authProvider: 'serviceAccount',
+  serviceAccountToken: DEFAULT_ADMIN_TOKEN,
+  skipTLSVerify: false,
+});
+
 /** Onboards a tenant the way the apply path does. */
 async function onboard(t: TenantInput) {
   const files = renderTenant(t);
-  await applyManifests(
-    {
-      name: 'double',
-      url: cluster.url,
-      authProvider: 'serviceAccount',
-      serviceAccountToken: DEFAULT_ADMIN_TOKEN,
-      skipTLSVerify: false,
-    },
-    manifestObjects(files),
-    { force: false, dryRun: false },
-  );
+  await applyManifests(doubleCluster(), manifestObjects(files), {
+    force: false,
+    dryRun: false,
+  });
   entities.set(
     t.name,
     parse(files.find(f => f.path === 'catalog-info.yaml')!.content),
@@ -343,6 +350,44 @@ describe('paved:tenant:change', () => {
       removed: [],
     });
     expect(secretReads()).toEqual([]);
+  });
+});
+
+describe('a tenant delivered as a Tenant claim', () => {
+  it('is refused by change and offboard: Crossplane owns its objects', async () => {
+    await applyManifests(
+      doubleCluster(),
+      [
+        crdFor({
+          group: TENANT_CLAIM_API_VERSION.split('/')[0],
+          version: TENANT_CLAIM_API_VERSION.split('/')[1],
+          kind: TENANT_CLAIM_KIND,
+          plural: 'tenants',
+          namespaced: true,
+        }) as any,
+      ],
+      { force: false, dryRun: false },
+    );
+    await onboard(base('claimed'));
+    cluster.store.put({
+      apiVersion: TENANT_CLAIM_API_VERSION,
+      kind: TENANT_CLAIM_KIND,
+      metadata: { name: 'claimed', namespace: TENANT_CLAIM_NAMESPACE },
+      spec: {},
+    } as any);
+    cluster.clearRequests();
+    for (const action of [change(), offboard()]) {
+      const { ctx } = await makeContext({
+        name: 'claimed',
+        cluster: 'double',
+        quota: { cpu: '8' },
+        force: true,
+      });
+      await expect(action.handler(ctx)).rejects.toThrow(
+        /tenant claimed is delivered as the Tenant claim paved-tenants\/claimed; change or delete that claim instead/,
+      );
+    }
+    expect(writes()).toEqual([]);
   });
 });
 

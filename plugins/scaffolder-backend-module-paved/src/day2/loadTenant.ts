@@ -3,6 +3,11 @@ import { InputError } from '@backstage/errors';
 import { isDns1123Label } from '@paved/plugin-paved-common';
 import { TenantInput } from '../render/tenant';
 import { KubeObject, RenderedFile } from '../render/types';
+import {
+  TENANT_CLAIM_API_VERSION,
+  TENANT_CLAIM_KIND,
+  TENANT_CLAIM_NAMESPACE,
+} from '../render/tenant/claim';
 import { UnknownTenantError } from './errors';
 import {
   recoverTenantInput,
@@ -51,6 +56,18 @@ export async function loadTenant(args: {
   if (on && on !== cluster.cluster.name) {
     throw new InputError(
       `cluster: tenant ${tenant} lives on cluster "${on}", not "${cluster.cluster.name}". Nothing was changed`,
+    );
+  }
+  // Crossplane owns a claim-delivered tenant's objects: applying them here
+  // would fight its Composition, so day 2 goes through the claim instead.
+  const claim = {
+    apiVersion: TENANT_CLAIM_API_VERSION,
+    kind: TENANT_CLAIM_KIND,
+    metadata: { name: tenant, namespace: TENANT_CLAIM_NAMESPACE },
+  };
+  if (await cluster.exists(claim)) {
+    throw new InputError(
+      `name: tenant ${tenant} is delivered as the Tenant claim ${TENANT_CLAIM_NAMESPACE}/${tenant}; change or delete that claim instead. Nothing was changed`,
     );
   }
   const namespaces = tenantNamespaces(entity);
