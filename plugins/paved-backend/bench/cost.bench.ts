@@ -1,102 +1,82 @@
 /*
- * Cost aggregation for a 30-day window at one-day steps: 1,000 workloads
- * across 3 clusters (so 30 × 1,000 allocations plus idle).
+ * The cost route against the pure aggregation of the same data: a 30-day
+ * window at one-day steps, 1,000 workloads across 3 clusters.
  *
  *   yarn workspace @paved/plugin-paved-backend bench:cost
  *
- * 1. Pure: parse OpenCost's JSON answers and reduce them to the entity's
- *    summary with paved-common's functions (what the backend does per
- *    request after the network).
- * 2. End to end: Paved's `/cost/label` route through the real Kubernetes
- *    backend, the clusters' service proxies and the test doubles' OpenCost.
+ * 1. OpenCost: the doubles (in their own process, as OpenCost runs beside
+ *    the backend) are asked directly for exactly what the route asks them,
+ *    all clusters at once: how long the answers take, and their bytes.
+ * 2. Pure: those same bytes parsed and reduced to the label's summary with
+ *    paved-common's functions (JSON.parse included: the route must do it).
+ * 3. End to end: Paved's `/cost/label` route through the real Kubernetes
+ *    backend, the clusters' service proxies and the doubles' OpenCost, one
+ *    request at a time; then a few more under a sampling profiler to say
+ *    where the backend's time goes.
+ *
+ * Targets (issue #20): end-to-end median ≤ 1.5 × the pure median, and ≤ 1 s.
+ * Exits 1 when a target fails, unless BENCH_NO_FAIL=1.
  *
  * Environment (optional): BENCH_WORKLOADS=1000, BENCH_CLUSTERS=3, BENCH_RUNS=10
  */
+import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   combineSummaries,
+  openCostWindowParam,
   parseAllocationResponse,
   resolveCostWindow,
   summarizeCost,
 } from '@paved/plugin-paved-common';
-import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double';
+import { DEFAULT_ADMIN_TOKEN } from '@paved/kubernetes-api-test-double';
 import { startPavedTestBackend } from '../src/__testUtils__/testBackend';
+import { DEFAULT_OPENCOST_SERVICE } from '../src/service/cost/costOptions';
+import {
+  queryString,
+  serviceProxyPath,
+} from '../src/service/cost/OpenCostClient';
+import type { CostHostMessage, CostHostReply } from './costDoubleHost';
+import { profiled } from './costProfile';
+import { envInt } from './hosts';
 
-const env = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new Error(`${name} must be a positive integer, got '${raw}'`);
-  }
-  return n;
-};
-const WORKLOADS = env('BENCH_WORKLOADS', 1000);
-const CLUSTERS = env('BENCH_CLUSTERS', 3);
-const RUNS = env('BENCH_RUNS', 10);
-const DAYS = 30;
+const WORKLOADS = envInt('BENCH_WORKLOADS', 1000);
+const CLUSTERS = envInt('BENCH_CLUSTERS', 3);
+const RUNS = envInt('BENCH_RUNS', 10);
+const PROFILED_RUNS = 3;
+const RATIO_TARGET = 1.5;
+const ABSOLUTE_TARGET_MS = 1000;
 
-const median = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const quantile = (xs: number[], q: number) =>
+  sorted(xs)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
+const median = (xs: number[]) => quantile(xs, 0.5);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const load = () =>
+  loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
 
-function allocation(name: string, cluster: string, start: Date, i: number) {
-  const end = new Date(start.getTime() + 86_400_000);
-  const s = start.toISOString();
-  const e = end.toISOString();
-  const cpu = 0.1 + (i % 7) * 0.05;
-  return {
-    name,
-    properties: {
-      cluster,
-      namespace: `team-${i % 20}`,
-      controllerKind: 'deployment',
-      controller: `w${i}`,
-      labels: { paved_dev_team: 'bench' },
-    },
-    window: { start: s, end: e },
-    start: s,
-    end: e,
-    minutes: 1440,
-    cpuCoreHours: cpu * 24,
-    ramByteHours: 2 ** 29 * 24,
-    cpuCost: cpu * 24 * 0.031611,
-    gpuCost: 0,
-    ramCost: 0.5 * 24 * 0.004237,
-    pvCost: 0.01,
-    networkCost: i % 97 === 0 ? null : 0.002,
-    loadBalancerCost: 0,
-    sharedCost: 0,
-    externalCost: 0,
-    totalCost: cpu * 24 * 0.031611 + 0.5 * 24 * 0.004237 + 0.012,
-    cpuCoreRequestAverage: cpu,
-    cpuCoreUsageAverage: cpu * 0.3,
-    ramByteRequestAverage: 2 ** 29,
-    ramByteUsageAverage: 2 ** 28,
-    cpuEfficiency: 0.3,
-    ramEfficiency: 0.5,
-    totalEfficiency: 0.35,
-  };
-}
-
-function openCostBody(
-  cluster: string,
-  workloads: number[],
-  windowStart: Date,
-): string {
-  const data = Array.from({ length: DAYS }, (_, d) => {
-    const start = new Date(windowStart.getTime() + d * 86_400_000);
-    const set: Record<string, unknown> = {};
-    for (const i of workloads) {
-      const key = `team-${i % 20}/deployment:w${i}`;
-      set[key] = allocation(key, cluster, start, i);
-    }
-    set.__idle__ = {
-      ...allocation('__idle__', cluster, start, 0),
-      properties: { cluster },
-    };
-    return set;
+function startHost() {
+  const child = fork(join(__dirname, 'costDoubleHost.ts'), [], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return JSON.stringify({ code: 200, status: 'success', data });
+  const send = (m: CostHostMessage) =>
+    new Promise<CostHostReply>((resolve, reject) => {
+      child.once('message', (r: CostHostReply) =>
+        r.type === 'error' ? reject(new Error(r.message)) : resolve(r),
+      );
+      child.send(m);
+    });
+  const exit = () => {
+    if (child.connected) {
+      child.send({ type: 'exit' } satisfies CostHostMessage);
+      child.disconnect();
+    }
+  };
+  return { send, exit };
 }
 
 const split = (n: number, parts: number) =>
@@ -104,103 +84,192 @@ const split = (n: number, parts: number) =>
     Array.from({ length: n }, (_unused, i) => i).filter(i => i % parts === c),
   );
 
-async function pure() {
-  const costWindow = resolveCostWindow('last30d', new Date(), 'UTC');
-  const start = new Date(costWindow.start);
-  const bodies = split(WORKLOADS, CLUSTERS).map((ws, c) =>
-    openCostBody(`c${c}`, ws, start),
-  );
-  const selector = {
-    type: 'label' as const,
-    label: 'paved.dev/team',
-    value: 'bench',
-  };
-  const times: number[] = [];
-  let total = 0;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    const summaries = bodies.map(b =>
-      summarizeCost(
-        parseAllocationResponse(JSON.parse(b)),
-        selector,
-        costWindow,
-      ),
-    );
-    const combined = combineSummaries(summaries, costWindow)!;
-    times.push(performance.now() - t0);
-    total = combined.workloads.length;
-  }
-  const mb = bodies.reduce((s, b) => s + b.length, 0) / 2 ** 20;
-  console.log(
-    `pure aggregation: ${WORKLOADS} workloads × ${DAYS} daily steps across ${CLUSTERS} clusters ` +
-      `(${mb.toFixed(
-        1,
-      )} MiB of OpenCost JSON, ${total} workload lines): median ${fmt(
-        median(times),
-      )}, ` +
-      `min ${fmt(Math.min(...times))}, max ${fmt(
-        Math.max(...times),
-      )} over ${RUNS} runs`,
-  );
-}
-
-async function endToEnd() {
-  const createdAt = new Date(Date.now() - 40 * 86_400_000);
-  const doubles = await Promise.all(
-    split(WORKLOADS, CLUSTERS).map(ids =>
-      startKubernetesApiTestDouble({
-        port: 0,
-        synthetic: ids.map(i => ({
-          namespace: `team-${i % 20}`,
-          name: `w${i}`,
-          count: 1,
-          labels: { 'paved.dev/team': 'bench' },
-          crashLoopEvery: 0,
-          pendingEvery: 0,
-          createdAt,
-        })),
-      }),
-    ),
-  );
+async function main() {
+  // One process per cluster, as each cluster has its own OpenCost.
+  const hosts = split(WORKLOADS, CLUSTERS).map(() => startHost());
   try {
+    const createdAt = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    const urls = (
+      await Promise.all(
+        split(WORKLOADS, CLUSTERS).map(async (ids, c) => {
+          const started = await hosts[c].send({
+            type: 'start',
+            clusters: [ids],
+            createdAt,
+          });
+          if (started.type !== 'started') throw new Error('no double');
+          return started.urls;
+        }),
+      )
+    ).flat();
+
     const { server } = await startPavedTestBackend(
       [],
-      doubles.map((d, c) => ({ name: `c${c}`, url: d.url })),
+      urls.map((url, c) => ({ name: `c${c}`, url })),
       { cost: { clusterTimeout: { minutes: 2 } } },
     );
-    // The test backend already listens on a free port.
     const { port } = server.address() as any;
-    const url = `http://127.0.0.1:${port}/api/paved/cost/label/paved.dev%2Fteam/bench?window=last30d&tz=UTC`;
+    const route = `http://127.0.0.1:${port}/api/paved/cost/label/paved.dev%2Fteam/bench?window=last30d&tz=UTC`;
     const headers = { Authorization: mockCredentials.user.header() };
-    const warm = await (await fetch(url, { headers })).json();
-    const lines = warm.total?.workloads?.length;
-    const failed = warm.clusters.filter((c: any) => !c.ok);
-    if (failed.length)
-      throw new Error(`clusters failed: ${JSON.stringify(failed)}`);
-    const times: number[] = [];
-    for (let r = 0; r < Math.min(RUNS, 5); r++) {
-      const t0 = performance.now();
-      const res = await fetch(url, { headers });
-      await res.json();
-      times.push(performance.now() - t0);
+    const ask = async () => {
+      const res = await fetch(route, { headers });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`route: HTTP ${res.status}`);
+      return body;
+    };
+    for (let w = 0; w < 2; w++) {
+      const warm = await ask();
+      const failed = warm.clusters.filter((c: any) => !c.ok);
+      if (failed.length)
+        throw new Error(`clusters failed: ${JSON.stringify(failed)}`);
     }
-    console.log(
-      `end to end (Paved route -> Kubernetes backend -> service proxy -> double's OpenCost, ` +
-        `${lines} workload lines): median ${fmt(median(times))}, min ${fmt(
-          Math.min(...times),
-        )}, ` +
-        `max ${fmt(Math.max(...times))} over ${times.length} runs`,
+
+    // 1. The doubles' answers to the route's own query, all clusters at once.
+    const window = resolveCostWindow('last30d', new Date(), 'UTC');
+    const query = queryString(
+      {
+        aggregate: 'namespace,controller',
+        includeIdle: true,
+        window: openCostWindowParam(window),
+        step: '1d',
+        accumulate: false,
+      },
+      { endpoint: '/allocation', service: DEFAULT_OPENCOST_SERVICE },
     );
+    const path = serviceProxyPath(
+      { endpoint: '/allocation', service: DEFAULT_OPENCOST_SERVICE },
+      query,
+    );
+    const fetchBodies = () =>
+      Promise.all(
+        urls.map(async url => {
+          const res = await fetch(`${url}${path}`, {
+            headers: { Authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` },
+          });
+          if (!res.ok) throw new Error(`double: HTTP ${res.status}`);
+          return res.text();
+        }),
+      );
+    const openCostTimes: number[] = [];
+    let bodies: string[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = performance.now();
+      bodies = await fetchBodies();
+      openCostTimes.push(performance.now() - t0);
+    }
+    const mib = bodies.reduce((s, b) => s + Buffer.byteLength(b), 0) / 2 ** 20;
+
+    // 2. Pure: the same bytes through paved-common's functions.
+    const selector = {
+      type: 'label' as const,
+      label: 'paved.dev/team',
+      value: 'bench',
+    };
+    const pureTimes: number[] = [];
+    let lines = 0;
+    const pureCpu0 = process.cpuUsage();
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = performance.now();
+      const combined = combineSummaries(
+        bodies.map(b =>
+          summarizeCost(
+            parseAllocationResponse(JSON.parse(b)),
+            selector,
+            window,
+          ),
+        ),
+        window,
+      );
+      pureTimes.push(performance.now() - t0);
+      lines = combined?.workloads.length ?? 0;
+    }
+    const pureCpu = process.cpuUsage(pureCpu0);
+    const pureLoad = load();
+
+    // 3. End to end, one request at a time.
+    const e2eTimes: number[] = [];
+    let responseBytes = 0;
+    const cpu0 = process.cpuUsage();
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = performance.now();
+      const res = await fetch(route, { headers });
+      const text = await res.text();
+      JSON.parse(text);
+      e2eTimes.push(performance.now() - t0);
+      responseBytes = Buffer.byteLength(text);
+    }
+    const cpu = process.cpuUsage(cpu0);
+    const e2eLoad = load();
+    const buckets = await profiled(async () => {
+      for (let r = 0; r < PROFILED_RUNS; r++) await ask();
+    });
+
+    const pure = median(pureTimes);
+    const e2e = median(e2eTimes);
+    const ratio = e2e / pure;
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+    const ratioOk = ratio <= RATIO_TARGET;
+    const absOk = e2e <= ABSOLUTE_TARGET_MS;
+    const row = (a: string, b: string) => console.log(`  ${a.padEnd(44)} ${b}`);
+
+    console.log(
+      `\ncost bench: ${WORKLOADS} workloads × 30 daily steps across ${CLUSTERS} clusters, ` +
+        `${lines} workload lines, ${mib.toFixed(1)} MiB of OpenCost JSON, ` +
+        `${(responseBytes / 2 ** 20).toFixed(
+          1,
+        )} MiB response, ${RUNS} runs each\n`,
+    );
+    row('', 'median     p95       min');
+    const line = (name: string, xs: number[]) =>
+      row(
+        name,
+        `${ms(median(xs)).padEnd(10)} ${ms(quantile(xs, 0.95)).padEnd(9)} ${ms(
+          Math.min(...xs),
+        )}`,
+      );
+    line('OpenCost answers, fetched directly', openCostTimes);
+    line(`pure aggregation (load ${pureLoad})`, pureTimes);
+    line(`end to end (load ${e2eLoad})`, e2eTimes);
+    const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000 / RUNS;
+    row(
+      'CPU time (this process) per run: pure / e2e',
+      `${ms(cpuMs(pureCpu))} / ${ms(cpuMs(cpu))}  (${(
+        cpuMs(cpu) / cpuMs(pureCpu)
+      ).toFixed(2)}×; less sensitive to load than wall time)`,
+    );
+    console.log('');
+    row(
+      `end to end / pure ≤ ${RATIO_TARGET}`,
+      `${ratio.toFixed(2)}×  ${verdict(ratioOk)}`,
+    );
+    row(
+      `end to end ≤ ${ABSOLUTE_TARGET_MS} ms`,
+      `${ms(e2e)}  ${verdict(absOk)}`,
+    );
+
+    const total = [...buckets.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `\nwhere the backend's time goes (sampled profile of ${PROFILED_RUNS} more requests, per request):`,
+    );
+    for (const [name, t] of [...buckets.entries()].sort(
+      (a, b) => b[1] - a[1],
+    )) {
+      row(
+        name,
+        `${ms(t / PROFILED_RUNS).padStart(7)}  ${((100 * t) / total).toFixed(
+          0,
+        )}%`,
+      );
+    }
+    return ratioOk && absOk;
   } finally {
-    await Promise.all(doubles.map(d => d.close()));
+    hosts.forEach(h => h.exit());
   }
 }
 
-(async () => {
-  await pure();
-  await endToEnd();
-  process.exit(0);
-})().catch(e => {
-  console.error(e);
-  process.exit(1);
-});
+main()
+  .then(ok => process.exit(ok || process.env.BENCH_NO_FAIL === '1' ? 0 : 1))
+  .catch(e => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -186,8 +186,10 @@ export function workloadCostOf(a: OpenCostAllocation): WorkloadCost {
   return out;
 }
 
-export const isIdle = (a: { key: string }) =>
-  a.key === IDLE_KEY || a.key.endsWith(`/${IDLE_KEY}`);
+const isIdleKey = (key: string) =>
+  key === IDLE_KEY || key.endsWith(`/${IDLE_KEY}`);
+
+export const isIdle = (a: { key: string }) => isIdleKey(a.key);
 
 /** OpenCost's label key for a Kubernetes label: `.`, `/` and `-` become `_`. */
 export const sanitizeLabelName = (label: string) =>
@@ -215,9 +217,6 @@ export function selectorTest(
   }
   return a => !isIdleKey(a.name) && identityMatches(a, selector);
 }
-
-const isIdleKey = (key: string) =>
-  key === IDLE_KEY || key.endsWith(`/${IDLE_KEY}`);
 
 function identityMatches(
   a: OpenCostAllocation,
