@@ -195,6 +195,11 @@ describe('onboard, change and offboard a tenant through the scaffolder', () => {
     expect(logOf(preview.events)).toContain(
       'dryRun: nothing was written or applied',
     );
+    // Quotas, developer bindings and guardrails (gVisor) in both
+    // namespaces; nothing else differs from the cluster.
+    expect(logOf(preview.events)).toMatch(
+      /Tenant day2: 0 added, 6 changed, 0 removed, \d+ unchanged/,
+    );
     expect(writes()).toEqual([]);
     expect(quotaOf('day2-dev')['requests.cpu']).toBe('4');
     expect(

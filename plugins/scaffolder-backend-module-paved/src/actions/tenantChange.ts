@@ -7,7 +7,12 @@ import {
 import { applyManifests, ApplyError } from '../apply/applyManifests';
 import { renderTenant } from '../render/tenant';
 import { changedTenantInput, TenantChange } from '../day2/changeTenant';
-import { describeDiff, diffTenantObjects, objectRef } from '../day2/diff';
+import {
+  describeDiff,
+  diffTenantObjects,
+  objectRef,
+  withLiveChanges,
+} from '../day2/diff';
 import { QuotaBelowUseError } from '../day2/errors';
 import { loadTenant, manifestObjects } from '../day2/loadTenant';
 import { deletionOrder } from '../day2/offboard';
@@ -152,7 +157,11 @@ export function createTenantChangeAction(options: {
       const shortfalls = quotaShortfalls(after, use);
       if (shortfalls.length) throw new QuotaBelowUseError(shortfalls);
 
-      const diff = diffTenantObjects(manifestObjects(beforeFiles), after);
+      const diff = withLiveChanges(
+        diffTenantObjects(manifestObjects(beforeFiles), after),
+        after,
+        tenant.objects,
+      );
       // Only what the cluster has can be removed from it.
       const removedObjects = [];
       for (const o of manifestObjects(beforeFiles)) {

@@ -353,6 +353,40 @@ describe('paved:tenant:change', () => {
   });
 });
 
+describe('paved:tenant:change and hand-made changes in the cluster', () => {
+  it("shows what the change would overwrite, with the cluster's value as before", async () => {
+    const binding = cluster.store.find(
+      'rbac.authorization.k8s.io/v1',
+      'RoleBinding',
+      'orders-prod',
+      'tenant-admin',
+    ) as any;
+    const handMade = {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Group',
+      name: 'contractors',
+    };
+    cluster.store.put({
+      ...binding,
+      subjects: [...binding.subjects, handMade],
+    });
+    const { ctx, outputs } = await makeContext(
+      { name: 'orders', cluster: 'double' },
+      { isDryRun: true },
+    );
+    await change().handler(ctx);
+    expect(outputs.changed).toEqual(['RoleBinding orders-prod/tenant-admin']);
+    const log = ctx.logger.info.mock.calls.map((c: unknown[]) => c[0]);
+    expect(log).toContain(
+      `    subjects: ${JSON.stringify([
+        ...binding.subjects,
+        handMade,
+      ])} -> ${JSON.stringify(binding.subjects)}`,
+    );
+    cluster.store.put(binding);
+  });
+});
+
 describe('a tenant delivered as a Tenant claim', () => {
   it('is refused by change and offboard: Crossplane owns its objects', async () => {
     await applyManifests(

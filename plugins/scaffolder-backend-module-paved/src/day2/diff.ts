@@ -89,3 +89,83 @@ export function describeDiff(diff: TenantDiff): string[] {
     ...diff.removed.map(o => `- ${o}`),
   ];
 }
+
+/**
+ * Where the cluster differs from what the new render will apply, on the
+ * fields the render sets (fields others add, such as server defaults or
+ * labels a controller writes, are not compared). Lists compare whole, as
+ * server-side apply replaces them.
+ */
+export function liveFieldChanges(
+  rendered: unknown,
+  live: unknown,
+  path = '',
+): FieldChange[] {
+  if (isObject(rendered)) {
+    if (!isObject(live)) return [{ path, before: live, after: rendered }];
+    return Object.keys(rendered).flatMap(k =>
+      liveFieldChanges(rendered[k], live[k], path ? `${path}.${k}` : k),
+    );
+  }
+  if (Array.isArray(rendered)) {
+    const same =
+      Array.isArray(live) &&
+      live.length === rendered.length &&
+      rendered.every((r, i) => liveFieldChanges(r, live[i]).length === 0);
+    return same ? [] : [{ path, before: live, after: rendered }];
+  }
+  return JSON.stringify(rendered) === JSON.stringify(live)
+    ? []
+    : [{ path, before: live, after: rendered }];
+}
+
+/**
+ * Adds to a render diff what the cluster holds differently from the new
+ * render (someone changed an object by hand, say a second group in a
+ * RoleBinding): the change would overwrite it, so the diff shows it, with
+ * the cluster's value as the "before".
+ */
+export function withLiveChanges(
+  diff: TenantDiff,
+  after: KubeObject[],
+  live: KubeObject[],
+): TenantDiff {
+  const liveByRef = new Map(live.map(o => [key(o), o]));
+  const out: TenantDiff = {
+    ...diff,
+    changed: diff.changed.map(c => ({ ...c, fields: [...c.fields] })),
+  };
+  for (const o of after) {
+    const current = liveByRef.get(key(o));
+    if (!current) continue;
+    const { metadata, ...rest } = o;
+    const { metadata: liveMeta, ...liveRest } = current as KubeObject;
+    const fields = liveFieldChanges(
+      {
+        ...rest,
+        metadata: {
+          labels: metadata.labels,
+          annotations: metadata.annotations,
+        },
+      },
+      {
+        ...liveRest,
+        metadata: {
+          labels: liveMeta.labels,
+          annotations: liveMeta.annotations,
+        },
+      },
+    ).filter(f => f.after !== undefined);
+    if (!fields.length) continue;
+    const ref = objectRef(o);
+    let entry = out.changed.find(c => c.object === ref);
+    if (!entry) {
+      entry = { object: ref, fields: [] };
+      out.changed.push(entry);
+      out.unchanged--;
+    }
+    for (const f of fields)
+      if (!entry.fields.some(e => e.path === f.path)) entry.fields.push(f);
+  }
+  return out;
+}
