@@ -123,7 +123,7 @@ export function recoverTenantInput(
   );
   const cluster =
     entity.metadata.annotations?.['backstage.io/kubernetes-cluster'];
-  const observability = recoverObservability(tenant, {
+  const observability = recoverObservability({
     podMonitor: find('PodMonitor', `${tenant}-pods`, first),
     logs: find('ConfigMap', `${tenant}-loki-datasource`, MONITORING_NAMESPACE),
     dashboards: find('ConfigMap', `${tenant}-dashboards`, MONITORING_NAMESPACE),
@@ -289,10 +289,12 @@ function recoverIsolation(
  * Grafana, an AlertmanagerConfig whose receiver names the Secret (never
  * read) that holds the credential.
  */
-function recoverObservability(
-  tenant: string,
-  from: { podMonitor?: any; logs?: any; dashboards?: any; alerts?: any },
-): TenantObservabilityInput | undefined {
+function recoverObservability(from: {
+  podMonitor?: any;
+  logs?: any;
+  dashboards?: any;
+  alerts?: any;
+}): TenantObservabilityInput | undefined {
   const out: TenantObservabilityInput = {};
   if (from.podMonitor?.spec?.podMetricsEndpoints?.[0]?.relabelings?.length)
     out.metrics = true;
