@@ -214,7 +214,7 @@ describe('the Tenant claim', () => {
     },
   );
 
-  it.each([
+  it.each<[string, Partial<TenantInput['quota']>]>([
     [
       'storage and object counts',
       { storage: '50Gi', objects: { services: 20, secrets: 50 } },
