@@ -252,12 +252,14 @@ describe('PavedPermissionPolicy and scaffolder actions', () => {
       conditions: {
         not: {
           anyOf: [
-            {
-              rule: 'HAS_ACTION_ID',
-              resourceType: 'scaffolder-action',
-              params: { actionId: 'paved:kubernetes:apply' },
-            },
-          ],
+            'paved:kubernetes:apply',
+            'paved:tenant:change',
+            'paved:tenant:offboard',
+          ].map(actionId => ({
+            rule: 'HAS_ACTION_ID',
+            resourceType: 'scaffolder-action',
+            params: { actionId },
+          })),
         },
       },
     });

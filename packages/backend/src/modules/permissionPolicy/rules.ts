@@ -37,9 +37,15 @@ import {
 
 /**
  * Scaffolder actions that change live clusters. Everyone else proposes the
- * same change through a GitOps pull request.
+ * same change through a GitOps pull request. Changing and offboarding a
+ * tenant can apply or delete directly, and quota, members and isolation are
+ * the platform's decisions, so both are for admins whatever their delivery.
  */
-export const CLUSTER_WRITING_ACTIONS = ['paved:kubernetes:apply'];
+export const CLUSTER_WRITING_ACTIONS = [
+  'paved:kubernetes:apply',
+  'paved:tenant:change',
+  'paved:tenant:offboard',
+];
 
 /** What the policy knows about the person asking. */
 export interface Requester {
@@ -169,7 +175,7 @@ export const policyRules: PolicyRule[] = [
   },
   {
     description:
-      'Only platform admins run actions that write to live clusters (paved:kubernetes:apply); everyone else may run any other action.',
+      `Only platform admins run actions that write to live clusters (${CLUSTER_WRITING_ACTIONS.join(', ')}); everyone else may run any other action.`,
     appliesTo: anyone,
     matches: isOneOf(actionExecutePermission),
     decide: (_requester, permission) =>
