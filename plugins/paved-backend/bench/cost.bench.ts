@@ -117,11 +117,13 @@ async function main() {
       if (!res.ok) throw new Error(`route: HTTP ${res.status}`);
       return body;
     };
+    let routeLines = 0;
     for (let w = 0; w < 2; w++) {
       const warm = await ask();
       const failed = warm.clusters.filter((c: any) => !c.ok);
       if (failed.length)
         throw new Error(`clusters failed: ${JSON.stringify(failed)}`);
+      routeLines = warm.total?.workloads?.length ?? 0;
     }
 
     // 1. The doubles' answers to the route's own query, all clusters at once.
@@ -184,6 +186,12 @@ async function main() {
       lines = combined?.workloads.length ?? 0;
     }
     const pureCpu = process.cpuUsage(pureCpu0);
+    // Both sides must have summed the same workloads.
+    if (lines !== routeLines || lines === 0) {
+      throw new Error(
+        `pure has ${lines} workload lines, the route ${routeLines}`,
+      );
+    }
     const pureLoad = load();
 
     // 3. End to end, one request at a time.
