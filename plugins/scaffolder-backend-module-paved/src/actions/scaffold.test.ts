@@ -299,6 +299,7 @@ describe('paved:tenant:scaffold', () => {
     expect(
       await listFiles(path.join(workspacePath, 'tenants/payments')),
     ).toEqual([
+      'PLATFORM.md',
       'README.md',
       'catalog-info.yaml',
       'manifests/gitops/appproject.yaml',

@@ -217,6 +217,7 @@ describe('paved:tenant:scaffold: isolation, identity, priority, guardrails', () 
     });
     await action.handler(ctx);
     expect(await listFiles(path.join(workspacePath, 'tenants/acme'))).toEqual([
+      'PLATFORM.md',
       'README.md',
       'catalog-info.yaml',
       'manifests/gitops/flux.yaml',
@@ -229,6 +230,41 @@ describe('paved:tenant:scaffold: isolation, identity, priority, guardrails', () 
       'manifests/vcluster.yaml',
       'manifests/workload-identity.yaml',
     ]);
+  });
+});
+
+describe("paved:tenant:scaffold: the tenant's PLATFORM.md", () => {
+  it('writes the contract with the contacts from paved.tenants.contract', async () => {
+    const action = createTenantScaffoldAction({
+      config: mockServices.rootConfig({
+        data: {
+          paved: {
+            tenants: {
+              contract: {
+                platformTeam: 'group:default/platform-team',
+                supportChannel: '#platform-help',
+                onCall: 'PagerDuty "platform"',
+              },
+            },
+          },
+        },
+      }),
+    });
+    const { ctx, workspacePath } = await makeContext({ ...tenant, tier: 3 });
+    await action.handler(ctx);
+    const md = await fs.readFile(
+      path.join(workspacePath, 'tenants/acme/PLATFORM.md'),
+      'utf8',
+    );
+    expect(md).toMatch(/^# Platform contract for tenant acme/);
+    expect(md).toContain('Ask in #platform-help.');
+    expect(md).toContain('PagerDuty "platform"');
+    expect(md).toContain('the lead of group:default/platform-team');
+    const readme = await fs.readFile(
+      path.join(workspacePath, 'tenants/acme/README.md'),
+      'utf8',
+    );
+    expect(readme).toContain('PLATFORM.md');
   });
 });
 
@@ -407,6 +443,7 @@ describe('paved:tenant:scaffold: observability and delivery', () => {
     await action.handler(ctx);
     const dir = path.join(workspacePath, 'tenants/acme');
     expect(await listFiles(dir)).toEqual([
+      'PLATFORM.md',
       'README.md',
       'catalog-info.yaml',
       'manifests/tenant-claim.yaml',
@@ -420,5 +457,22 @@ describe('paved:tenant:scaffold: observability and delivery', () => {
     expect(claim).toContain('priorityClass: paved-tenant-high');
     expect(claim).toContain('storage: 50Gi');
     expect(outputs.namespaces).toEqual(['acme-dev', 'acme-prod']);
+  });
+});
+
+describe('paved:tenant:scaffold: alert routing', () => {
+  it('writes and validates an AlertmanagerConfig per namespace', async () => {
+    const action = createTenantScaffoldAction({ config });
+    const { ctx, workspacePath } = await makeContext({
+      ...tenant,
+      observability: { alerts: { receiver: SLACK } },
+    });
+    await action.handler(ctx);
+    const text = await fs.readFile(
+      path.join(workspacePath, 'tenants/acme/manifests/observability.yaml'),
+      'utf8',
+    );
+    expect(text.match(/kind: AlertmanagerConfig/g)).toHaveLength(2);
+    expect(text).toContain('name: acme-alerting');
   });
 });

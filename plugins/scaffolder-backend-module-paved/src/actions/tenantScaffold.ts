@@ -20,6 +20,7 @@ import { withDefaults } from './defaults';
 import { RenderedFile } from '../render/types';
 import { checkTenancyInput } from './tenantIsolationInput';
 import { renderTenantClaim } from '../render/tenant/claimDelivery';
+import { PlatformContractInput } from '../render/tenant/platformContract';
 
 export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
 
@@ -191,6 +192,16 @@ export async function renderValidated(
     );
   }
   return files;
+}
+
+/** The platform's contacts for tenants' PLATFORM.md (`paved.tenants.contract`). */
+export function readPlatformContract(config: Config): PlatformContractInput {
+  const c = config.getOptionalConfig('paved.tenants.contract');
+  return {
+    platformTeam: c?.getOptionalString('platformTeam'),
+    supportChannel: c?.getOptionalString('supportChannel'),
+    onCall: c?.getOptionalString('onCall'),
+  };
 }
 
 export function createTenantScaffoldAction(options: { config: Config }) {
@@ -455,10 +466,11 @@ export function createTenantScaffoldAction(options: { config: Config }) {
         ctx.workspacePath,
         ctx.input.outputPath ?? '.',
       );
+      const render = { contract: readPlatformContract(options.config) };
       const files = await renderValidated(
         input.delivery === 'claim'
-          ? renderTenantClaim(input)
-          : renderTenant(input),
+          ? renderTenantClaim(input, render)
+          : renderTenant(input, render),
       );
       const written = await writeFiles(dir, files);
       ctx.logger.info(`Wrote ${written.length} files for tenant ${input.name}`);

@@ -47,6 +47,10 @@ import {
 } from './tenant/observability';
 import { kyvernoGuardrails } from './tenant/guardrails';
 import {
+  PlatformContractInput,
+  renderPlatformContract,
+} from './tenant/platformContract';
+import {
   priorityQuota,
   vclusterObjects,
   vclusterRelease,
@@ -439,8 +443,39 @@ export function observabilityTenant(
   };
 }
 
+/** What renderTenant needs beyond the tenant: the platform's own facts. */
+export type TenantRenderOptions = {
+  /** Contacts for the tenant's PLATFORM.md; from `paved.tenants.contract`. */
+  contract?: PlatformContractInput;
+};
+
+/** The tenant's PLATFORM.md: the platform team's contract with the tenant. */
+export function platformContractFile(
+  t: TenantInput,
+  contract: PlatformContractInput = {},
+): RenderedFile {
+  return textFile(
+    'PLATFORM.md',
+    renderPlatformContract(
+      {
+        name: t.name,
+        team: t.team,
+        tier: t.tier,
+        environments: t.environments,
+        groups: t.groups,
+        isolationLevel: isolationOf(t).level,
+        guardrails: guardrailsOf(t),
+      },
+      contract,
+    ),
+  );
+}
+
 /** Every file of a tenant's onboarding, in memory; nothing is written here. */
-export function renderTenant(t: TenantInput): RenderedFile[] {
+export function renderTenant(
+  t: TenantInput,
+  options: TenantRenderOptions = {},
+): RenderedFile[] {
   const tier = getTier(t.tier);
   const specs = t.environments.map(env => nsSpec(t, env));
   const files: RenderedFile[] = [
@@ -584,6 +619,7 @@ export function renderTenant(t: TenantInput): RenderedFile[] {
       stringify(tenantEntity(t), { lineWidth: 0, sortMapEntries: false }),
     ),
   );
+  files.push(platformContractFile(t, options.contract));
   files.push(
     renderReadme({
       title: `Tenant ${t.name}`,

@@ -125,6 +125,27 @@ const cases: Case[] = [
     /spec\.revisionHistoryLimit: must be integer/,
   ],
   [
+    'Function',
+    o => {
+      delete o.spec.package;
+    },
+    /spec\.package: is required/,
+  ],
+  [
+    'Composition',
+    o => {
+      o.spec.mode = 'Functions';
+    },
+    /spec\.mode: must be one of Resources, Pipeline/,
+  ],
+  [
+    'Composition',
+    o => {
+      delete o.spec.pipeline[0].functionRef;
+    },
+    /spec\.pipeline\[0\]\.functionRef: is required/,
+  ],
+  [
     'ProviderConfig',
     o => {
       o.spec.credentials.source = 'Kubeconfig';

@@ -6,6 +6,8 @@ import veleroSchedule from './crds/velero-schedule.json';
 import veleroBsl from './crds/velero-backupstoragelocation.json';
 import crossplaneProvider from './crds/crossplane-provider.json';
 import crossplaneXrd from './crds/crossplane-compositeresourcedefinition.json';
+import crossplaneComposition from './crds/crossplane-composition.json';
+import crossplaneFunction from './crds/crossplane-function.json';
 import crossplaneAwsProviderConfig from './crds/crossplane-aws-providerconfig.json';
 import linkerdServer from './crds/linkerd-server.json';
 import linkerdAuthorizationPolicy from './crds/linkerd-authorizationpolicy.json';
@@ -30,6 +32,8 @@ export const VENDORED_CRDS = [
   veleroBsl,
   crossplaneProvider,
   crossplaneXrd,
+  crossplaneComposition,
+  crossplaneFunction,
   crossplaneAwsProviderConfig,
   linkerdServer,
   linkerdAuthorizationPolicy,

@@ -38,6 +38,7 @@ const MODULES = [
   '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1',
   '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1',
   '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1',
+  '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1alpha1',
   '@kubernetes-models/karpenter/karpenter.sh/v1',
   '@kubernetes-models/karpenter/karpenter.k8s.aws/v1',
   '@kubernetes-models/istio/security.istio.io/v1',

@@ -9,6 +9,7 @@ import {
 } from './crds';
 import { label } from './input';
 import { tenantXrd, tierHasCrossplane } from '../tenant/claim';
+import { tenantCompositionObjects } from '../tenant/composition';
 
 /**
  * Tier 5: Crossplane's provider for the chosen cloud, the XBucket XRD and
@@ -25,6 +26,10 @@ export function crossplaneFiles(b: BaselineContext): RenderedFile[] {
       'manifests/crossplane/xrd.yaml',
       [...crossplane.xrd, tenantXrd(label)],
       ['crossplane'],
+    ),
+    manifestFile(
+      'manifests/crossplane/tenant-composition.yaml',
+      tenantCompositionObjects(b.input.tier, label),
     ),
   ];
 }

@@ -705,7 +705,15 @@ export const ADDONS: Addon[] = [
         ],
       },
       grafana: {
-        sidecar: { dashboards: { enabled: true, label: 'grafana_dashboard' } },
+        sidecar: {
+          dashboards: {
+            enabled: true,
+            label: 'grafana_dashboard',
+            // Tenant dashboards name their folder (docs/tenants.md).
+            folderAnnotation: 'grafana_folder',
+            provider: { foldersFromFilesStructure: true },
+          },
+        },
       },
     }),
     satisfies: ['kube-prometheus-stack', 'service-monitor'],
@@ -739,8 +747,29 @@ export const ADDONS: Addon[] = [
       },
     ],
     values: () => ({
-      promtail: { enabled: true },
-      loki: { persistence: { enabled: true } },
+      // Loki multi-tenancy: each Pod's lines go to the Loki tenant in its
+      // paved.dev/tenant label, the rest to "platform" (docs/tenants.md).
+      promtail: {
+        enabled: true,
+        config: {
+          clients: [
+            { url: '{{ .Values.config.lokiAddress }}', tenant_id: 'platform' },
+          ],
+          snippets: {
+            extraRelabelConfigs: [
+              {
+                source_labels: ['__meta_kubernetes_pod_label_paved_dev_tenant'],
+                target_label: 'tenant',
+              },
+            ],
+            pipelineStages: [{ cri: {} }, { tenant: { label: 'tenant' } }],
+          },
+        },
+      },
+      loki: {
+        persistence: { enabled: true },
+        config: { auth_enabled: true },
+      },
     }),
     satisfies: ['loki'],
   },
@@ -1190,7 +1219,7 @@ export const ADDONS: Addon[] = [
     namespace: 'crossplane-system',
     include: ctx => ctx.tier >= 5,
     serves: [
-      ...kinds('pkg.crossplane.io', 'v1', false, 'Provider'),
+      ...kinds('pkg.crossplane.io', 'v1', false, 'Provider', 'Function'),
       ...kinds(
         'apiextensions.crossplane.io',
         'v1',

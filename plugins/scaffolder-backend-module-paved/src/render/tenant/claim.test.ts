@@ -250,6 +250,7 @@ describe('the Tenant claim', () => {
     expect(files.map(f => f.path)).toEqual([
       'manifests/tenant-claim.yaml',
       'catalog-info.yaml',
+      'PLATFORM.md',
       'README.md',
     ]);
     expect(await validateFiles(files)).toEqual([]);

@@ -1,6 +1,12 @@
 import { stringify } from 'yaml';
 import { renderReadme } from '../readme';
-import { tenantEntity, TenantInput, tenantNamespaceName } from '../tenant';
+import {
+  platformContractFile,
+  tenantEntity,
+  TenantInput,
+  TenantRenderOptions,
+  tenantNamespaceName,
+} from '../tenant';
 import { RenderedFile } from '../types';
 import { manifestFile, textFile } from '../yaml';
 import {
@@ -34,7 +40,10 @@ export const TENANT_CLAIM_FILE = 'manifests/tenant-claim.yaml';
  * `delivery: claim`: one Tenant claim, the catalog entity and a README, in
  * memory; the cluster's Tenant Composition creates the rest.
  */
-export function renderTenantClaim(t: TenantInput): RenderedFile[] {
+export function renderTenantClaim(
+  t: TenantInput,
+  options: TenantRenderOptions = {},
+): RenderedFile[] {
   const files: RenderedFile[] = [
     {
       ...manifestFile(TENANT_CLAIM_FILE, [tenantClaim(claimSpecOf(t))]),
@@ -45,6 +54,7 @@ export function renderTenantClaim(t: TenantInput): RenderedFile[] {
       stringify(tenantEntity(t), { lineWidth: 0, sortMapEntries: false }),
     ),
   ];
+  files.push(platformContractFile(t, options.contract));
   files.push(
     renderReadme({
       title: `Tenant ${t.name}`,

@@ -56,8 +56,8 @@ describe('renderPlatformContract', () => {
     expect(given).toContain('PagerDuty service "platform"');
     expect(given).not.toContain('not set');
     const missing = renderPlatformContract(tenant, {}, '1.0.0');
-    expect(missing).toContain('pass `contract.supportChannel`');
-    expect(missing).toContain('pass `contract.onCall`');
+    expect(missing).toContain('`paved.tenants.contract.supportChannel`');
+    expect(missing).toContain('`paved.tenants.contract.onCall`');
   });
 
   it('does not promise guardrails where no engine enforces them', () => {

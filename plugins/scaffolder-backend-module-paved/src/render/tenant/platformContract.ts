@@ -57,6 +57,13 @@ const SUPPORT: Record<
   5: { hours: '24×7', sev1: '15 min', sev2: '30 min', sev3: '1 business day' },
 };
 
+/**
+ * The version of the tenant baseline the contract names. Bump it with the
+ * rule in the contract's "Versioning" section when what renderTenant writes
+ * changes (the golden test in src/render/__golden__ shows when it does).
+ */
+export const TENANT_BASELINE_VERSION = '1.1.0';
+
 /** How long a deprecated baseline part keeps working after it is announced. */
 export const DEPRECATION_NOTICE_DAYS: Record<TierNumber, number> = {
   1: 30,
@@ -75,7 +82,7 @@ export const DEPRECATION_NOTICE_DAYS: Record<TierNumber, number> = {
 export function renderPlatformContract(
   t: ContractTenant,
   contract: PlatformContractInput = {},
-  baselineVersion: string,
+  baselineVersion: string = TENANT_BASELINE_VERSION,
 ): string {
   const tier = getTier(t.tier);
   const support = SUPPORT[t.tier];
@@ -83,10 +90,10 @@ export function renderPlatformContract(
   const platformTeam = contract.platformTeam ?? 'the platform team';
   const channel =
     contract.supportChannel ??
-    `the platform team's support channel (not set: pass \`contract.supportChannel\` to the template)`;
+    `the platform team's support channel (not set: \`paved.tenants.contract.supportChannel\` in the portal's config)`;
   const onCall =
     contract.onCall ??
-    `${platformTeam}'s on-call (not set: pass \`contract.onCall\`)`;
+    `${platformTeam}'s on-call (not set: \`paved.tenants.contract.onCall\`)`;
   const namespaces = t.environments.map(e => `\`${t.name}-${e}\``).join(', ');
   const days = DEPRECATION_NOTICE_DAYS[t.tier];
 
