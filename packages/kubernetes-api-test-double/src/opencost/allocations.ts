@@ -410,9 +410,13 @@ function allocationSteps(
     );
     if (idle) set.push(idle);
     const computed: AllocationStep = { set };
-    // Only a step wholly in the past is final. Served sets are only read
-    // (serialised, or combined into new objects), never changed.
-    if (e <= now) cache?.set(key, computed);
+    // Only a whole step wholly in the past is final and asked again: a
+    // window's last, cut-short step and a one-step window end at a new "now"
+    // each time. Served sets are only read (serialised, or combined into new
+    // objects), never changed.
+    if (e <= now && e - s === step && window.end - window.start > step) {
+      cache?.set(key, computed);
+    }
     sets.push(computed);
   }
   return accumulate ? [{ set: accumulated(sets.map(x => x.set)) }] : sets;
