@@ -18,3 +18,4 @@ export * from './conformance';
 export * from './crossplane';
 export * from './cost';
 export * from './network';
+export * from './fleet';
