@@ -6,7 +6,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
 import type { CostResponse, CostWindowKind } from '@paved/plugin-paved-common';
-import { entityPath, getPavedJson } from './pavedBackendFetch';
+import {
+  entityPath,
+  getPavedJson,
+  PavedReadOptions,
+} from './pavedBackendFetch';
 
 /** Reads cost from Paved's backend plugin (OpenCost per cluster). @public */
 export interface PavedCostApi {
@@ -15,12 +19,14 @@ export interface PavedCostApi {
     entity: CompoundEntityRef,
     window: CostWindowKind,
     zone: string,
+    options?: PavedReadOptions,
   ): Promise<CostResponse>;
   /** A cluster's total cost, by its name in the Kubernetes backend. */
   getClusterCost(
     name: string,
     window: CostWindowKind,
     zone: string,
+    options?: PavedReadOptions,
   ): Promise<CostResponse>;
 }
 
@@ -93,12 +99,14 @@ export class PavedCostClient implements PavedCostApi {
     entity: CompoundEntityRef,
     window: CostWindowKind,
     zone: string,
+    options?: PavedReadOptions,
   ): Promise<CostResponse> {
     return this.get(
       `/cost/entity/${entityPath(entity)}`,
       window,
       zone,
       `${entity.kind}:${entity.namespace}/${entity.name}`,
+      options,
     );
   }
 
@@ -106,12 +114,14 @@ export class PavedCostClient implements PavedCostApi {
     name: string,
     window: CostWindowKind,
     zone: string,
+    options?: PavedReadOptions,
   ): Promise<CostResponse> {
     return this.get(
       `/cost/cluster/${encodeURIComponent(name)}`,
       window,
       zone,
       `cluster '${name}'`,
+      options,
     );
   }
 
@@ -120,9 +130,11 @@ export class PavedCostClient implements PavedCostApi {
     window: CostWindowKind,
     zone: string,
     what: string,
+    options?: PavedReadOptions,
   ): Promise<CostResponse> {
     const query = new URLSearchParams({ window, tz: zone });
     return getPavedJson<CostResponse>(this.options, `${path}?${query}`, {
+      fresh: options?.fresh,
       messageFor: (status, backendMessage) =>
         costErrorMessage(status, what, backendMessage),
       fail: (message, status, backendMessage) =>

@@ -10,7 +10,11 @@ import type {
   CrossplaneEntityResponse,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
-import { entityPath, getPavedJson } from './pavedBackendFetch';
+import {
+  entityPath,
+  getPavedJson,
+  PavedReadOptions,
+} from './pavedBackendFetch';
 import { PavedHealthError } from './PavedHealthClient';
 
 /** `GET /api/paved/crossplane/entity/:namespace/:kind/:name`. @public */
@@ -28,7 +32,10 @@ interface XrdOffersClustersResponse {
 
 /** Reads an entity's Crossplane claims from Paved's backend plugin. @public */
 export interface PavedCrossplaneApi {
-  getEntityClaims(entity: CompoundEntityRef): Promise<PavedCrossplaneResponse>;
+  getEntityClaims(
+    entity: CompoundEntityRef,
+    options?: PavedReadOptions,
+  ): Promise<PavedCrossplaneResponse>;
   /** What a team can request on a cluster: its XRDs and their parameters. */
   getXrdOffers(cluster: string): Promise<XrdOffersResponse>;
 }
@@ -107,11 +114,15 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
     },
   ) {}
 
-  getEntityClaims(entity: CompoundEntityRef): Promise<PavedCrossplaneResponse> {
+  getEntityClaims(
+    entity: CompoundEntityRef,
+    options?: PavedReadOptions,
+  ): Promise<PavedCrossplaneResponse> {
     return getPavedJson<PavedCrossplaneResponse>(
       this.options,
       `/crossplane/entity/${entityPath(entity)}`,
       {
+        fresh: options?.fresh,
         messageFor: status => crossplaneErrorMessage(status, entity),
         fail: (message, status, backendMessage) =>
           new PavedHealthError(message, status, backendMessage),

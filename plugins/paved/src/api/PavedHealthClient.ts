@@ -5,7 +5,11 @@ import {
   FetchApi,
 } from '@backstage/frontend-plugin-api';
 import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import { entityPath, getPavedJson } from './pavedBackendFetch';
+import {
+  entityPath,
+  getPavedJson,
+  PavedReadOptions,
+} from './pavedBackendFetch';
 import {
   PavedClusterHealthResponse,
   PavedComponentHealthResponse,
@@ -17,15 +21,20 @@ export interface PavedHealthApi {
   /** A component's health in every cluster it runs in. */
   getEntityHealth(
     entity: CompoundEntityRef,
+    options?: PavedReadOptions,
   ): Promise<PavedComponentHealthResponse>;
   /** One cluster's health, by its name in `kubernetes.clusterLocatorMethods`. */
-  getClusterHealth(name: string): Promise<PavedClusterHealthResponse>;
+  getClusterHealth(
+    name: string,
+    options?: PavedReadOptions,
+  ): Promise<PavedClusterHealthResponse>;
   /**
    * Tier conformance of a tenant, component or cluster entity (it declares
    * its tier with `paved.dev/tier`), per cluster.
    */
   getEntityConformance(
     entity: CompoundEntityRef,
+    options?: PavedReadOptions,
   ): Promise<PavedConformanceResponse>;
 }
 
@@ -132,34 +141,45 @@ export class PavedHealthClient implements PavedHealthApi {
 
   getEntityHealth(
     entity: CompoundEntityRef,
+    options?: PavedReadOptions,
   ): Promise<PavedComponentHealthResponse> {
-    return this.get(`/health/entity/${entityPath(entity)}`, {
-      type: 'entity',
-      ref: entity,
-    });
+    return this.get(
+      `/health/entity/${entityPath(entity)}`,
+      { type: 'entity', ref: entity },
+      undefined,
+      options,
+    );
   }
 
-  getClusterHealth(name: string): Promise<PavedClusterHealthResponse> {
+  getClusterHealth(
+    name: string,
+    options?: PavedReadOptions,
+  ): Promise<PavedClusterHealthResponse> {
     return this.get(
       `/health/cluster/${encodeURIComponent(name)}`,
       { type: 'cluster', name },
       [name],
+      options,
     );
   }
 
   getEntityConformance(
     entity: CompoundEntityRef,
+    options?: PavedReadOptions,
   ): Promise<PavedConformanceResponse> {
-    return this.get(`/conformance/entity/${entityPath(entity)}`, {
-      type: 'conformance',
-      ref: entity,
-    });
+    return this.get(
+      `/conformance/entity/${entityPath(entity)}`,
+      { type: 'conformance', ref: entity },
+      undefined,
+      options,
+    );
   }
 
   private get<T>(
     path: string,
     target: PavedHealthTarget,
     clusters?: readonly string[],
+    options?: PavedReadOptions,
   ): Promise<T> {
     return getPavedJson<T>(
       {
@@ -170,6 +190,7 @@ export class PavedHealthClient implements PavedHealthApi {
       path,
       {
         clusters,
+        fresh: options?.fresh,
         messageFor: (status, backendMessage) =>
           healthErrorMessage(status, target, backendMessage),
         fail: (message, status, backendMessage) =>

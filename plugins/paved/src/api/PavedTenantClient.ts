@@ -6,7 +6,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
 import type { TenantPageResponse } from '@paved/plugin-paved-common';
-import { entityPath, getPavedJson } from './pavedBackendFetch';
+import {
+  entityPath,
+  getPavedJson,
+  PavedReadOptions,
+} from './pavedBackendFetch';
 
 /**
  * `GET /api/paved/tenants/entity/:namespace/:kind/:name`: a tenant's quota
@@ -17,7 +21,10 @@ export type PavedTenantResponse = TenantPageResponse;
 
 /** Reads a tenant's page from Paved's backend plugin. @public */
 export interface PavedTenantApi {
-  getTenant(entity: CompoundEntityRef): Promise<PavedTenantResponse>;
+  getTenant(
+    entity: CompoundEntityRef,
+    options?: PavedReadOptions,
+  ): Promise<PavedTenantResponse>;
 }
 
 /** @public */
@@ -88,11 +95,15 @@ export class PavedTenantClient implements PavedTenantApi {
     },
   ) {}
 
-  getTenant(entity: CompoundEntityRef): Promise<PavedTenantResponse> {
+  getTenant(
+    entity: CompoundEntityRef,
+    options?: PavedReadOptions,
+  ): Promise<PavedTenantResponse> {
     return getPavedJson<PavedTenantResponse>(
       this.deps,
       `/tenants/entity/${entityPath(entity)}`,
       {
+        fresh: options?.fresh,
         messageFor: (status, backendMessage) =>
           tenantErrorMessage(status, entity, backendMessage),
         fail: (message, status, backendMessage) =>

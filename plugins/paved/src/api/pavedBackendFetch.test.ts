@@ -95,6 +95,42 @@ describe('getPavedJson', () => {
     ]);
   });
 
+  it('lets a fresh read (a refresh) skip a recent success, yet join one in flight', async () => {
+    let calls = 0;
+    const fetch = jest.fn(async (_url: string) => json(200, { n: ++calls }));
+    const deps = {
+      discoveryApi: { getBaseUrl: async () => BASE },
+      fetchApi: { fetch: fetch as any },
+    };
+    await expect(getPavedJson(deps, '/health/r', options)).resolves.toEqual({
+      n: 1,
+    });
+    // Within the reuse window, a refresh still reaches the backend ...
+    await expect(
+      getPavedJson(deps, '/health/r', { ...options, fresh: true }),
+    ).resolves.toEqual({ n: 2 });
+    // ... and its answer is the one a card mounting now shares.
+    await expect(getPavedJson(deps, '/health/r', options)).resolves.toEqual({
+      n: 2,
+    });
+    expect(fetch).toHaveBeenCalledTimes(2);
+
+    const deferred = deferredFetch();
+    const slow = { ...deps, fetchApi: deferred.fetchApi };
+    const first = getPavedJson(slow, '/health/r', options);
+    const refresh = getPavedJson(slow, '/health/r', {
+      ...options,
+      fresh: true,
+    });
+    await settle();
+    expect(deferred.fetch).toHaveBeenCalledTimes(1);
+    deferred.pending[0](json(200, { n: 'in flight' }));
+    await expect(Promise.all([first, refresh])).resolves.toEqual([
+      { n: 'in flight' },
+      { n: 'in flight' },
+    ]);
+  });
+
   it('never shares between different cluster tokens', async () => {
     const HEADER = 'Backstage-Kubernetes-Authorization-oidc-okta';
     const fetch = jest.fn(async (url: string, init?: RequestInit) => {

@@ -16,6 +16,17 @@ export interface PavedBackendDeps {
   kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
 }
 
+/**
+ * How a card reads. `fresh`: a periodic refresh, which must reach the
+ * backend, so it does not reuse a recent success (it still joins a request
+ * already in flight, which is as fresh as its own would be).
+ *
+ * @public
+ */
+export interface PavedReadOptions {
+  fresh?: boolean;
+}
+
 /** `namespace/kind/name` of an entity, as the backend's routes take it. */
 export function entityPath(entity: CompoundEntityRef): string {
   return [entity.namespace, entity.kind.toLocaleLowerCase('en-US'), entity.name]
@@ -113,6 +124,7 @@ function sharedOutcome(
   fetchApi: FetchApi,
   url: string,
   headers: Record<string, string>,
+  fresh: boolean,
 ): Promise<Outcome> {
   let requests = sharedRequests.get(fetchApi);
   if (!requests) {
@@ -125,7 +137,9 @@ function sharedOutcome(
   }
   const key = requestKey(url, headers);
   const existing = requests.get(key);
-  if (existing) return existing.outcome;
+  if (existing && (!fresh || existing.expires === Infinity)) {
+    return existing.outcome;
+  }
 
   const entry: SharedRequest = {
     expires: Infinity,
@@ -151,7 +165,8 @@ function sharedOutcome(
  *
  * Identical requests (same URL, same headers, same fetch API) made together
  * or within `SHARED_RESPONSE_TTL_MS` of a success share one response; each
- * caller gets its own parsed copy of the body.
+ * caller gets its own parsed copy of the body. A `fresh` read skips a
+ * finished success and replaces it for the callers after it.
  */
 export async function getPavedJson<T>(
   deps: PavedBackendDeps,
@@ -161,6 +176,7 @@ export async function getPavedJson<T>(
     clusters?: readonly string[];
     messageFor: (status: number, backendMessage?: string) => string;
     fail: (message: string, status: number, backendMessage?: string) => Error;
+    fresh?: boolean;
   },
 ): Promise<T> {
   const { discoveryApi, fetchApi, kubernetesAuthProvidersApi } = deps;
@@ -171,7 +187,12 @@ export async function getPavedJson<T>(
         options.clusters ? { clusters: options.clusters } : {},
       )
     : {};
-  const outcome = await sharedOutcome(fetchApi, url, headers);
+  const outcome = await sharedOutcome(
+    fetchApi,
+    url,
+    headers,
+    options.fresh ?? false,
+  );
   switch (outcome.kind) {
     case 'ok':
       return JSON.parse(outcome.text) as T;
