@@ -176,8 +176,11 @@ describe('EntityConformanceCard', () => {
       /did not answer within 10000 ms.*paved\.health\.clusterTimeout/,
     );
     expect(
-      screen.getByText(/Tier 3 .* · namespaces payments · checked just now/),
+      screen.getByText(/Tier 3 .* · namespaces payments$/),
     ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('When this card was last read'),
+    ).toHaveTextContent('Last read just now');
   });
 
   it('says which annotation to set when the entity declares no tier, without calling the backend', async () => {

@@ -7,8 +7,6 @@ import {
   ConformanceRuleResult,
   ConformanceSummary,
 } from '@paved/plugin-paved-common';
-import { DateTime } from 'luxon';
-import useAsync from 'react-use/esm/useAsync';
 import {
   PavedClusterConformanceResult,
   PavedConformanceResponse,
@@ -24,7 +22,9 @@ import {
 import { CARD_ANCHORS } from '../common/anchors';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { CollapsibleList } from '../common/CollapsibleList';
-import { formatPercent, formatRelativeTime } from '../common/format';
+import { formatPercent } from '../common/format';
+import { usePolledRead } from '../common/refresh/usePolledRead';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { missingConformanceSetup } from './conformanceEntity';
 
@@ -171,11 +171,12 @@ export function EntityConformanceCard() {
   const api = useApi(pavedHealthApiRef);
   const missing = missingConformanceSetup(entity);
   const ref = getCompoundEntityRef(entity);
-  const { value, loading, error } = useAsync(async () => {
-    if (missing) return undefined;
-    const response = await api.getEntityConformance(ref);
-    return { response, at: DateTime.now().toISO() ?? undefined };
-  }, [api, missing, ref.kind, ref.namespace, ref.name]);
+  const read = usePolledRead(
+    ({ fresh }) =>
+      missing ? undefined : api.getEntityConformance(ref, { fresh }),
+    [api, missing, ref.kind, ref.namespace, ref.name],
+  );
+  const { value: response, loading, error } = read;
 
   let content: React.ReactNode;
   let subheader: string | undefined;
@@ -183,25 +184,29 @@ export function EntityConformanceCard() {
     content = <Typography variant="body2">{missing}</Typography>;
   } else if (loading) {
     content = <Progress />;
-  } else if (error) {
+  } else if (error && !response) {
     content = <CardError error={error} />;
-  } else if (value) {
-    const { response, at } = value;
+  } else if (response) {
     const first = response.clusters.find(c => c.ok);
     const tierTitle = first?.ok ? ` (${first.health.tierTitle})` : '';
     subheader = `Tier ${response.tier}${tierTitle} · ${
       response.scope === 'cluster'
         ? 'whole cluster'
         : `namespaces ${response.namespaces?.join(', ')}`
-    } · checked ${formatRelativeTime(at) ?? 'just now'}`;
-    content =
-      response.clusters.length === 0 ? (
-        <NoClustersConfigured />
-      ) : (
-        sortClusters(response).map(result => (
-          <ClusterSection key={result.cluster} result={result} />
-        ))
-      );
+    }`;
+    content = (
+      <>
+        <RefreshFailed read={read} />
+        {response.clusters.length === 0 ? (
+          <NoClustersConfigured />
+        ) : (
+          sortClusters(response).map(result => (
+            <ClusterSection key={result.cluster} result={result} />
+          ))
+        )}
+        <LastRead read={read} />
+      </>
+    );
   }
   return (
     <PavedCardRoot id={CARD_ANCHORS.conformance}>

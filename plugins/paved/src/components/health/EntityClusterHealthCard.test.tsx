@@ -23,7 +23,9 @@ describe('EntityClusterHealthCard', () => {
   it('shows nodes, pressure, capacity, Pods, events, latency and problems', async () => {
     const getClusterHealth = jest.fn(async () => clusterResponse);
     await renderCard({ getClusterHealth });
-    expect(getClusterHealth).toHaveBeenCalledWith('paved-local');
+    expect(getClusterHealth).toHaveBeenCalledWith('paved-local', {
+      fresh: false,
+    });
 
     expect(
       await screen.findByText(/4 · Ready 3 · NotReady 0 · Unknown 1/),

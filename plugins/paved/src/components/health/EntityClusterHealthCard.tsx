@@ -8,13 +8,14 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ClusterHealthSummary } from '@paved/plugin-paved-common';
-import useAsync from 'react-use/esm/useAsync';
 import { pavedHealthApiRef } from '../../api';
 import { CardError } from './CardError';
 import { isKubernetesClusterEntity } from './entityFilters';
 import { byPhase } from './format';
 import { CARD_ANCHORS } from '../common/anchors';
 import { PavedCardRoot } from '../common/PavedCardRoot';
+import { usePolledRead } from '../common/refresh/usePolledRead';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { CapacityChart } from '../common/charts/CapacityChart';
 import {
   formatBytes,
@@ -226,10 +227,12 @@ export function EntityClusterHealthCard() {
   const api = useApi(pavedHealthApiRef);
   const isCluster = isKubernetesClusterEntity(entity);
   const name = entity.metadata.name;
-  const { value, loading, error } = useAsync(
-    async () => (isCluster ? api.getClusterHealth(name) : undefined),
+  const read = usePolledRead(
+    ({ fresh }) =>
+      isCluster ? api.getClusterHealth(name, { fresh }) : undefined,
     [api, name, isCluster],
   );
+  const { value, loading, error } = read;
 
   let content: React.ReactNode;
   if (!isCluster) {
@@ -241,18 +244,20 @@ export function EntityClusterHealthCard() {
     );
   } else if (loading) {
     content = <Progress />;
-  } else if (error) {
+  } else if (error && !value) {
     content = <CardError error={error} />;
   } else if (value) {
     const result = value.cluster;
     content = (
       <>
+        <RefreshFailed read={read} />
         <LatencyFact latency={result.apiLatency} />
         {result.ok ? (
           <ClusterHealthBody health={result.health} />
         ) : (
           <ClusterErrorMessage error={result.error} />
         )}
+        <LastRead read={read} />
       </>
     );
   }

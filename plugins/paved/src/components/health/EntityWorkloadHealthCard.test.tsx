@@ -27,11 +27,14 @@ describe('EntityWorkloadHealthCard', () => {
   it('shows each cluster: data, problems with runbooks, and errors beside them', async () => {
     const getEntityHealth = jest.fn(async () => componentResponse);
     await renderCard({ getEntityHealth });
-    expect(getEntityHealth).toHaveBeenCalledWith({
-      kind: 'Component',
-      namespace: 'default',
-      name: 'ledger-worker',
-    });
+    expect(getEntityHealth).toHaveBeenCalledWith(
+      {
+        kind: 'Component',
+        namespace: 'default',
+        name: 'ledger-worker',
+      },
+      { fresh: false },
+    );
 
     const local = await screen.findByRole('region', {
       name: 'Cluster paved-local',
@@ -86,8 +89,11 @@ describe('EntityWorkloadHealthCard', () => {
       /403 · .*The cluster refused the read/,
     );
     expect(
-      screen.getByText(/backstage\.io\/kubernetes-id=ledger-worker · checked/),
+      screen.getByText(/^backstage\.io\/kubernetes-id=ledger-worker$/),
     ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('When this card was last read'),
+    ).toHaveTextContent('Last read just now');
   });
 
   it('says so when a cluster is healthy or has nothing matching', async () => {

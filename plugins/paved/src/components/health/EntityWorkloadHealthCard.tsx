@@ -7,8 +7,6 @@ import {
   ComponentHealthSummary,
   HEALTH_SLIS,
 } from '@paved/plugin-paved-common';
-import { DateTime } from 'luxon';
-import useAsync from 'react-use/esm/useAsync';
 import {
   PavedClusterResult,
   PavedComponentHealthResponse,
@@ -26,12 +24,9 @@ import {
 import { byPhase } from './format';
 import { CARD_ANCHORS } from '../common/anchors';
 import { PavedCardRoot } from '../common/PavedCardRoot';
-import {
-  formatCount,
-  formatPercent,
-  formatPerHour,
-  formatRelativeTime,
-} from '../common/format';
+import { formatCount, formatPercent, formatPerHour } from '../common/format';
+import { usePolledRead } from '../common/refresh/usePolledRead';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import {
   ClusterErrorMessage,
@@ -159,11 +154,12 @@ export function EntityWorkloadHealthCard() {
   const api = useApi(pavedHealthApiRef);
   const annotated = hasKubernetesWorkloads(entity);
   const ref = getCompoundEntityRef(entity);
-  const { value, loading, error } = useAsync(async () => {
-    if (!annotated) return undefined;
-    const response = await api.getEntityHealth(ref);
-    return { response, at: DateTime.now().toISO() ?? undefined };
-  }, [api, annotated, ref.kind, ref.namespace, ref.name]);
+  const read = usePolledRead(
+    ({ fresh }) =>
+      annotated ? api.getEntityHealth(ref, { fresh }) : undefined,
+    [api, annotated, ref.kind, ref.namespace, ref.name],
+  );
+  const { value: response, loading, error } = read;
 
   let content: React.ReactNode;
   let subheader: string | undefined;
@@ -176,14 +172,13 @@ export function EntityWorkloadHealthCard() {
     );
   } else if (loading) {
     content = <Progress />;
-  } else if (error) {
+  } else if (error && !response) {
     content = <CardError error={error} />;
-  } else if (value) {
-    const { response, at } = value;
+  } else if (response) {
     subheader = `${response.labelSelector}${
       response.namespace ? ` in namespace ${response.namespace}` : ''
-    } · checked ${formatRelativeTime(at) ?? 'just now'}`;
-    content =
+    }`;
+    const clusters =
       response.clusters.length === 0 ? (
         <NoClustersConfigured
           wanted={entity.metadata.annotations?.[ANNOTATION_KUBERNETES_CLUSTER]}
@@ -194,6 +189,13 @@ export function EntityWorkloadHealthCard() {
           <ClusterSection key={result.cluster} result={result} />
         ))
       );
+    content = (
+      <>
+        <RefreshFailed read={read} />
+        {clusters}
+        <LastRead read={read} />
+      </>
+    );
   }
   return (
     <PavedCardRoot id={CARD_ANCHORS.workloadHealth}>

@@ -173,10 +173,11 @@ describe('EntityTenantCard', () => {
       '/api/paved/tenants/entity/default/resource/tenant-payments',
     );
     expect(
-      screen.getByText(
-        /Tenant payments · tier 2 · namespaces payments · checked/,
-      ),
+      screen.getByText(/Tenant payments · tier 2 · namespaces payments$/),
     ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('When this card was last read'),
+    ).toHaveTextContent('Last read just now');
     expect(screen.getByText(/Isolation tier:/).parentElement).toHaveTextContent(
       'Isolation tier: namespace · Namespaces, tenant roles',
     );

@@ -8,8 +8,6 @@ import {
   ISOLATION_LEVEL_SUMMARIES,
   TenantClusterSummary,
 } from '@paved/plugin-paved-common';
-import { DateTime } from 'luxon';
-import useAsync from 'react-use/esm/useAsync';
 import {
   PavedClusterResult,
   PavedTenantResponse,
@@ -21,7 +19,8 @@ import {
   LatencyFact,
   SectionTitle,
 } from '../health/HealthParts';
-import { formatRelativeTime } from '../common/format';
+import { usePolledRead } from '../common/refresh/usePolledRead';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { AccessMatrix } from './AccessMatrix';
@@ -132,11 +131,11 @@ export function EntityTenantCard() {
   const api = useApi(pavedTenantApiRef);
   const missing = missingTenantSetup(entity);
   const ref = getCompoundEntityRef(entity);
-  const { value, loading, error } = useAsync(async () => {
-    if (missing) return undefined;
-    const response = await api.getTenant(ref);
-    return { response, at: DateTime.now().toISO() ?? undefined };
-  }, [api, missing, ref.kind, ref.namespace, ref.name]);
+  const read = usePolledRead(
+    ({ fresh }) => (missing ? undefined : api.getTenant(ref, { fresh })),
+    [api, missing, ref.kind, ref.namespace, ref.name],
+  );
+  const { value: response, loading, error } = read;
 
   let content: React.ReactNode;
   let subheader: string | undefined;
@@ -144,17 +143,15 @@ export function EntityTenantCard() {
     content = <Typography variant="body2">{missing}</Typography>;
   } else if (loading) {
     content = <Progress />;
-  } else if (error) {
+  } else if (error && !response) {
     content = <TenantCardError error={error} />;
-  } else if (value) {
-    const { response, at } = value;
+  } else if (response) {
     subheader = `Tenant ${response.tenant}${
       response.tier !== undefined ? ` · tier ${response.tier}` : ''
-    } · namespaces ${response.namespaces.join(', ')} · checked ${
-      formatRelativeTime(at) ?? 'just now'
-    }`;
+    } · namespaces ${response.namespaces.join(', ')}`;
     content = (
       <>
+        <RefreshFailed read={read} />
         <Isolation response={response} />
         {response.clusters.length === 0 ? (
           <NoClustersConfigured />
@@ -169,6 +166,7 @@ export function EntityTenantCard() {
               />
             ))
         )}
+        <LastRead read={read} />
       </>
     );
   }
