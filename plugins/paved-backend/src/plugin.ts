@@ -7,6 +7,7 @@ import {
   pavedConformancePermissions,
   pavedCostPermissions,
   pavedCrossplanePermissions,
+  pavedFleetPermissions,
   pavedHealthPermissions,
   pavedTenantPermissions,
 } from '@paved/plugin-paved-common';
@@ -19,6 +20,7 @@ import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
+import { FleetService } from './service/fleet/FleetService';
 import { readHealthOptions } from './service/clusters/options';
 
 /**
@@ -51,6 +53,7 @@ export const pavedPlugin = createBackendPlugin({
           ...pavedCostPermissions,
           ...pavedCrossplanePermissions,
           ...pavedTenantPermissions,
+          ...pavedFleetPermissions,
         ]);
         const access = new ClusterAccess({
           auth: deps.auth,
@@ -93,6 +96,16 @@ export const pavedPlugin = createBackendPlugin({
             tenants: new TenantService({
               access: access.forFeature('tenants'),
               catalog: deps.catalog,
+              logger: deps.logger,
+              options,
+            }),
+            fleet: new FleetService({
+              access: access.forFeature('health'),
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              health,
+              conformance,
+              cost,
               logger: deps.logger,
               options,
             }),

@@ -13,6 +13,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   pavedConformanceReadPermission,
   pavedCrossplaneReadPermission,
+  pavedFleetReadPermission,
   pavedHealthReadPermission,
   pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
@@ -30,6 +31,7 @@ import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthRequest, HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
+import { FleetService } from './service/fleet/FleetService';
 
 /**
  * The entity a route is about: `:namespace/:kind/:name`, or the cluster's
@@ -59,6 +61,8 @@ export async function createRouter(deps: {
   cost: CostService;
   /** The tenant page's route; without it, no such route. */
   tenants?: TenantService;
+  /** The fleet page's route; without it, no such route. */
+  fleet?: FleetService;
   /** The ADR Markdown and images route; without it, no such route. */
   adrSource?: AdrSourceService;
 }): Promise<express.Router> {
@@ -131,6 +135,15 @@ export async function createRouter(deps: {
       const request = await authorize(req, pavedTenantReadPermission);
       const { namespace, kind, name } = req.params;
       res.json(await tenants.tenantPage({ namespace, kind, name }, request));
+    });
+  }
+
+  const fleet = deps.fleet;
+  if (fleet) {
+    // Each row is then checked per cluster (paved.health.read, paved.cost.read).
+    router.get('/fleet', async (req, res) => {
+      const request = await authorize(req, pavedFleetReadPermission);
+      res.json(await fleet.fleet(request));
     });
   }
 

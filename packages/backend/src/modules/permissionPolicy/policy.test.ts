@@ -16,6 +16,7 @@ import {
   pavedCostLabelReadPermission,
   pavedCostReadPermission,
   pavedCrossplaneReadPermission,
+  pavedFleetReadPermission,
   pavedHealthReadPermission,
   pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
@@ -54,6 +55,8 @@ describe('PavedPermissionPolicy', () => {
       pavedHealthReadPermission,
       pavedConformanceReadPermission,
       pavedCrossplaneReadPermission,
+      // The fleet page; its rows are then checked per cluster.
+      pavedFleetReadPermission,
     ]) {
       expect((await policy.handle({ permission }, developer)).result).toBe(
         AuthorizeResult.ALLOW,

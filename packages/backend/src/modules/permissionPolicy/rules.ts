@@ -197,7 +197,7 @@ export const policyRules: PolicyRule[] = [
   },
   {
     description:
-      "Cost is for those who own what it is about (a component's, tenant's or cluster's owners) and, for a team, its members; and platform admins. Health, conformance and Crossplane are for everyone.",
+      "Cost is for those who own what it is about (a component's, tenant's or cluster's owners) and, for a team, its members; and platform admins. Health, conformance, Crossplane and the fleet page are for everyone.",
     appliesTo: anyone,
     matches: isOneOf(pavedCostReadPermission),
     decide: ownersOrMembers,

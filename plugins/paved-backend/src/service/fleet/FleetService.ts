@@ -1,0 +1,230 @@
+import {
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  ClusterHealthResponse,
+  clusterEntityRef,
+  FleetClusterInfo,
+  FleetConformance,
+  FleetCost,
+  fleetClusterInfo,
+  FleetResponse,
+  FleetRow,
+  fleetRowOf,
+  pavedCostReadPermission,
+  pavedHealthReadPermission,
+  sortFleetRows,
+} from '@paved/plugin-paved-common';
+import { ClusterAccess } from '../clusters/ClusterAccess';
+import { ClusterTimeoutError, toClusterError } from '../clusters/errors';
+import { HealthServiceOptions } from '../clusters/options';
+import { ConformanceService } from '../conformance/ConformanceService';
+import { CostService } from '../cost/CostService';
+import { HealthRequest, HealthService } from '../health/HealthService';
+
+/**
+ * Past the per-cluster timeout each service keeps itself, a row waits this
+ * much longer at most; then it shows a timeout of its own.
+ */
+const ROW_GRACE_MS = 1000;
+
+/**
+ * Settles with `work`'s value, or rejects with a timeout after `ms`, so a
+ * part of a row that hangs anywhere (even before its cluster is asked)
+ * cannot hold up the page.
+ */
+async function within<T>(
+  ms: number,
+  what: string,
+  work: Promise<T>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new ClusterTimeoutError(`${what} did not answer within ${ms} ms`),
+            ),
+          ms,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => {});
+  }
+}
+
+/**
+ * The fleet page: one row per cluster the Kubernetes backend lists for the
+ * user, composed from the health, conformance and cost services so each
+ * column means what it means on the cluster's own page.
+ */
+export class FleetService {
+  constructor(
+    private readonly deps: {
+      access: ClusterAccess;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      health: HealthService;
+      conformance: ConformanceService;
+      cost: CostService;
+      logger: LoggerService;
+      options: HealthServiceOptions;
+    },
+  ) {}
+
+  async fleet(request: HealthRequest): Promise<FleetResponse> {
+    const { access, catalog, permissions } = this.deps;
+    const clusters = await access.listClusters(request);
+    if (clusters.length === 0) return { clusters: [] };
+    const refs = clusters.map(clusterEntityRef);
+
+    // Per cluster, the same decisions its own cards get: health for the row,
+    // cost for the cost column.
+    const decide = async (permission: ResourcePermission<'catalog-entity'>) =>
+      (
+        await permissions.authorize(
+          refs.map(resourceRef => ({ permission, resourceRef })),
+          { credentials: request.credentials },
+        )
+      ).map(d => d.result === AuthorizeResult.ALLOW);
+    const [healthAllowed, costAllowed, { items: entities }] = await Promise.all(
+      [
+        decide(pavedHealthReadPermission),
+        decide(pavedCostReadPermission),
+        catalog.getEntitiesByRefs(
+          { entityRefs: refs, fields: ['kind', 'metadata', 'spec'] },
+          { credentials: request.credentials },
+        ),
+      ],
+    );
+
+    const rows = await Promise.all(
+      clusters.map((cluster, i) =>
+        this.row(
+          cluster,
+          fleetClusterInfo(cluster, entities[i] ?? undefined),
+          healthAllowed[i],
+          costAllowed[i],
+          request,
+        ),
+      ),
+    );
+    return { clusters: sortFleetRows(rows) };
+  }
+
+  private async row(
+    cluster: string,
+    info: FleetClusterInfo,
+    healthAllowed: boolean,
+    costAllowed: boolean,
+    request: HealthRequest,
+  ): Promise<FleetRow> {
+    if (!healthAllowed) {
+      return fleetRowOf(info, {
+        cluster,
+        ok: false,
+        error: {
+          name: 'NotAllowedError',
+          message: `Missing permission ${pavedHealthReadPermission.name} on ${info.entityRef}`,
+          statusCode: 403,
+        },
+      });
+    }
+    const limit = this.deps.options.clusterTimeoutMs + ROW_GRACE_MS;
+    const [health, conformance, cost] = await Promise.all([
+      within(
+        limit,
+        `Cluster '${cluster}'`,
+        this.deps.health.clusterHealth(cluster, request),
+      ).then(
+        (r: ClusterHealthResponse) => r.cluster,
+        error => ({
+          cluster,
+          ok: false as const,
+          error: toClusterError(error),
+        }),
+      ),
+      info.tier && info.inCatalog
+        ? this.conformanceOf(cluster, info, request, limit)
+        : undefined,
+      costAllowed ? this.costOf(cluster, request, limit) : undefined,
+    ]);
+    return {
+      ...fleetRowOf(info, health),
+      ...(conformance ? { conformance } : {}),
+      ...(cost ? { cost } : {}),
+    };
+  }
+
+  private async conformanceOf(
+    cluster: string,
+    info: FleetClusterInfo,
+    request: HealthRequest,
+    limit: number,
+  ): Promise<FleetConformance> {
+    try {
+      const response = await within(
+        limit,
+        `Conformance of '${cluster}'`,
+        this.deps.conformance.entityConformance(
+          parseEntityRef(info.entityRef),
+          request,
+        ),
+      );
+      const result = response.clusters.find(c => c.cluster === cluster);
+      if (!result) {
+        return { ok: false, message: `No conformance answer for '${cluster}'` };
+      }
+      if (!result.ok) return { ok: false, message: result.error.message };
+      return {
+        ok: true,
+        tier: result.health.tier,
+        score: result.health.score,
+        failed: result.health.failed,
+      };
+    } catch (error) {
+      return { ok: false, message: toClusterError(error).message };
+    }
+  }
+
+  private async costOf(
+    cluster: string,
+    request: HealthRequest,
+    limit: number,
+  ): Promise<FleetCost> {
+    try {
+      const response = await within(
+        limit,
+        `OpenCost of '${cluster}'`,
+        this.deps.cost.clusterCost(cluster, { window: 'mtd' }, request),
+      );
+      const [result] = response.clusters;
+      if (result && !result.ok) {
+        return {
+          ok: false,
+          message: result.error.message,
+          problem: result.error.problem,
+        };
+      }
+      return {
+        ok: true,
+        monthToDate: response.total?.costs.total ?? null,
+        currency: response.currency,
+      };
+    } catch (error) {
+      return { ok: false, message: toClusterError(error).message };
+    }
+  }
+}

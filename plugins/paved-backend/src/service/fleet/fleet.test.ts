@@ -1,0 +1,226 @@
+/*
+ * The fleet route through the real Kubernetes backend and the test double:
+ * one row per configured cluster, worst first, a failing or hanging cluster
+ * as its own error row beside the others, and the permissions per user.
+ */
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  KubernetesApiTestDouble,
+  startKubernetesApiTestDouble,
+} from '@paved/kubernetes-api-test-double';
+import request from 'supertest';
+import { startPavedTestBackend } from '../../__testUtils__/testBackend';
+
+// The first proxy call loads @kubernetes/client-node through Jest's transform.
+jest.setTimeout(90_000);
+
+const TIMEOUT_MS = 3000;
+const auth = { Authorization: mockCredentials.user.header() };
+
+const clusterResource = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
+});
+
+const ENTITIES = [
+  clusterResource('paved-local', {
+    'paved.dev/tier': '2',
+    'paved.dev/provider': 'kind',
+  }),
+  clusterResource('calm'),
+];
+
+/** One Ready node and nothing else: the healthiest cluster there is. */
+const CALM_OBJECTS: any[] = [
+  {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'calm-1', labels: {} },
+    spec: {},
+    status: {
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
+      allocatable: { cpu: '8', memory: '16Gi', pods: '110' },
+      capacity: { cpu: '8', memory: '16Gi', pods: '110' },
+      nodeInfo: { kubeletVersion: 'v1.30.6' },
+    },
+  },
+];
+
+describe('GET /api/paved/fleet', () => {
+  let local: KubernetesApiTestDouble;
+  let calm: KubernetesApiTestDouble;
+  let faulty: KubernetesApiTestDouble;
+
+  beforeAll(async () => {
+    [local, calm, faulty] = await Promise.all([
+      startKubernetesApiTestDouble({ port: 0 }),
+      startKubernetesApiTestDouble({
+        port: 0,
+        fixturesDir: false,
+        objects: CALM_OBJECTS,
+        clusterName: 'calm',
+      }),
+      startKubernetesApiTestDouble({ port: 0 }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([local.close(), calm.close(), faulty.close()]);
+  });
+  afterEach(() => faulty.clearFaults());
+
+  const backend = (
+    permissions?: Parameters<typeof startPavedTestBackend>[2]['permissions'],
+  ) =>
+    startPavedTestBackend(
+      ENTITIES,
+      [
+        { name: 'paved-local', url: local.url },
+        { name: 'calm', url: calm.url },
+        { name: 'faulty', url: faulty.url },
+      ],
+      { clusterTimeoutMs: TIMEOUT_MS, permissions },
+    );
+
+  /** Until the proxy answers, so timings measure clusters, not module loading. */
+  async function warm(server: any) {
+    for (let i = 0; i < 5; i++) {
+      const res = await request(server).get('/api/paved/fleet').set(auth);
+      if (res.body.clusters?.every((c: any) => c.readiness !== 'error')) return;
+    }
+  }
+
+  it('lists every configured cluster, worst first, with its columns', async () => {
+    const { server } = await backend();
+    await warm(server);
+    local.clearRequests();
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    expect(res.status).toBe(200);
+    const rows = res.body.clusters;
+    expect(rows.map((r: any) => r.cluster)).toEqual([
+      'paved-local',
+      'faulty',
+      'calm',
+    ]);
+    // paved-local and faulty serve the same fixtures; the tier sorts them
+    // apart only by score, so check the row contents instead of that order.
+    const byName = Object.fromEntries(rows.map((r: any) => [r.cluster, r]));
+    expect(byName.calm).toMatchObject({
+      readiness: 'ready',
+      entityRef: 'resource:default/calm',
+      owner: 'group:default/platform-team',
+      health: {
+        nodes: { total: 1, ready: 1, notReady: 0, pressure: 0, cordoned: 0 },
+        kubeletVersions: ['v1.30.6'],
+        allocatable: { cpu: 8, memory: 16 * 1024 ** 3 },
+      },
+    });
+    expect(byName.calm.tier).toBeUndefined();
+    expect(byName.calm.conformance).toBeUndefined();
+    const pavedLocal = byName['paved-local'];
+    expect(pavedLocal).toMatchObject({
+      readiness: 'not-ready',
+      tier: 2,
+      provider: 'kind',
+      conformance: { ok: true, tier: 2 },
+    });
+    expect(pavedLocal.health.nodes.total).toBe(4);
+    expect(pavedLocal.health.nodes.notReady).toBeGreaterThan(0);
+    expect(pavedLocal.health.nodes.pressure).toBeGreaterThan(0);
+    expect(pavedLocal.health.worstProblems[0].severity).toBe('critical');
+    expect(typeof pavedLocal.conformance.score).toBe('number');
+    // Cost is allowed by the mock policy; the double's OpenCost answers.
+    expect(pavedLocal.cost).toMatchObject({ ok: true, currency: 'USD' });
+    // Read-only, and never a Secret.
+    expect(local.requests.length).toBeGreaterThan(0);
+    expect(local.requests.filter(r => r.method !== 'GET')).toEqual([]);
+    expect(local.requests.filter(r => /\/secrets\b/.test(r.path))).toEqual([]);
+  });
+
+  it('shows a cluster answering 500 as its own error row, first, beside the others', async () => {
+    const { server } = await backend();
+    await warm(server);
+    faulty.failNext('/api/v1/nodes', 500, { message: 'etcd is on fire' });
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    expect(res.status).toBe(200);
+    const [first, ...rest] = res.body.clusters;
+    expect(first).toMatchObject({
+      cluster: 'faulty',
+      readiness: 'error',
+      error: {
+        name: 'ClusterRequestError',
+        statusCode: 500,
+        message: expect.stringContaining('etcd is on fire'),
+      },
+    });
+    expect(first.health).toBeUndefined();
+    expect(rest.map((r: any) => [r.cluster, r.readiness])).toEqual([
+      ['paved-local', 'not-ready'],
+      ['calm', 'ready'],
+    ]);
+  });
+
+  it('does not wait for a cluster that hangs longer than its timeout', async () => {
+    const { server } = await backend();
+    await warm(server);
+    faulty.hangNext('/api/v1/pods');
+    const started = Date.now();
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    const faultyRow = res.body.clusters.find(
+      (r: any) => r.cluster === 'faulty',
+    );
+    expect(faultyRow).toMatchObject({
+      readiness: 'error',
+      error: { name: 'ClusterTimeoutError' },
+    });
+    expect(
+      res.body.clusters
+        .filter((r: any) => r.cluster !== 'faulty')
+        .every((r: any) => r.health),
+    ).toBe(true);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
+  });
+
+  it('answers 403 without paved.fleet.read', async () => {
+    const { server } = await backend((name: string) =>
+      name === 'paved.fleet.read'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/paved\.fleet\.read/);
+  });
+
+  it('keeps clusters the user may not read health of, and cost, out of the rows', async () => {
+    local.clearRequests();
+    const { server } = await backend((name: string) =>
+      name === 'paved.health.read' || name === 'paved.cost.read'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    expect(res.status).toBe(200);
+    expect(res.body.clusters).toHaveLength(3);
+    for (const row of res.body.clusters) {
+      expect(row).toMatchObject({
+        readiness: 'error',
+        error: {
+          statusCode: 403,
+          message: expect.stringMatching(/paved\.health\.read/),
+        },
+      });
+      expect(row.health).toBeUndefined();
+      expect(row.cost).toBeUndefined();
+    }
+    expect(local.requests).toEqual([]);
+  });
+});
