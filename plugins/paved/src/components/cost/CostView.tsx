@@ -12,7 +12,6 @@ import {
   CostWindowKind,
 } from '@paved/plugin-paved-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { pavedCostApiRef, PavedCostError } from '../../api';
 import {
   Breakdown,
@@ -31,6 +30,8 @@ import {
   userZone,
 } from '../common/format';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
+import { usePolledRead } from '../common/refresh/usePolledRead';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 
 function WindowPicker(props: {
   value: CostWindowKind;
@@ -124,13 +125,13 @@ export function CostView(props: { detailed?: boolean; zone?: string }) {
   const [window, setWindow] = useState<CostWindowKind>('mtd');
   const zone = props.zone ?? userZone();
   const ref = getCompoundEntityRef(entity);
-  const state = useAsync(
-    () => api.getEntityCost(ref, window, zone),
+  const state = usePolledRead(
+    ({ fresh }) => api.getEntityCost(ref, window, zone, { fresh }),
     [api, ref.kind, ref.namespace, ref.name, window, zone],
   );
   let body: React.ReactNode;
   if (state.loading) body = <Progress />;
-  else if (state.error) {
+  else if (state.error && !state.value) {
     body =
       state.error instanceof PavedCostError &&
       state.error.statusCode !== 500 ? (
@@ -143,7 +144,13 @@ export function CostView(props: { detailed?: boolean; zone?: string }) {
         <ResponseErrorPanel error={state.error} />
       );
   } else if (state.value) {
-    body = <CostBody response={state.value} detailed={!!props.detailed} />;
+    body = (
+      <>
+        <RefreshFailed read={state} />
+        <CostBody response={state.value} detailed={!!props.detailed} />
+        <LastRead read={state} />
+      </>
+    );
   }
   return (
     <>

@@ -12,6 +12,7 @@ import { EmptyClaims } from './EmptyClaims';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { refLabel } from './format';
 import { useCrossplaneClaims } from './useCrossplaneClaims';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 
 const RANK = { 'not-ready': 0, deleting: 1, unknown: 2, ready: 3 } as const;
 
@@ -71,11 +72,18 @@ export function ClaimsView(props: {
 }) {
   const renderClaim =
     props.renderClaim ?? (claim => <ClaimFacts claim={claim} />);
-  const { value, loading, error } = useCrossplaneClaims();
+  const read = useCrossplaneClaims();
+  const { value, loading, error } = read;
   if (loading) return <Progress />;
-  if (error) return <CardError error={error} />;
+  if (error && !value) return <CardError error={error} />;
   if (!value) return null;
-  return <ClaimsBody response={value} renderClaim={renderClaim} />;
+  return (
+    <>
+      <RefreshFailed read={read} />
+      <ClaimsBody response={value} renderClaim={renderClaim} />
+      <LastRead read={read} />
+    </>
+  );
 }
 
 function ClaimsBody(props: {

@@ -1,16 +1,16 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
 import { pavedCrossplaneApiRef } from '../../api';
+import { usePolledRead } from '../common/refresh/usePolledRead';
 
-/** The current entity's claims from Paved's backend. */
+/** The current entity's claims from Paved's backend, read again as it changes. */
 export function useCrossplaneClaims() {
   const { entity } = useEntity();
   const api = useApi(pavedCrossplaneApiRef);
   const ref = getCompoundEntityRef(entity);
-  return useAsync(
-    () => api.getEntityClaims(ref),
+  return usePolledRead(
+    ({ fresh }) => api.getEntityClaims(ref, { fresh }),
     [api, ref.kind, ref.namespace, ref.name],
   );
 }
