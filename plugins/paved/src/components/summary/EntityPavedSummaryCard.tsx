@@ -3,7 +3,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
-import useAsync from 'react-use/esm/useAsync';
+import { DateTime } from 'luxon';
 import {
   pavedCostApiRef,
   pavedCrossplaneApiRef,
@@ -12,6 +12,8 @@ import {
 import { CARD_ANCHORS } from '../common/anchors';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { userZone } from '../common/format';
+import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
+import { PolledRead, usePolledRead } from '../common/refresh/usePolledRead';
 import { missingConformanceSetup } from '../conformance/conformanceEntity';
 import { hasCost } from '../cost/entityFilters';
 import { isCrossplaneCandidate } from '../crossplane/entityFilters';
@@ -21,6 +23,7 @@ import {
   conformanceChip,
   costChip,
   crossplaneChip,
+  Fetched,
   healthChip,
 } from './summarize';
 
@@ -34,55 +37,65 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function useEntityRef() {
+/**
+ * What a chip reads from a polled read: the last good answer stays through a
+ * failed refresh (the card says the refresh failed above the chips).
+ */
+function chipInput<T>(read: PolledRead<T>): Fetched<T> {
+  return {
+    loading: read.loading,
+    value: read.value,
+    error: read.value === undefined ? read.error : undefined,
+  };
+}
+
+/** One footer for four reads: the oldest of them, refreshing if any is. */
+function oldestRead(reads: PolledRead<unknown>[]): PolledRead<unknown> {
+  const times = reads.flatMap(r => (r.lastReadAt ? [r.lastReadAt] : []));
+  return {
+    loading: false,
+    refreshing: reads.some(r => r.refreshing),
+    failures: 0,
+    lastReadAt: times.length ? DateTime.min(...times) ?? undefined : undefined,
+  };
+}
+
+function useSummaryReads(zone: string) {
   const { entity } = useEntity();
   const ref = getCompoundEntityRef(entity);
-  return { entity, ref, key: `${ref.kind}:${ref.namespace}/${ref.name}` };
-}
-
-function HealthChip() {
-  const { entity, ref, key } = useEntityRef();
-  const api = useApi(pavedHealthApiRef);
-  const wanted = hasKubernetesWorkloads(entity);
-  const state = useAsync(
-    async () => (wanted ? api.getEntityHealth(ref) : undefined),
-    [api, wanted, key],
+  const key = `${ref.kind}:${ref.namespace}/${ref.name}`;
+  const healthApi = useApi(pavedHealthApiRef);
+  const costApi = useApi(pavedCostApiRef);
+  const crossplaneApi = useApi(pavedCrossplaneApiRef);
+  const wantsHealth = hasKubernetesWorkloads(entity);
+  const wantsConformance = !missingConformanceSetup(entity);
+  const wantsCost = hasCost(entity);
+  const wantsClaims = isCrossplaneCandidate(entity);
+  const health = usePolledRead(
+    ({ fresh }) =>
+      wantsHealth ? healthApi.getEntityHealth(ref, { fresh }) : undefined,
+    [healthApi, wantsHealth, key],
   );
-  return <SummaryChip chip={healthChip(entity, state)} />;
-}
-
-function ConformanceChip() {
-  const { entity, ref, key } = useEntityRef();
-  const api = useApi(pavedHealthApiRef);
-  const wanted = !missingConformanceSetup(entity);
-  const state = useAsync(
-    async () => (wanted ? api.getEntityConformance(ref) : undefined),
-    [api, wanted, key],
+  const conformance = usePolledRead(
+    ({ fresh }) =>
+      wantsConformance
+        ? healthApi.getEntityConformance(ref, { fresh })
+        : undefined,
+    [healthApi, wantsConformance, key],
   );
-  return <SummaryChip chip={conformanceChip(entity, state)} />;
-}
-
-function CostChip(props: { zone?: string }) {
-  const { entity, ref, key } = useEntityRef();
-  const api = useApi(pavedCostApiRef);
-  const wanted = hasCost(entity);
-  const zone = props.zone ?? userZone();
-  const state = useAsync(
-    async () => (wanted ? api.getEntityCost(ref, 'mtd', zone) : undefined),
-    [api, wanted, key, zone],
+  const cost = usePolledRead(
+    ({ fresh }) =>
+      wantsCost
+        ? costApi.getEntityCost(ref, 'mtd', zone, { fresh })
+        : undefined,
+    [costApi, wantsCost, key, zone],
   );
-  return <SummaryChip chip={costChip(entity, state)} />;
-}
-
-function CrossplaneChip() {
-  const { entity, ref, key } = useEntityRef();
-  const api = useApi(pavedCrossplaneApiRef);
-  const wanted = isCrossplaneCandidate(entity);
-  const state = useAsync(
-    async () => (wanted ? api.getEntityClaims(ref) : undefined),
-    [api, wanted, key],
+  const claims = usePolledRead(
+    ({ fresh }) =>
+      wantsClaims ? crossplaneApi.getEntityClaims(ref, { fresh }) : undefined,
+    [crossplaneApi, wantsClaims, key],
   );
-  return <SummaryChip chip={crossplaneChip(entity, state)} />;
+  return { entity, health, conformance, cost, claims };
 }
 
 /**
@@ -95,15 +108,23 @@ function CrossplaneChip() {
  */
 export function EntityPavedSummaryCard(props: { zone?: string }) {
   const classes = useStyles();
+  const { entity, health, conformance, cost, claims } = useSummaryReads(
+    props.zone ?? userZone(),
+  );
+  const reads = [health, conformance, cost, claims] as PolledRead<unknown>[];
   return (
     <PavedCardRoot id={CARD_ANCHORS.summary}>
       <InfoCard title="Status" titleTypographyProps={{ component: 'h2' }}>
+        {reads.map((read, i) => (
+          <RefreshFailed key={i} read={read} />
+        ))}
         <ul aria-label="Paved status" className={classes.chips}>
-          <HealthChip />
-          <ConformanceChip />
-          <CostChip zone={props.zone} />
-          <CrossplaneChip />
+          <SummaryChip chip={healthChip(entity, chipInput(health))} />
+          <SummaryChip chip={conformanceChip(entity, chipInput(conformance))} />
+          <SummaryChip chip={costChip(entity, chipInput(cost))} />
+          <SummaryChip chip={crossplaneChip(entity, chipInput(claims))} />
         </ul>
+        <LastRead read={oldestRead(reads)} />
       </InfoCard>
     </PavedCardRoot>
   );
