@@ -40,3 +40,10 @@ export {
   tenantErrorMessage,
 } from './PavedTenantClient';
 export type { PavedTenantApi, PavedTenantResponse } from './PavedTenantClient';
+export {
+  fleetErrorMessage,
+  pavedFleetApiRef,
+  PavedFleetClient,
+  PavedFleetError,
+} from './PavedFleetClient';
+export type { PavedFleetApi, PavedFleetResponse } from './PavedFleetClient';
