@@ -74,6 +74,28 @@ describe('usePolledRead', () => {
     expect(result.current.value).toBe(3);
   });
 
+  it('keeps the value on screen while a refresh is in flight', async () => {
+    let release: (n: number) => void = () => {};
+    const read = jest
+      .fn()
+      .mockResolvedValueOnce(1)
+      .mockImplementationOnce(
+        () => new Promise<number>(resolve => (release = resolve)),
+      );
+    const { result } = renderHook(() => usePolledRead(read, []), {
+      wrapper: wrapperWith(interval(10)),
+    });
+    await advance(10_000);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(result.current).toMatchObject({
+      value: 1,
+      loading: false,
+      refreshing: true,
+    });
+    await act(async () => release(2));
+    expect(result.current).toMatchObject({ value: 2, refreshing: false });
+  });
+
   it('takes the interval from paved.refresh.intervalSeconds', async () => {
     const read = scriptedRead([1, 2]);
     const { result } = renderHook(() => usePolledRead(read, []), {
