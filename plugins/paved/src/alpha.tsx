@@ -5,7 +5,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isAdrEntity, isRoadmapEntity } from '@paved/plugin-paved-common';
 import GavelIcon from '@material-ui/icons/Gavel';
-import { decisionsRouteRef } from './routes';
+import { decisionsRouteRef, fleetRouteRef } from './routes';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
   clusterHealthCard,
@@ -23,6 +23,7 @@ import {
 } from './alpha/crossplaneExtensions';
 import { summaryCard } from './alpha/summaryExtensions';
 import { tenantApi, tenantCard } from './alpha/tenantExtensions';
+import { fleetApi, fleetPage } from './alpha/fleetExtensions';
 import {
   pavedSearchResultListItem,
   pavedSearchResultType,
@@ -90,6 +91,11 @@ export default createFrontendPlugin({
     pavedSearchResultType,
     tenantApi,
     tenantCard,
+    fleetApi,
+    fleetPage,
   ],
-  routes: { decisions: convertLegacyRouteRef(decisionsRouteRef) },
+  routes: {
+    decisions: convertLegacyRouteRef(decisionsRouteRef),
+    fleet: convertLegacyRouteRef(fleetRouteRef),
+  },
 });

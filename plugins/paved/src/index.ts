@@ -23,6 +23,7 @@ export {
   PavedXrdParametersFieldExtension,
   PavedSearchResultListItem,
   EntityTenantCard,
+  FleetPage,
 } from './plugin';
 export { isPavedSearchResult } from './components/search/predicate';
 export { hasCost, isTenantEntity } from './components/cost/entityFilters';

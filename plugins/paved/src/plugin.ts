@@ -17,7 +17,8 @@ import {
   PavedTenantClient,
   pavedTenantApiRef,
 } from './api';
-import { decisionsRouteRef } from './routes';
+import { PavedFleetClient, pavedFleetApiRef } from './api/PavedFleetClient';
+import { decisionsRouteRef, fleetRouteRef } from './routes';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { XrdParametersField } from './components/crossplane/requestForm/XrdParametersField';
 import { XrdPickerField } from './components/crossplane/requestForm/XrdPickerField';
@@ -28,7 +29,7 @@ import { isPavedSearchResult } from './components/search/predicate';
 /** Paved's frontend plugin for apps on the legacy frontend system. */
 export const pavedPlugin = createPlugin({
   id: 'paved',
-  routes: { decisions: decisionsRouteRef },
+  routes: { decisions: decisionsRouteRef, fleet: fleetRouteRef },
   apis: [
     createApiFactory({
       api: pavedHealthApiRef,
@@ -65,6 +66,15 @@ export const pavedPlugin = createPlugin({
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedTenantClient(deps),
+    }),
+    createApiFactory({
+      api: pavedFleetApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedFleetClient(deps),
     }),
   ],
 });
@@ -281,5 +291,15 @@ export const EntityTenantCard = pavedPlugin.provide(
           m => m.EntityTenantCard,
         ),
     },
+  }),
+);
+
+/** Every cluster the Kubernetes backend knows, worst first; mount it on `/clusters`. */
+export const FleetPage = pavedPlugin.provide(
+  createRoutableExtension({
+    name: 'FleetPage',
+    component: () =>
+      import('./components/fleet/FleetPage').then(m => m.FleetPage),
+    mountPoint: fleetRouteRef,
   }),
 );
