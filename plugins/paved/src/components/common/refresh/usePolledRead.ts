@@ -61,16 +61,17 @@ export function usePolledRead<T>(
     let failures = 0;
     let dueAt = Infinity;
 
-    const clear = () => {
+    function clear() {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-    };
-    const arm = () => {
+    }
+    function arm() {
       clear();
       if (dueAt === Infinity || hidden()) return;
+      // eslint-disable-next-line @typescript-eslint/no-use-before-define
       timer = setTimeout(() => run(true), Math.max(0, dueAt - Date.now()));
-    };
-    const run = (fresh: boolean) => {
+    }
+    function run(fresh: boolean) {
       clear();
       if (inFlight) return;
       const pending = readRef.current({ fresh });
@@ -118,7 +119,7 @@ export function usePolledRead<T>(
               : Infinity;
           arm();
         });
-    };
+    }
     const onVisibility = () => {
       if (hidden()) clear();
       else if (!inFlight) arm();
