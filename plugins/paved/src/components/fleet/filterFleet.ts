@@ -35,8 +35,9 @@ export function fleetFilterOptions(rows: readonly FleetRow[]): {
   owners: string[];
 } {
   const distinct = (f: (row: FleetRow) => string) =>
-    [...new Set(rows.map(f))].sort((a, b) =>
-      a === NONE ? 1 : b === NONE ? -1 : a.localeCompare(b),
+    // `(none)` last, the rest alphabetically.
+    [...new Set(rows.map(f))].sort(
+      (a, b) => Number(a === NONE) - Number(b === NONE) || a.localeCompare(b),
     );
   return {
     tiers: distinct(tierOf),
