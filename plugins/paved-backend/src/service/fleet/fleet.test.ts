@@ -76,7 +76,9 @@ describe('GET /api/paved/fleet', () => {
   afterEach(() => faulty.clearFaults());
 
   const backend = (
-    permissions?: Parameters<typeof startPavedTestBackend>[2]['permissions'],
+    permissions?: NonNullable<
+      Parameters<typeof startPavedTestBackend>[2]
+    >['permissions'],
   ) =>
     startPavedTestBackend(
       ENTITIES,
