@@ -21,6 +21,10 @@ import { RenderedFile } from '../render/types';
 import { checkTenancyInput } from './tenantIsolationInput';
 import { renderTenantClaim } from '../render/tenant/claimDelivery';
 import { PlatformContractInput } from '../render/tenant/platformContract';
+import {
+  aggregateQuotaProblems,
+  normalizeAggregateQuota,
+} from '../render/tenant/aggregateQuota';
 
 export const TENANT_SCAFFOLD_ID = 'paved:tenant:scaffold';
 
@@ -132,6 +136,22 @@ export function checkTenantInput(
     );
   }
   const tenancy = checkTenancyInput(p, input);
+  // A form left blank sends an object of empty parts: no tenant-wide quota.
+  const aggregate = isBlankAggregate(input.aggregateQuota)
+    ? undefined
+    : input.aggregateQuota;
+  if (aggregate !== undefined) {
+    for (const [field, message] of aggregateQuotaProblems({
+      aggregate,
+      quota: input.quota ?? {},
+      namespaces: Array.isArray(input.environments)
+        ? input.environments.length
+        : 0,
+      tier: typeof input.tier === 'number' ? input.tier : undefined,
+      delivery: input.delivery,
+    }))
+      p.add(field, message);
+  }
   p.throwIfAny();
   const {
     isolation: _i,
@@ -141,13 +161,28 @@ export function checkTenantInput(
     guardrails: _g,
     observability: _o,
     delivery: _d,
+    aggregateQuota: _a,
     ...rest
   } = input;
   return {
     ...rest,
+    ...(aggregate !== undefined
+      ? { aggregateQuota: normalizeAggregateQuota(aggregate) }
+      : {}),
     ...(Array.isArray(input.claims) ? { claims } : {}),
     ...tenancy,
   } as TenantInput;
+}
+
+function isBlankAggregate(a: unknown): boolean {
+  if (a === undefined || a === null || a === '') return true;
+  return (
+    typeof a === 'object' &&
+    !Array.isArray(a) &&
+    Object.values(a as object).every(
+      v => v === undefined || v === null || v === '',
+    )
+  );
 }
 
 /**
@@ -316,6 +351,19 @@ export function createTenantScaffoldAction(options: { config: Config }) {
             .optional()
             .describe(
               "Monthly budget in the portal's currency, written for the cost card",
+            ),
+        aggregateQuota: z =>
+          z
+            .object({
+              cpu: z.string().optional(),
+              memory: z.string().optional(),
+              pods: z.number().optional(),
+              storage: z.string().optional(),
+            })
+            .passthrough()
+            .optional()
+            .describe(
+              "Tenant-wide quota (tier 4+, HNC HierarchicalResourceQuota): a ceiling over all the tenant's namespaces together; each value at least one namespace's quota and below their sum; see docs/tenants.md",
             ),
         claims: z =>
           z

@@ -50,6 +50,14 @@ describe('recoverTenantInput: a tenant read back renders exactly as it was onboa
       },
     ],
     [
+      'acme on tier 4 with a tenant-wide quota',
+      {
+        ...acmeTenant,
+        tier: 4,
+        aggregateQuota: { cpu: '6', memory: '12Gi', pods: 30 },
+      },
+    ],
+    [
       'acme with IRSA and a PriorityClass',
       {
         ...acmeTenant,

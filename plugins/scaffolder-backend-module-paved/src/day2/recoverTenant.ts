@@ -27,6 +27,11 @@ import type {
 } from '../render/tenant/inputs';
 import { KubeObject, QuotaInput } from '../render/types';
 import { UnknownTenantError } from './errors';
+import {
+  AGGREGATE_QUOTA_NAME,
+  aggregateFromHard,
+  tenantParentNamespace,
+} from '../render/tenant/aggregateQuota';
 
 /** The tenant entity as the catalog serves it (only what recovery reads). */
 export type TenantEntity = {
@@ -39,7 +44,7 @@ export type TenantEntity = {
  * left: the catalog entity (tier, environments in order, budget, isolation
  * tier, cluster) and the objects it applied (labels, quota, container
  * defaults, role bindings, egress, GitOps, workload identity, PriorityClass
- * quota, guardrails). Day 2 renders the changed tenant from these with the
+ * quota, guardrails, the tenant-wide quota in the parent namespace). Day 2 renders the changed tenant from these with the
  * same render functions as onboarding, so a changed tenant is exactly a
  * fresh onboarding with the new inputs. Crossplane claims are not read back:
  * their kinds come from XRDs, and a change never touches them.
@@ -121,6 +126,13 @@ export function recoverTenantInput(
   const priorityClass = recoverPriorityClass(
     find('ResourceQuota', 'other-priority-classes', first),
   );
+  const aggregateQuota = aggregateFromHard(
+    find(
+      'HierarchicalResourceQuota',
+      AGGREGATE_QUOTA_NAME,
+      tenantParentNamespace(tenant),
+    )?.spec?.hard,
+  );
   const cluster =
     entity.metadata.annotations?.['backstage.io/kubernetes-cluster'];
   const observability = recoverObservability({
@@ -172,6 +184,7 @@ export function recoverTenantInput(
     ...(workloadIdentity ? { workloadIdentity } : {}),
     ...(observability ? { observability } : {}),
     ...(priorityClass ? { priorityClass } : {}),
+    ...(aggregateQuota ? { aggregateQuota } : {}),
     // Where Kyverno runs by default but no Policy is there, it was switched off.
     ...(!policy && defaultEngine !== 'none' ? { guardrails: false } : {}),
   };

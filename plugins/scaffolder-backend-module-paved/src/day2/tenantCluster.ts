@@ -4,6 +4,10 @@ import { KubeObject } from '../render/types';
 import { TENANT_LABEL } from '@paved/plugin-paved-common';
 import { MANAGED_BY } from '../render/labels';
 import { MONITORING_NAMESPACE } from '../render/tenant/observability';
+import {
+  HNC_API_VERSION,
+  tenantParentNamespace,
+} from '../render/tenant/aggregateQuota';
 
 /**
  * The kinds onboarding writes that day 2 reads back (see recoverTenant.ts).
@@ -13,7 +17,7 @@ const TENANT_KINDS: Array<{
   apiVersion: string;
   kind: string;
   /** Read in this namespace instead of the tenant's own. */
-  in?: string;
+  in?: string | ((tenant: string) => string);
 }> = [
   { apiVersion: 'v1', kind: 'ResourceQuota' },
   { apiVersion: 'v1', kind: 'LimitRange' },
@@ -29,6 +33,12 @@ const TENANT_KINDS: Array<{
   { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', in: 'argocd' },
   // The tenant's Loki datasource and dashboards, beside Grafana.
   { apiVersion: 'v1', kind: 'ConfigMap', in: MONITORING_NAMESPACE },
+  // The tenant-wide quota, in the parent namespace HNC hangs the others from.
+  {
+    apiVersion: HNC_API_VERSION,
+    kind: 'HierarchicalResourceQuota',
+    in: tenantParentNamespace,
+  },
 ];
 
 export class ClusterReadError extends Error {
@@ -131,7 +141,8 @@ export class TenantCluster {
     }
     const present = out.map(o => o.metadata.name);
     for (const k of TENANT_KINDS) {
-      for (const namespace of k.in ? [k.in] : present) {
+      const only = typeof k.in === 'function' ? k.in(tenant) : k.in;
+      for (const namespace of only ? [only] : present) {
         const path = await this.path({
           apiVersion: k.apiVersion,
           kind: k.kind,

@@ -56,6 +56,11 @@ import {
   vclusterRelease,
 } from './tenant/isolation';
 import {
+  AggregateQuotaInput,
+  aggregateQuotaObjects,
+  tenantParentNamespace,
+} from './tenant/aggregateQuota';
+import {
   cloudSideSteps,
   defaultWorkloadServiceAccount,
   workloadServiceAccount,
@@ -104,6 +109,8 @@ export type TenantInput = {
   observability?: TenantObservabilityInput;
   /** Manifests (the default) or one Tenant claim; see tenant/claim.ts. */
   delivery?: TenantDelivery;
+  /** A ceiling over all the tenant's namespaces together (HNC, tier 4+). */
+  aggregateQuota?: AggregateQuotaInput;
 };
 
 /** The tenant's isolation, `namespace` when the form left it out. */
@@ -426,6 +433,21 @@ function isolationParagraph(t: TenantInput): string {
   }. ${guard}${priority}`;
 }
 
+/** The README's paragraph on the tenant-wide quota. */
+function aggregateQuotaParagraph(t: TenantInput): string {
+  const parts = Object.entries(t.aggregateQuota ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return (
+    `Tenant-wide quota: ${parts} over all of the tenant's namespaces together, ` +
+    `on top of each namespace's own quota. HNC enforces it as the HierarchicalResourceQuota ` +
+    `\`${tenantParentNamespace(
+      t.name,
+    )}/tenant-aggregate-quota\`; each namespace names ` +
+    `\`${tenantParentNamespace(t.name)}\` as its parent.`
+  );
+}
+
 /** What the observability objects need of the tenant, or nothing. */
 export function observabilityTenant(
   t: TenantInput,
@@ -478,11 +500,16 @@ export function renderTenant(
 ): RenderedFile[] {
   const tier = getTier(t.tier);
   const specs = t.environments.map(env => nsSpec(t, env));
+  // The tenant-wide quota's parent namespace comes first: HNC's children name it.
+  const parentSpec: NamespaceSpec[] = t.aggregateQuota
+    ? [{ ...nsSpec(t, 'all'), name: tenantParentNamespace(t.name) }]
+    : [];
   const files: RenderedFile[] = [
-    manifestFile('manifests/namespaces.yaml', specs.map(namespaceObject), [
-      'namespace',
-      'pod-security-restricted',
-    ]),
+    manifestFile(
+      'manifests/namespaces.yaml',
+      [...parentSpec, ...specs].map(namespaceObject),
+      ['namespace', 'pod-security-restricted'],
+    ),
     manifestFile(
       'manifests/resource-limits.yaml',
       specs.flatMap(s => [
@@ -523,6 +550,21 @@ export function renderTenant(
           defaultWorkloadServiceAccount(t.name),
       }
     : undefined;
+  if (t.aggregateQuota) {
+    files.push(
+      manifestFile(
+        'manifests/aggregate-quota.yaml',
+        aggregateQuotaObjects({
+          tenant: t.name,
+          namespaces,
+          aggregate: t.aggregateQuota,
+          labelsFor: ns =>
+            envOf.has(ns) ? labelsFor(ns) : tenantLabels(t, 'all'),
+        }),
+        ['quota-limitrange'],
+      ),
+    );
+  }
   if (guardrailsOf(t)) {
     files.push(
       manifestFile(
@@ -634,6 +676,7 @@ export function renderTenant(
           `tenant-admin / tenant-developer roles bound to ` +
           `\`${t.groups.admin}\` and \`${t.groups.developer}\`.`,
         isolationParagraph(t),
+        ...(t.aggregateQuota ? [aggregateQuotaParagraph(t)] : []),
         ...(obs && observabilityParagraph(obs)
           ? [observabilityParagraph(obs)]
           : []),

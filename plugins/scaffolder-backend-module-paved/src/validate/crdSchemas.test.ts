@@ -4,8 +4,10 @@ import { KubeObject } from '../render/types';
 import { manifestFile } from '../render/yaml';
 import { validateFiles } from './models';
 import { VENDORED_CRDS } from './crdSchemas';
+import { renderTenant } from '../render/tenant';
+import { acmeTenant } from '../__testUtils__/tenantInputs';
 
-const files = renderClusterBaseline({
+const baseline = renderClusterBaseline({
   name: 'prod-eu-1',
   tier: 5,
   team: 'platform',
@@ -27,6 +29,15 @@ const files = renderClusterBaseline({
   adminGroup: 'platform-admins',
   choices: { ...tierChoiceDefaults(5), mesh: 'linkerd' },
 });
+// HNC's kinds come from a tenant with a tenant-wide quota, not the baseline.
+const files = [
+  ...baseline,
+  ...renderTenant({
+    ...acmeTenant,
+    tier: 5,
+    aggregateQuota: { cpu: '6', memory: '12Gi', pods: 30 },
+  }),
+];
 const all = files.flatMap(f => f.objects ?? []);
 const good = (kind: string) =>
   structuredClone(all.find(o => o.kind === kind)!) as any;
@@ -242,6 +253,20 @@ const cases: Case[] = [
       o.spec.sources = [];
     },
     /spec\.sources: must NOT have fewer than 1 items/,
+  ],
+  [
+    'HierarchicalResourceQuota',
+    o => {
+      o.spec.hard.pods = 'thirty';
+    },
+    /spec\.hard\.pods: must match pattern/,
+  ],
+  [
+    'HierarchyConfiguration',
+    o => {
+      o.metadata.name = 'acme-dev';
+    },
+    /metadata\.name: must be one of hierarchy/,
   ],
 ];
 

@@ -15,6 +15,8 @@ import linkerdMeshTls from './crds/linkerd-meshtlsauthentication.json';
 import vpa from './crds/vpa-verticalpodautoscaler.json';
 import ciliumNetworkPolicy from './crds/cilium-ciliumnetworkpolicy.json';
 import trustManagerBundle from './crds/trust-manager-bundle.json';
+import hncHierarchicalResourceQuota from './crds/hnc-hierarchicalresourcequota.json';
+import hncHierarchyConfiguration from './crds/hnc-hierarchyconfiguration.json';
 
 /** One vendored CRD version: see crds/README.md for where each comes from. */
 export type VendoredCrd = {
@@ -41,6 +43,8 @@ export const VENDORED_CRDS = [
   vpa,
   ciliumNetworkPolicy,
   trustManagerBundle,
+  hncHierarchicalResourceQuota,
+  hncHierarchyConfiguration,
 ] as VendoredCrd[];
 
 /**

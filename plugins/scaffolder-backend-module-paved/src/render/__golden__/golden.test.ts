@@ -51,6 +51,19 @@ function goldenRenders(): Array<[string, () => RenderedFile[]]> {
       },
     ],
     [
+      'tenant aggregate quota',
+      {
+        ...tenant,
+        tier: 4,
+        aggregateQuota: {
+          cpu: '6',
+          memory: '12Gi',
+          pods: 30,
+          storage: '150Gi',
+        },
+      },
+    ],
+    [
       'tenant observability',
       {
         ...tenant,

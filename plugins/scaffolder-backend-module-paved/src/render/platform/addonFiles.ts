@@ -27,6 +27,15 @@ function argoApplication(a: Addon, ctx: AddonContext): KubeObject {
           repoURL: a.source.repoURL,
           path: a.source.path,
           targetRevision: a.source.version,
+          ...(a.source.images?.length
+            ? {
+                kustomize: {
+                  images: a.source.images.map(
+                    i => `${i.name}=${i.newName}:${i.newTag}`,
+                  ),
+                },
+              }
+            : {}),
         };
   return {
     apiVersion: 'argoproj.io/v1alpha1',
@@ -78,6 +87,7 @@ function fluxRelease(a: Addon, ctx: AddonContext, all: Addon[]): KubeObject[] {
           prune: false,
           wait: true,
           sourceRef: { kind: 'GitRepository', name: a.id },
+          ...(a.source.images?.length ? { images: a.source.images } : {}),
           ...(dependsOn.length ? { dependsOn } : {}),
         },
       },
@@ -178,7 +188,15 @@ export function helmCommand(a: Addon): string {
     return `kubectl apply --server-side --field-manager=paved-scaffolder -f manifests/platform/${a.id}.yaml`;
   }
   if (a.source.type === 'git') {
-    return `kubectl apply --server-side -k "${a.source.repoURL}/${a.source.path}?ref=${a.source.version}"`;
+    const url = `${a.source.repoURL}/${a.source.path}?ref=${a.source.version}`;
+    if (!a.source.images?.length) {
+      return `kubectl apply --server-side -k "${url}"`;
+    }
+    // kubectl cannot override a remote folder's images: build, swap, apply.
+    const swaps = a.source.images
+      .map(i => `-e 's|image: ${i.name}:.*|image: ${i.newName}:${i.newTag}|'`)
+      .join(' ');
+    return `kubectl kustomize "${url}" | sed ${swaps} | kubectl apply --server-side -f -`;
   }
   const chart = a.source.repoURL.startsWith('oci://')
     ? `${a.source.repoURL}/${a.source.chart}`

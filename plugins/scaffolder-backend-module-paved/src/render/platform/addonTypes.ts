@@ -58,7 +58,14 @@ export type AddonContext = {
  */
 export type AddonSource =
   | { type: 'helm'; repoURL: string; chart: string; version: string }
-  | { type: 'git'; repoURL: string; path: string; version: string }
+  | {
+      type: 'git';
+      repoURL: string;
+      path: string;
+      version: string;
+      /** Kustomize image overrides, for folders that leave a placeholder image. */
+      images?: Array<{ name: string; newName: string; newTag: string }>;
+    }
   | { type: 'manifests' };
 
 /**

@@ -1,6 +1,7 @@
 import { usesGatekeeper, usesKyverno } from '../choices';
 import { MANAGED_BY } from '../labels';
 import { KubeObject } from '../types';
+import { HNC_FROM_TIER } from '../tenant/aggregateQuota';
 import { Addon, AddonContext, AddonWorkload, ServedKind } from './addonTypes';
 
 /*
@@ -1240,6 +1241,43 @@ export const ADDONS: Addon[] = [
       ),
     ],
     satisfies: ['crossplane'],
+  },
+  {
+    // Tenant-wide quotas (HierarchicalResourceQuota): seed 002 brings HNC in at tier 4.
+    id: 'hnc',
+    title:
+      'Hierarchical Namespace Controller (with hierarchical resource quotas)',
+    source: {
+      type: 'git',
+      repoURL: 'https://github.com/kubernetes-sigs/hierarchical-namespaces',
+      // The release's own `hrq` variant: HNC with --enable-hrq.
+      path: 'config/variants/hrq',
+      version: 'v1.1.0',
+      images: [
+        {
+          name: 'controller',
+          newName: 'gcr.io/k8s-staging-multitenancy/hnc-manager',
+          newTag: 'v1.1.0',
+        },
+      ],
+    },
+    namespace: 'hnc-system',
+    include: ctx => ctx.tier >= HNC_FROM_TIER,
+    serves: kinds(
+      'hnc.x-k8s.io',
+      'v1alpha2',
+      true,
+      'HierarchyConfiguration',
+      'HierarchicalResourceQuota',
+    ),
+    workloads: [
+      deployment(
+        'hnc-controller-manager',
+        { 'control-plane': 'controller-manager' },
+        [metrics(8080), webhook(9443)],
+      ),
+    ],
+    satisfies: ['namespace-hierarchy'],
   },
   {
     id: 'tetragon',
