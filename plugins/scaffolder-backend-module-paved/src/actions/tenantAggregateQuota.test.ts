@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { makeContext, listFiles } from '../__testUtils__/actionContext';
 import { acmeTenant } from '../__testUtils__/tenantInputs';
-import { createTenantScaffoldAction } from './tenantScaffold';
+import { checkTenantInput, createTenantScaffoldAction } from './tenantScaffold';
+import { changedTenantInput } from '../day2/changeTenant';
 
 // Rendering and the first schema load take seconds on a loaded 2-core machine.
 jest.setTimeout(30_000);
@@ -167,5 +168,25 @@ describe('paved:tenant:scaffold: tenant-wide quota', () => {
     await action.handler(ctx);
     const files = await listFiles(path.join(workspacePath, 'tenants/acme'));
     expect(files).not.toContain('manifests/aggregate-quota.yaml');
+  });
+});
+
+describe('day 2 change of a tenant with a tenant-wide quota', () => {
+  const current = checkTenantInput({
+    ...tier4,
+    aggregateQuota: { cpu: '6', memory: '12Gi' },
+  });
+
+  it('keeps the tenant-wide quota when the change leaves it alone', () => {
+    const next = checkTenantInput(
+      changedTenantInput(current, { quota: { pods: 25 } }),
+    );
+    expect(next.aggregateQuota).toEqual({ cpu: '6', memory: '12Gi' });
+  });
+
+  it('refuses a per-namespace quota raised above the tenant-wide one, by name', () => {
+    expect(() =>
+      checkTenantInput(changedTenantInput(current, { quota: { cpu: '7' } })),
+    ).toThrow(/aggregateQuota\.cpu: 6 is below one namespace's quota \(7\)/);
   });
 });
