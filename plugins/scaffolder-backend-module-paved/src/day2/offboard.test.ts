@@ -20,6 +20,27 @@ describe('runningPods', () => {
 });
 
 describe('deletionOrder', () => {
+  it("deletes an HNC parent namespace after its children", () => {
+    const ns = (name: string) => ({ kind: 'Namespace', metadata: { name } });
+    expect(
+      deletionOrder([
+        ns('acme'),
+        ns('acme-dev'),
+        {
+          kind: 'HierarchyConfiguration',
+          metadata: { name: 'hierarchy' },
+          spec: { parent: 'acme' },
+        },
+        ns('acme-prod'),
+      ]).map(o => `${o.kind} ${o.metadata.name}`),
+    ).toEqual([
+      'HierarchyConfiguration hierarchy',
+      'Namespace acme-dev',
+      'Namespace acme-prod',
+      'Namespace acme',
+    ]);
+  });
+
   it('puts namespaces last and keeps the rest in order', () => {
     expect(
       deletionOrder([
