@@ -76,11 +76,15 @@ function Nodes(props: { row: FleetRow }) {
     nodes.pressure ? `${nodes.pressure} under pressure` : '',
     nodes.cordoned ? `${nodes.cordoned} cordoned` : '',
   ].filter(Boolean);
+  // One fact a line, none broken mid-word: the column stays narrow.
   return (
-    <Typography variant="body2">
-      {nodes.ready}/{nodes.total} ready
-      {trouble.length ? ` · ${trouble.join(' · ')}` : ''}
-    </Typography>
+    <>
+      {[`${nodes.ready}/${nodes.total} ready`, ...trouble].map(fact => (
+        <Typography key={fact} variant="body2" style={{ whiteSpace: 'nowrap' }}>
+          {fact}
+        </Typography>
+      ))}
+    </>
   );
 }
 
@@ -204,7 +208,11 @@ const columns: TableColumn<FleetRow>[] = [
   },
   { title: 'Tier · conformance', render: row => <Conformance row={row} /> },
   { title: 'Cost this month', render: row => <Cost row={row} /> },
-  { title: 'Worst problems', render: row => <Problems row={row} /> },
+  {
+    title: 'Worst problems',
+    cellStyle: { minWidth: 280 },
+    render: row => <Problems row={row} />,
+  },
   {
     title: 'Owner',
     field: 'owner',

@@ -91,9 +91,9 @@ describe('EntityWorkloadHealthCard', () => {
     expect(
       screen.getByText(/^backstage\.io\/kubernetes-id=ledger-worker$/),
     ).toBeInTheDocument();
-    expect(
-      screen.getByLabelText('When this card was last read'),
-    ).toHaveTextContent('Last read just now');
+    expect(screen.getByText(/^Last read/)).toHaveTextContent(
+      'Last read just now',
+    );
   });
 
   it('says so when a cluster is healthy or has nothing matching', async () => {

@@ -31,7 +31,6 @@ export function LastRead(props: { read: PolledRead<unknown> }) {
       variant="caption"
       color="textSecondary"
       component="p"
-      aria-label="When this card was last read"
       style={{ marginTop: 8 }}
     >
       Last read{' '}
