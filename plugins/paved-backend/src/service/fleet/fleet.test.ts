@@ -168,6 +168,31 @@ describe('GET /api/paved/fleet', () => {
     ]);
   });
 
+  it.each([401, 403, 404, 410])(
+    'shows HTTP %i from one cluster in its own row, the others read',
+    async status => {
+      const { server } = await backend();
+      await warm(server);
+      faulty.failNext('/api/v1/nodes', status, {
+        message: `fault ${status}`,
+      });
+      const res = await request(server).get('/api/paved/fleet').set(auth);
+      expect(res.status).toBe(200);
+      expect(res.body.clusters[0]).toMatchObject({
+        cluster: 'faulty',
+        readiness: 'error',
+        error: {
+          statusCode: status,
+          message: expect.stringContaining(`fault ${status}`),
+        },
+      });
+      expect(res.body.clusters.slice(1).map((r: any) => r.readiness)).toEqual([
+        'not-ready',
+        'ready',
+      ]);
+    },
+  );
+
   it('does not wait for a cluster that hangs longer than its timeout', async () => {
     const { server } = await backend();
     await warm(server);
@@ -191,6 +216,32 @@ describe('GET /api/paved/fleet', () => {
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
   });
 
+  it('keeps the health columns when only the conformance read fails', async () => {
+    const { server } = await backend();
+    await warm(server);
+    // Conformance lists Deployments; the cluster health read does not.
+    local.failNext('/apis/apps/v1/deployments', 500, {
+      message: 'deployments unavailable',
+    });
+    try {
+      const res = await request(server).get('/api/paved/fleet').set(auth);
+      const row = res.body.clusters.find(
+        (r: any) => r.cluster === 'paved-local',
+      );
+      expect(row.readiness).toBe('not-ready');
+      expect(row.health.nodes.total).toBe(4);
+      expect(row.conformance).toEqual({
+        ok: false,
+        message: expect.stringContaining('deployments unavailable'),
+      });
+    } finally {
+      local.clearFaults();
+      // Reads the failed conformance already sent still reach the double:
+      // let them land before the next test counts requests.
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  });
+
   it('answers 403 without paved.fleet.read', async () => {
     const { server } = await backend((name: string) =>
       name === 'paved.fleet.read'
@@ -203,12 +254,12 @@ describe('GET /api/paved/fleet', () => {
   });
 
   it('keeps clusters the user may not read health of, and cost, out of the rows', async () => {
-    local.clearRequests();
     const { server } = await backend((name: string) =>
       name === 'paved.health.read' || name === 'paved.cost.read'
         ? AuthorizeResult.DENY
         : AuthorizeResult.ALLOW,
     );
+    local.clearRequests();
     const res = await request(server).get('/api/paved/fleet').set(auth);
     expect(res.status).toBe(200);
     expect(res.body.clusters).toHaveLength(3);
