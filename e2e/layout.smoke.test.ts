@@ -82,6 +82,7 @@ const PAVED = [
   '#paved-decisions',
   '#paved-adr',
   '#paved-roadmap',
+  '#paved-tenant',
 ];
 
 /** The summary's chips have all answered (none still "Checking…"). */
@@ -285,6 +286,16 @@ const PAGES: {
     ready: async page => {
       await expect(
         page.getByRole('region', { name: 'Monthly budget' }),
+      ).toBeVisible({ timeout: 90_000 });
+    },
+    axe: true,
+  },
+  {
+    name: 'tenant-page',
+    path: '/catalog/default/resource/tenant-payments',
+    ready: async page => {
+      await expect(
+        page.getByRole('region', { name: 'Tenant payments in paved-local' }),
       ).toBeVisible({ timeout: 90_000 });
     },
     axe: true,
