@@ -47,3 +47,4 @@ export {
   PavedFleetError,
 } from './PavedFleetClient';
 export type { PavedFleetApi, PavedFleetResponse } from './PavedFleetClient';
+export type { PavedReadOptions } from './pavedBackendFetch';
