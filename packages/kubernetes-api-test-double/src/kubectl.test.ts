@@ -170,7 +170,9 @@ describeWithKubectl('kubectl over plain HTTP (portal defaults)', () => {
   it('get pods -A lists the fixture pods', async () => {
     expect(double.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const { stdout } = await kubectlHttp('get', 'pods', '-A');
-    expect(stdout).toMatch(/payments\s+ledger-worker-1\s+0\/1\s+CrashLoopBackOff/);
+    expect(stdout).toMatch(
+      /payments\s+ledger-worker-1\s+0\/1\s+CrashLoopBackOff/,
+    );
     expect(stdout).toContain('payments-api-7c9d8f6b5d-2xkqp');
   });
 

@@ -166,7 +166,7 @@ describe('serverSideApply', () => {
     ]);
   });
 
-  it('replaces atomic lists whole: a RoleBinding\'s subjects', () => {
+  it("replaces atomic lists whole: a RoleBinding's subjects", () => {
     const binding = (group: string): KubeObject => ({
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',

@@ -13,10 +13,7 @@ import {
   combinationProblems,
   tierChoiceDefaults,
 } from '../render/choices';
-import {
-  addonContext,
-  renderClusterBaseline,
-} from '../render/cluster';
+import { addonContext, renderClusterBaseline } from '../render/cluster';
 import { addonsFor } from '../render/platform/addons';
 import { clusterInput } from '../__testUtils__/clusterInputs';
 import { converge, ConvergenceError } from './__testUtils__/converge';
@@ -33,7 +30,6 @@ import {
 jest.setTimeout(60_000);
 
 const TIERS: TierNumber[] = [1, 2, 3, 4, 5];
-
 
 type Case = { name: string; tier: TierNumber; choices: ClusterChoices };
 

@@ -20,7 +20,7 @@ describe('runningPods', () => {
 });
 
 describe('deletionOrder', () => {
-  it("deletes an HNC parent namespace after its children", () => {
+  it('deletes an HNC parent namespace after its children', () => {
     const ns = (name: string) => ({ kind: 'Namespace', metadata: { name } });
     expect(
       deletionOrder([

@@ -174,8 +174,9 @@ export const policyRules: PolicyRule[] = [
     decide: deny,
   },
   {
-    description:
-      `Only platform admins run actions that write to live clusters (${CLUSTER_WRITING_ACTIONS.join(', ')}); everyone else may run any other action.`,
+    description: `Only platform admins run actions that write to live clusters (${CLUSTER_WRITING_ACTIONS.join(
+      ', ',
+    )}); everyone else may run any other action.`,
     appliesTo: anyone,
     matches: isOneOf(actionExecutePermission),
     decide: (_requester, permission) =>
