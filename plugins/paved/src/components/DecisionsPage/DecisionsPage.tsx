@@ -14,7 +14,6 @@ import {
   EntityRefLinks,
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
@@ -27,6 +26,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { CARD_ANCHORS } from '../common/anchors';
 import { formatDate } from '../common/formatDate';
+import { FilterSelect } from '../common/FilterSelect';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { StatusChip } from '../common/StatusChip';
 import {
@@ -60,31 +60,6 @@ const columns: TableColumn<DecisionRow>[] = [
     render: row => <EntityRefLinks entityRefs={row.about} />,
   },
 ];
-
-function Select(props: {
-  label: string;
-  value?: string;
-  options: string[];
-  onChange: (value?: string) => void;
-}) {
-  return (
-    <TextField
-      select
-      fullWidth
-      id={`decisions-filter-${props.label.toLocaleLowerCase('en-US')}`}
-      label={props.label}
-      value={props.value ?? ''}
-      onChange={e => props.onChange(e.target.value || undefined)}
-    >
-      <MenuItem value="">All</MenuItem>
-      {props.options.map(o => (
-        <MenuItem key={o} value={o}>
-          {o}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
 
 /** Every ADR in the organisation, filterable. */
 export function DecisionsPage() {
@@ -140,7 +115,8 @@ function Decisions() {
           >
             <Grid container spacing={2}>
               <Grid item xs={12} md={2}>
-                <Select
+                <FilterSelect
+                  idPrefix="decisions-filter"
                   label="Status"
                   value={filters.status}
                   options={options.statuses}
@@ -148,7 +124,8 @@ function Decisions() {
                 />
               </Grid>
               <Grid item xs={12} md={3}>
-                <Select
+                <FilterSelect
+                  idPrefix="decisions-filter"
                   label="Owner"
                   value={filters.owner}
                   options={options.owners}
@@ -156,7 +133,8 @@ function Decisions() {
                 />
               </Grid>
               <Grid item xs={12} md={3}>
-                <Select
+                <FilterSelect
+                  idPrefix="decisions-filter"
                   label="Decides about"
                   value={filters.about}
                   options={options.about}

@@ -9,10 +9,8 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import type { FleetRow } from '@paved/plugin-paved-common';
 import { useMemo, useState } from 'react';
@@ -24,6 +22,7 @@ import {
   formatMoney,
   formatPercent,
 } from '../common/format';
+import { FilterSelect } from '../common/FilterSelect';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import {
   ClusterErrorMessage,
@@ -221,31 +220,6 @@ const columns: TableColumn<FleetRow>[] = [
   { title: 'Provider', field: 'provider', render: row => row.provider ?? '—' },
 ];
 
-function Select(props: {
-  label: string;
-  value?: string;
-  options: string[];
-  onChange: (value?: string) => void;
-}) {
-  return (
-    <TextField
-      select
-      fullWidth
-      id={`fleet-filter-${props.label.toLocaleLowerCase('en-US')}`}
-      label={props.label}
-      value={props.value ?? ''}
-      onChange={e => props.onChange(e.target.value || undefined)}
-    >
-      <MenuItem value="">All</MenuItem>
-      {props.options.map(o => (
-        <MenuItem key={o} value={o}>
-          {o}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
-
 /** Known statuses say what to do; anything else gets Backstage's panel. */
 function FleetError(props: { error: Error }) {
   const { error } = props;
@@ -314,7 +288,8 @@ function Fleet() {
           >
             <Grid container spacing={2}>
               <Grid item xs={12} md={4}>
-                <Select
+                <FilterSelect
+                  idPrefix="fleet-filter"
                   label="Tier"
                   value={filters.tier}
                   options={options.tiers}
@@ -322,7 +297,8 @@ function Fleet() {
                 />
               </Grid>
               <Grid item xs={12} md={4}>
-                <Select
+                <FilterSelect
+                  idPrefix="fleet-filter"
                   label="Provider"
                   value={filters.provider}
                   options={options.providers}
@@ -330,7 +306,8 @@ function Fleet() {
                 />
               </Grid>
               <Grid item xs={12} md={4}>
-                <Select
+                <FilterSelect
+                  idPrefix="fleet-filter"
                   label="Owner"
                   value={filters.owner}
                   options={options.owners}
