@@ -82,6 +82,21 @@ export function assertKnownCluster(
   }
 }
 
+/**
+ * The clusters an entity's data is read from: the one it pins (checked to
+ * be configured, `via` naming where the pin came from), else every cluster
+ * the user may list.
+ */
+export function clustersToRead(
+  known: string[],
+  pinned: string | undefined,
+  via?: string,
+): string[] {
+  if (!pinned) return known;
+  assertKnownCluster(pinned, known, via);
+  return [pinned];
+}
+
 /** The user a call is made for, and the cluster credentials they brought. */
 export interface CallContext {
   credentials: BackstageCredentials<BackstageUserPrincipal>;

@@ -10,7 +10,7 @@ import {
   TierNumber,
 } from '@paved/plugin-paved-common';
 import {
-  assertKnownCluster,
+  clustersToRead,
   CallContext,
   ClusterAccess,
 } from '../clusters/ClusterAccess';
@@ -88,8 +88,7 @@ export class ConformanceService {
     const entity = await entityAsUser(catalog, ref, request.credentials);
     const scope = conformanceScope(entity);
     const known = await access.listClusters(request);
-    if (scope.cluster) assertKnownCluster(scope.cluster, known);
-    const clusters = scope.cluster ? [scope.cluster] : known;
+    const clusters = clustersToRead(known, scope.cluster);
     const results = await fanOut(
       clusters,
       options.clusterTimeoutMs,

@@ -9,7 +9,7 @@ import {
   CrossplaneEntityResponse,
   readCrossplaneAnnotations,
 } from '@paved/plugin-paved-common';
-import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
+import { clustersToRead, ClusterAccess } from '../clusters/ClusterAccess';
 import { componentSelection } from '../health/componentSelection';
 import { fanOut } from '../clusters/fanOut';
 import { HealthRequest } from '../health/HealthService';
@@ -75,10 +75,11 @@ export class CrossplaneService {
     const { labelSelector, namespace: kubernetesNamespace } =
       componentSelection(entity);
     const known = await access.listClusters(request);
-    if (read.cluster) {
-      assertKnownCluster(read.cluster, known, CROSSPLANE_ANNOTATIONS.cluster);
-    }
-    const clusters = read.cluster ? [read.cluster] : known;
+    const clusters = clustersToRead(
+      known,
+      read.cluster,
+      CROSSPLANE_ANNOTATIONS.cluster,
+    );
     const namespace = read.namespace ?? kubernetesNamespace;
     const results = await fanOut(
       clusters,

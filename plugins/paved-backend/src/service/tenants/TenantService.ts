@@ -14,7 +14,7 @@ import {
   tenantWhoCan,
 } from '@paved/plugin-paved-common';
 import {
-  assertKnownCluster,
+  clustersToRead,
   CallContext,
   ClusterAccess,
 } from '../clusters/ClusterAccess';
@@ -99,14 +99,11 @@ export class TenantService {
     const entity = await entityAsUser(catalog, ref, request.credentials);
     const scope = tenantScope(entity);
     const known = await access.listClusters(request);
-    if (scope.cluster) {
-      assertKnownCluster(
-        scope.cluster,
-        known,
-        'annotation backstage.io/kubernetes-cluster',
-      );
-    }
-    const clusters = scope.cluster ? [scope.cluster] : known;
+    const clusters = clustersToRead(
+      known,
+      scope.cluster,
+      'annotation backstage.io/kubernetes-cluster',
+    );
     const results = await fanOut(
       clusters,
       options.clusterTimeoutMs,
