@@ -1,6 +1,7 @@
 import { ClusterResult, summarizeLatencies } from '@paved/plugin-paved-common';
 import { CallContext } from './ClusterAccess';
-import { ClusterTimeoutError, toClusterError } from './errors';
+import { toClusterError } from './errors';
+import { withTimeout } from './withTimeout';
 
 export type { ClusterResult };
 
@@ -19,24 +20,17 @@ export async function fanOut<T>(
     clusters.map(async (cluster): Promise<ClusterResult<T>> => {
       const latencies: number[] = [];
       const controller = new AbortController();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          const error = new ClusterTimeoutError(
-            `Cluster '${cluster}' did not answer within ${timeoutMs} ms`,
-          );
-          controller.abort(error);
-          reject(error);
-        }, timeoutMs);
-      });
       const ctx: CallContext = {
         ...base,
         signal: controller.signal,
         onLatency: ms => latencies.push(ms),
       };
       try {
-        // The race returns at the timeout even if `work` ignores the signal.
-        const health = await Promise.race([work(cluster, ctx), timeout]);
+        const health = await withTimeout(
+          work(cluster, ctx),
+          timeoutMs,
+          `Cluster '${cluster}' did not answer within ${timeoutMs} ms`,
+        );
         const apiLatency = summarizeLatencies(latencies);
         return {
           cluster,
@@ -45,7 +39,8 @@ export async function fanOut<T>(
           ...(apiLatency ? { apiLatency } : {}),
         };
       } catch (error) {
-        // Stop this cluster's other calls: its answer is already an error.
+        // Stop this cluster's other calls (a timeout too): its answer is
+        // already an error.
         if (!controller.signal.aborted) controller.abort(error);
         const apiLatency = summarizeLatencies(latencies);
         return {
@@ -54,10 +49,6 @@ export async function fanOut<T>(
           error: toClusterError(error),
           ...(apiLatency ? { apiLatency } : {}),
         };
-      } finally {
-        clearTimeout(timer);
-        // A `work` that loses the race must not become an unhandled rejection.
-        timeout.catch(() => {});
       }
     }),
   );

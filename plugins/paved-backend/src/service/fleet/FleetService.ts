@@ -23,7 +23,8 @@ import {
   sortFleetRows,
 } from '@paved/plugin-paved-common';
 import { ClusterAccess } from '../clusters/ClusterAccess';
-import { ClusterTimeoutError, toClusterError } from '../clusters/errors';
+import { toClusterError } from '../clusters/errors';
+import { withTimeout } from '../clusters/withTimeout';
 import { HealthServiceOptions } from '../clusters/options';
 import { ConformanceService } from '../conformance/ConformanceService';
 import { CostService } from '../cost/CostService';
@@ -35,35 +36,9 @@ import { HealthRequest, HealthService } from '../health/HealthService';
  */
 const ROW_GRACE_MS = 1000;
 
-/**
- * Settles with `work`'s value, or rejects with a timeout after `ms`, so a
- * part of a row that hangs anywhere (even before its cluster is asked)
- * cannot hold up the page.
- */
-async function within<T>(
-  ms: number,
-  what: string,
-  work: Promise<T>,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new ClusterTimeoutError(`${what} did not answer within ${ms} ms`),
-            ),
-          ms,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    work.catch(() => {});
-  }
-}
+/** A part of a row that hangs anywhere (even before its cluster is asked) times out on its own. */
+const within = <T>(ms: number, what: string, work: Promise<T>) =>
+  withTimeout(work, ms, `${what} did not answer within ${ms} ms`);
 
 /**
  * The fleet page: one row per cluster the Kubernetes backend lists for the
