@@ -149,11 +149,13 @@ export class ClusterAccess {
       /** Where the Kubernetes backend's own words about unreachable clusters go. */
       logger?: LoggerService;
     },
+    // Shared with the feature-bound copies: the listing is not per feature.
+    private readonly listed = new WeakMap<CallContext, Promise<string[]>>(),
   ) {}
 
   /** The same access, limited to one feature's reads. */
   forFeature(feature: PavedFeature): ClusterAccess {
-    return new ClusterAccess({ ...this.deps, feature });
+    return new ClusterAccess({ ...this.deps, feature }, this.listed);
   }
 
   private assertRead(apiPath: string): void {
@@ -238,7 +240,22 @@ export class ClusterAccess {
    * this list nothing can be answered, so its failure fails the request: 403
    * when the Kubernetes backend refuses the user, 503 otherwise.
    */
-  async listClusters(ctx: CallContext): Promise<string[]> {
+  /**
+   * The clusters the Kubernetes backend lists for the user. Asked once per
+   * call context: a route that composes several services (the fleet page
+   * asks health, conformance and cost for each cluster) passes them the
+   * same context, and they share one listing instead of one each.
+   */
+  listClusters(ctx: CallContext): Promise<string[]> {
+    let listed = this.listed.get(ctx);
+    if (!listed) {
+      listed = this.fetchClusterNames(ctx);
+      this.listed.set(ctx, listed);
+    }
+    return listed;
+  }
+
+  private async fetchClusterNames(ctx: CallContext): Promise<string[]> {
     const base = await this.deps.discovery.getBaseUrl('kubernetes');
     let body: any;
     try {
