@@ -17,5 +17,6 @@ export * from './health';
 export * from './conformance';
 export * from './crossplane';
 export * from './cost';
+export * from './cost/alertsIndex';
 export * from './network';
 export * from './fleet';
