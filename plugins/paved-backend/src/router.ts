@@ -1,4 +1,6 @@
 import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -51,6 +53,29 @@ export function resourceRefOf(req: Request): string {
   });
 }
 
+/**
+ * Paved's read check, shared by the routes and the actions: may this user
+ * read `permission` on the resource (asked only for resource permissions)?
+ */
+export async function authorizeRead(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials<BackstageUserPrincipal>,
+  permission: ResourcePermission<'catalog-entity'> | BasicPermission,
+  resourceRef: () => string,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [
+      isResourcePermission(permission)
+        ? { permission, resourceRef: resourceRef() }
+        : { permission: permission as BasicPermission },
+    ],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(`Missing permission ${permission.name}`);
+  }
+}
+
 /** A thin router: who is asking, may they, then the service. */
 export async function createRouter(deps: {
   httpAuth: HttpAuthService;
@@ -80,17 +105,9 @@ export async function createRouter(deps: {
       | BasicPermission = pavedHealthReadPermission,
   ): Promise<HealthRequest> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize(
-      [
-        isResourcePermission(permission)
-          ? { permission, resourceRef: resourceRefOf(req) }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
+    await authorizeRead(permissions, credentials, permission, () =>
+      resourceRefOf(req),
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
     return {
       credentials,
       clusterAuthHeaders: clusterAuthHeadersOf(req.headers),
