@@ -20,3 +20,4 @@ export * from './cost';
 export * from './cost/alertsIndex';
 export * from './network';
 export * from './fleet';
+export * from './evidence';
