@@ -5,3 +5,6 @@ export * from './redact';
 export * from './tree';
 export type * from './types';
 export * from './xrdOffer';
+export * from './details';
+export type * from './detailsTypes';
+export * from './graph';

@@ -151,4 +151,10 @@ export interface CrossplaneEntityResponse {
   /** Annotation entries that could not be parsed, with why. */
   invalidReferences: { entry: string; message: string }[];
   clusters: ClusterResult<CrossplaneClusterClaims>[];
+  /**
+   * Whether the nodes carry their YAML (`paved.crossplane.yaml.read`) and
+   * events (`paved.crossplane.events.read`); without the permission they
+   * are left out and the tree still shows.
+   */
+  access?: { yaml: boolean; events: boolean };
 }
