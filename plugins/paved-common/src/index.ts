@@ -21,3 +21,4 @@ export * from './cost/alertsIndex';
 export * from './network';
 export * from './fleet';
 export * from './evidence';
+export * from './drift';
