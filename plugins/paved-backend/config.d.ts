@@ -29,6 +29,15 @@ export interface Config {
        */
       inspectPods?: number | 'all';
     };
+    /** The evidence drawer's reads; see docs/clusters.md. */
+    evidence?: {
+      /** Lines read from the end of a previous container's log. Default 100, at most 5000. */
+      tailLines?: number;
+      /** Bytes of log the cluster may send at most (limitBytes). Default 65536, at most 1048576. */
+      limitBytes?: number;
+      /** Events shown per object, newest first. Default 50, at most 500. */
+      maxEvents?: number;
+    };
     /** OpenCost, for the cost routes; see docs/finops.md. */
     cost?: {
       /** ISO 4217 code of the currency OpenCost prices in. Default USD. */

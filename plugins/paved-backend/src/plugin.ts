@@ -7,6 +7,7 @@ import {
   pavedConformancePermissions,
   pavedCostPermissions,
   pavedCrossplanePermissions,
+  pavedEvidencePermissions,
   pavedFleetPermissions,
   pavedHealthPermissions,
   pavedTenantPermissions,
@@ -21,6 +22,9 @@ import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
 import { FleetService } from './service/fleet/FleetService';
+import { EvidenceService } from './service/evidence/EvidenceService';
+import { readEvidenceOptions } from './service/evidence/evidenceOptions';
+import { PreviousLogReader } from './service/evidence/previousLogReader';
 import { readHealthOptions } from './service/clusters/options';
 
 /**
@@ -54,6 +58,7 @@ export const pavedPlugin = createBackendPlugin({
           ...pavedCrossplanePermissions,
           ...pavedTenantPermissions,
           ...pavedFleetPermissions,
+          ...pavedEvidencePermissions,
         ]);
         const access = new ClusterAccess({
           auth: deps.auth,
@@ -108,6 +113,18 @@ export const pavedPlugin = createBackendPlugin({
               cost,
               logger: deps.logger,
               options,
+            }),
+            evidence: new EvidenceService({
+              access: access.forFeature('health'),
+              logs: new PreviousLogReader({
+                auth: deps.auth,
+                discovery: deps.discovery,
+                logger: deps.logger,
+              }),
+              catalog: deps.catalog,
+              logger: deps.logger,
+              options: readEvidenceOptions(deps.config),
+              clusterTimeoutMs: options.clusterTimeoutMs,
             }),
             adrSource: new AdrSourceService({
               catalog: deps.catalog,

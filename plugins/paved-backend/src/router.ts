@@ -17,6 +17,7 @@ import {
   pavedCrossplaneReadPermission,
   pavedFleetReadPermission,
   pavedHealthReadPermission,
+  pavedLogsReadPermission,
   pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
 import express, { Request } from 'express';
@@ -34,6 +35,8 @@ import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthRequest, HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
 import { FleetService } from './service/fleet/FleetService';
+import { EvidenceService } from './service/evidence/EvidenceService';
+import { parseEvidenceQuery } from './service/evidence/evidenceQuery';
 
 /**
  * The entity a route is about: `:namespace/:kind/:name`, or the cluster's
@@ -88,6 +91,8 @@ export async function createRouter(deps: {
   tenants?: TenantService;
   /** The fleet page's route; without it, no such route. */
   fleet?: FleetService;
+  /** The evidence drawer's route (events, previous log); without it, no such route. */
+  evidence?: EvidenceService;
   /** The ADR Markdown and images route; without it, no such route. */
   adrSource?: AdrSourceService;
 }): Promise<express.Router> {
@@ -161,6 +166,19 @@ export async function createRouter(deps: {
     router.get('/fleet', async (req, res) => {
       const request = await authorize(req, pavedFleetReadPermission);
       res.json(await fleet.fleet(request));
+    });
+  }
+
+  const evidence = deps.evidence;
+  if (evidence) {
+    // Logs can hold what health never shows: their own permission.
+    router.get('/evidence/entity/:namespace/:kind/:name', async (req, res) => {
+      const request = await authorize(req, pavedLogsReadPermission);
+      const { namespace, kind, name } = req.params;
+      const query = parseEvidenceQuery(req.query);
+      res.json(
+        await evidence.evidence({ namespace, kind, name }, query, request),
+      );
     });
   }
 

@@ -71,7 +71,12 @@ export interface EvidenceResponse {
   /** Containers of the Pod, for choosing another. */
   containers?: string[];
   commands: EvidenceCommands;
-  events: EvidencePart<EvidenceEvent[]>;
+  /**
+   * The cluster could not be asked whether the object is the component's
+   * (it failed, refused or timed out): then nothing else was read.
+   */
+  error?: ClusterError;
+  events?: EvidencePart<EvidenceEvent[]>;
   /** Pods only. */
   previousLog?: EvidencePart<PreviousLog>;
 }

@@ -1,0 +1,220 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EvidenceEvent,
+  evidenceCommands,
+  EvidencePart,
+  EvidenceResponse,
+  PreviousLog,
+} from '@paved/plugin-paved-common';
+import {
+  assertKnownCluster,
+  CallContext,
+  ClusterAccess,
+} from '../clusters/ClusterAccess';
+import { toClusterError } from '../clusters/errors';
+import { listPath } from '../clusters/paths';
+import { withTimeout } from '../clusters/withTimeout';
+import { entityAsUser } from '../entityAsUser';
+import { HealthRequest } from '../health/HealthService';
+import {
+  ANNOTATION_KUBERNETES_CLUSTER,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  componentSelection,
+} from '../health/componentSelection';
+import { EvidenceOptions } from './evidenceOptions';
+import { EvidenceQuery } from './evidenceQuery';
+import { eventsOf } from './events';
+import { pickContainer } from './containers';
+import { PreviousLogReader } from './previousLogReader';
+
+const PATHS = {
+  Pod: { group: '', plural: 'pods' },
+  Deployment: { group: 'apps', plural: 'deployments' },
+  StatefulSet: { group: 'apps', plural: 'statefulsets' },
+  DaemonSet: { group: 'apps', plural: 'daemonsets' },
+} as const;
+
+/** A problem the route names to the caller (404/400), not a cluster error. */
+const isRequestError = (e: unknown) =>
+  e instanceof NotFoundError || e instanceof InputError;
+
+/**
+ * The evidence behind one problem: the object's events and, for a Pod's
+ * container, its previous instance's last log lines. Only for objects the
+ * component's selection finds (the health card's), only in configured
+ * clusters, never from Secrets.
+ */
+export class EvidenceService {
+  constructor(
+    private readonly deps: {
+      access: ClusterAccess;
+      logs: PreviousLogReader;
+      catalog: CatalogService;
+      logger: LoggerService;
+      options: EvidenceOptions;
+      clusterTimeoutMs: number;
+    },
+  ) {}
+
+  async evidence(
+    ref: CompoundEntityRef,
+    query: EvidenceQuery,
+    request: HealthRequest,
+  ): Promise<EvidenceResponse> {
+    const { access, catalog, options } = this.deps;
+    const entity = await entityAsUser(catalog, ref, request.credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const selection = componentSelection(entity);
+    const known = await access.listClusters(request);
+    assertKnownCluster(query.cluster, known);
+    if (selection.cluster && selection.cluster !== query.cluster) {
+      throw new NotFoundError(
+        `${entityRef} runs only in cluster '${selection.cluster}' (${ANNOTATION_KUBERNETES_CLUSTER}), not '${query.cluster}'`,
+      );
+    }
+    if (selection.namespace && selection.namespace !== query.namespace) {
+      throw new NotFoundError(
+        `${entityRef} runs only in namespace '${selection.namespace}' (${ANNOTATION_KUBERNETES_NAMESPACE}), not '${query.namespace}'`,
+      );
+    }
+    const base = {
+      entityRef,
+      cluster: query.cluster,
+      namespace: query.namespace,
+      object: { kind: query.kind, name: query.name },
+    };
+    const commandsFor = (container?: string) =>
+      evidenceCommands({
+        ...base.object,
+        cluster: query.cluster,
+        namespace: query.namespace,
+        container,
+        tailLines: options.tailLines,
+        limitBytes: options.limitBytes,
+      });
+
+    const controller = new AbortController();
+    const ctx: CallContext = { ...request, signal: controller.signal };
+    const work = this.read(
+      query,
+      known,
+      selection.labelSelector,
+      entityRef,
+      ctx,
+    );
+    try {
+      const read = await withTimeout(
+        work,
+        this.deps.clusterTimeoutMs,
+        `Cluster '${query.cluster}' did not answer within ${this.deps.clusterTimeoutMs} ms`,
+      );
+      return {
+        ...base,
+        ...(read.container ? { container: read.container } : {}),
+        ...(read.containers ? { containers: read.containers } : {}),
+        commands: commandsFor(read.container),
+        events: read.events,
+        ...(read.previousLog ? { previousLog: read.previousLog } : {}),
+      };
+    } catch (error) {
+      if (!controller.signal.aborted) controller.abort(error);
+      if (isRequestError(error)) throw error;
+      return {
+        ...base,
+        ...(query.container ? { container: query.container } : {}),
+        commands: commandsFor(query.container),
+        error: toClusterError(error),
+      };
+    }
+  }
+
+  private async read(
+    query: EvidenceQuery,
+    known: string[],
+    labelSelector: string,
+    entityRef: string,
+    ctx: CallContext,
+  ) {
+    const { access, logs, options } = this.deps;
+    const kind = PATHS[query.kind];
+    // The API server applies the component's selector: an object it does
+    // not return is not the component's, whatever exists under that name.
+    const params = new URLSearchParams({
+      labelSelector,
+      fieldSelector: `metadata.name=${query.name}`,
+    });
+    const list = await access.get(
+      query.cluster,
+      known,
+      `${listPath(kind.group, 'v1', kind.plural, query.namespace)}?${params}`,
+      ctx,
+    );
+    const object = Array.isArray(list?.items) ? list.items[0] : undefined;
+    if (!object) {
+      throw new NotFoundError(
+        `No ${query.kind} ${query.namespace}/${query.name} of ${entityRef} in cluster '${query.cluster}' (selector ${labelSelector})`,
+      );
+    }
+    const picked =
+      query.kind === 'Pod' ? pickContainer(object, query.container) : undefined;
+
+    const part = async <T>(f: () => Promise<T>): Promise<EvidencePart<T>> => {
+      try {
+        return { ok: true, value: await f() };
+      } catch (error) {
+        return { ok: false, error: toClusterError(error) };
+      }
+    };
+    const [events, previousLog] = await Promise.all([
+      part(async (): Promise<EvidenceEvent[]> => {
+        const items: any[] = [];
+        await access.list(
+          query.cluster,
+          known,
+          listPath('', 'v1', 'events', query.namespace),
+          {
+            fieldSelector: `involvedObject.kind=${query.kind},involvedObject.name=${query.name}`,
+          },
+          500,
+          item => items.push(item),
+          ctx,
+        );
+        return eventsOf(items, options.maxEvents);
+      }),
+      picked
+        ? part(
+            async (): Promise<PreviousLog> =>
+              picked.terminatedBefore
+                ? logs.read(
+                    query.cluster,
+                    known,
+                    {
+                      namespace: query.namespace,
+                      pod: query.name,
+                      container: picked.container,
+                      tailLines: options.tailLines,
+                      limitBytes: options.limitBytes,
+                    },
+                    ctx,
+                  )
+                : {
+                    found: false,
+                    message: `Container ${picked.container} of Pod ${query.name} has not terminated before: there is no previous log`,
+                  },
+          )
+        : Promise.resolve(undefined),
+    ]);
+    return {
+      container: picked?.container,
+      containers: picked?.containers,
+      events,
+      previousLog,
+    };
+  }
+}

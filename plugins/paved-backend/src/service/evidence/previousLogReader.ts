@@ -1,0 +1,174 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { PreviousLog, redactLogLines } from '@paved/plugin-paved-common';
+import { assertKnownCluster, CallContext } from '../clusters/ClusterAccess';
+import { ClusterRequestError } from '../clusters/errors';
+import { assertReadablePath } from '../clusters/paths';
+
+export interface PreviousLogRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  tailLines: number;
+  limitBytes: number;
+}
+
+/** The one path this reader GETs: a Pod's previous container log, bounded. */
+export function previousLogPath(r: PreviousLogRequest): string {
+  const query = new URLSearchParams({
+    container: r.container,
+    previous: 'true',
+    tailLines: String(r.tailLines),
+    limitBytes: String(r.limitBytes),
+  });
+  return `/api/v1/namespaces/${encodeURIComponent(
+    r.namespace,
+  )}/pods/${encodeURIComponent(r.pod)}/log?${query}`;
+}
+
+const LOG_PATH =
+  /^\/api\/v1\/namespaces\/[a-z0-9-]+\/pods\/[a-z0-9.-]+\/log\?(.*)$/;
+
+/**
+ * Whether a path is a bounded previous-container log read: the only
+ * subresource Paved's evidence reads, never without its limits.
+ */
+export function isPreviousLogPath(apiPath: string): boolean {
+  const m = LOG_PATH.exec(apiPath);
+  if (!m) return false;
+  const q = new URLSearchParams(m[1]);
+  return (
+    q.get('previous') === 'true' &&
+    Number(q.get('tailLines')) > 0 &&
+    Number(q.get('limitBytes')) > 0
+  );
+}
+
+// The API server's answer when the container never terminated (or the
+// kubelet has already removed its log).
+const NO_PREVIOUS = /previous terminated container .* not found/;
+
+/**
+ * The last lines of a container's previous instance's log, read the way
+ * ClusterAccess reads everything else: through the Kubernetes backend's
+ * proxy with Paved's own identity, carrying the user's cluster credentials
+ * where the cluster wants them, only from a configured cluster, after the
+ * route checked `paved.logs.read` for the user. ClusterAccess reads JSON;
+ * a log is text, hence this reader beside it. Lines are redacted before
+ * they leave.
+ */
+export class PreviousLogReader {
+  constructor(
+    private readonly deps: {
+      auth: AuthService;
+      discovery: DiscoveryService;
+      logger?: LoggerService;
+    },
+  ) {}
+
+  async read(
+    cluster: string,
+    knownClusters: readonly string[],
+    request: PreviousLogRequest,
+    ctx: CallContext,
+  ): Promise<PreviousLog> {
+    const apiPath = previousLogPath(request);
+    assertReadablePath(apiPath);
+    if (!isPreviousLogPath(apiPath)) {
+      throw new ClusterRequestError(`Not a bounded log read: ${apiPath}`);
+    }
+    assertKnownCluster(cluster, knownClusters);
+    const base = await this.deps.discovery.getBaseUrl('kubernetes');
+    const { token } = await this.deps.auth.getPluginRequestToken({
+      onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
+      targetPluginId: 'kubernetes',
+    });
+    const started = performance.now();
+    const response = await fetch(`${base}/proxy${apiPath}`, {
+      method: 'GET',
+      headers: {
+        ...ctx.clusterAuthHeaders,
+        Authorization: `Bearer ${token}`,
+        Accept: 'text/plain, application/json',
+        'Backstage-Kubernetes-Cluster': cluster,
+      },
+      signal: ctx.signal,
+    });
+    // A cluster that ignores limitBytes is cut off at it, not read to the end.
+    const { bytes, cut } = await readUpTo(
+      response,
+      response.ok ? request.limitBytes : 64 * 1024,
+    );
+    ctx.onLatency?.(performance.now() - started);
+    const text = bytes.toString('utf8');
+    if (!response.ok) {
+      const message = this.errorMessage(response.status, text);
+      if (response.status === 400 && NO_PREVIOUS.test(message)) {
+        return { found: false, message };
+      }
+      throw new ClusterRequestError(
+        `HTTP ${response.status}: ${message}`,
+        response.status,
+      );
+    }
+    const all = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    const { lines, redactedLines } = redactLogLines(
+      all.slice(Math.max(0, all.length - request.tailLines)),
+    );
+    return {
+      found: true,
+      lines,
+      redactedLines,
+      // At the limit, the cluster stopped there: the log may go on.
+      truncated: cut || bytes.length >= request.limitBytes,
+      tailLines: request.tailLines,
+      limitBytes: request.limitBytes,
+    };
+  }
+
+  private errorMessage(status: number, text: string): string {
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const message: string =
+      body?.message ?? body?.error?.message ?? `HTTP ${status}`;
+    if (status >= 500 && body?.kind !== 'Status') {
+      // The Kubernetes backend's own words carry the cluster's address.
+      this.deps.logger?.warn(
+        `Cluster unreachable through the Kubernetes backend: ${message}`,
+      );
+      return 'Cluster unreachable (the backend log has the details)';
+    }
+    return message;
+  }
+}
+
+async function readUpTo(
+  response: Response,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; cut: boolean }> {
+  if (!response.body) return { bytes: Buffer.alloc(0), cut: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      return {
+        bytes: Buffer.concat(chunks, size).subarray(0, maxBytes),
+        cut: true,
+      };
+    }
+  }
+  return { bytes: Buffer.concat(chunks, size), cut: false };
+}
