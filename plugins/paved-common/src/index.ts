@@ -22,3 +22,4 @@ export * from './network';
 export * from './fleet';
 export * from './evidence';
 export * from './drift';
+export * from './gitops';
