@@ -14,7 +14,9 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   pavedConformanceReadPermission,
+  pavedCrossplaneEventsReadPermission,
   pavedCrossplaneReadPermission,
+  pavedCrossplaneYamlReadPermission,
   pavedFleetReadPermission,
   pavedHealthReadPermission,
   pavedLogsReadPermission,
@@ -32,6 +34,7 @@ import {
 import { addCostRoutes } from './service/cost/costRoutes';
 import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
+import { crossplaneAccess } from './service/crossplane/access';
 import { HealthRequest, HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
 import { FleetService } from './service/fleet/FleetService';
@@ -141,8 +144,49 @@ export async function createRouter(deps: {
   router.get('/crossplane/entity/:namespace/:kind/:name', async (req, res) => {
     const request = await authorize(req, pavedCrossplaneReadPermission);
     const { namespace, kind, name } = req.params;
-    res.json(await crossplane.entityClaims({ namespace, kind, name }, request));
+    // YAML and events have their own permissions: without them, the tree only.
+    const access = await crossplaneAccess(
+      permissions,
+      request.credentials,
+      resourceRefOf(req),
+    );
+    res.json(
+      await crossplane.entityClaims({ namespace, kind, name }, request, access),
+    );
   });
+
+  router.get(
+    '/crossplane/entity/:namespace/:kind/:name/yaml',
+    async (req, res) => {
+      await authorize(req, pavedCrossplaneReadPermission);
+      const request = await authorize(req, pavedCrossplaneYamlReadPermission);
+      const { namespace, kind, name } = req.params;
+      res.json(await crossplane.entityYaml({ namespace, kind, name }, request));
+    },
+  );
+
+  router.get(
+    '/crossplane/entity/:namespace/:kind/:name/events',
+    async (req, res) => {
+      await authorize(req, pavedCrossplaneReadPermission);
+      const request = await authorize(req, pavedCrossplaneEventsReadPermission);
+      const { namespace, kind, name } = req.params;
+      res.json(
+        await crossplane.entityEvents({ namespace, kind, name }, request),
+      );
+    },
+  );
+
+  router.get(
+    '/crossplane/entity/:namespace/:kind/:name/details',
+    async (req, res) => {
+      const request = await authorize(req, pavedCrossplaneReadPermission);
+      const { namespace, kind, name } = req.params;
+      res.json(
+        await crossplane.entityDetails({ namespace, kind, name }, request),
+      );
+    },
+  );
 
   router.get('/crossplane/xrds/:cluster', async (req, res) => {
     const request = await authorize(req, pavedCrossplaneReadPermission);
