@@ -150,3 +150,144 @@ describe('fault matrix: every fault is one cluster error beside the healthy clus
     expect(error.message).toMatch(/larger than/);
   });
 });
+
+describe('fleet fault matrix: a bad cluster is its own row, never holding up or hiding the others', () => {
+  let good: Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
+  let faulty: Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
+  const fakes: { close(): Promise<void> }[] = [];
+  // Both tiered: the faulty cluster's Pods are the read health and
+  // conformance share, so a fault there reaches both.
+  const tiered = (name: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'paved.dev/tier': '2' },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'group:default/platform' },
+  });
+
+  beforeAll(async () => {
+    good = await startKubernetesApiTestDouble({ port: 0 });
+    faulty = await startKubernetesApiTestDouble({ port: 0 });
+  });
+  afterAll(async () => {
+    await good.close();
+    await faulty.close();
+    await Promise.all(fakes.map(f => f.close()));
+  });
+  afterEach(() => faulty.clearFaults());
+
+  /** The fleet with `good` and `faulty`; `arm` sets the fault after warm-up. */
+  async function fleetWith(faultyUrl: string, arm: () => void = () => {}) {
+    const { server } = await startPavedTestBackend(
+      [tiered('good'), tiered('faulty')],
+      [
+        { name: 'good', url: good.url },
+        { name: 'faulty', url: faultyUrl },
+      ],
+      { clusterTimeoutMs: TIMEOUT_MS },
+    );
+    const auth = { Authorization: mockCredentials.user.header() };
+    for (let i = 0; i < 5; i++) {
+      const warm = await request(server).get('/api/paved/fleet').set(auth);
+      const row = warm.body.clusters?.find((r: any) => r.cluster === 'good');
+      if (row?.health && row.conformance?.ok) break;
+    }
+    arm();
+    const started = Date.now();
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    const byName = Object.fromEntries(
+      res.body.clusters.map((r: any) => [r.cluster, r]),
+    );
+    expect(Object.keys(byName).sort()).toEqual(['faulty', 'good']);
+    // The good cluster is read in full: every column, as if alone.
+    expect(byName.good.health.nodes.total).toBe(4);
+    expect(byName.good.conformance).toMatchObject({ ok: true, tier: 2 });
+    expect(byName.good.cost).toMatchObject({ ok: true });
+    expect(byName.faulty.readiness).toBe('error');
+    expect(byName.faulty.health).toBeUndefined();
+    // The error row sorts first, so it cannot hide below healthy rows.
+    expect(res.body.clusters[0].cluster).toBe('faulty');
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
+    return byName.faulty;
+  }
+
+  it.each([401, 403, 404, 410, 500])(
+    'HTTP %i on the shared Pod list',
+    async status => {
+      const row = await fleetWith(faulty.url, () =>
+        faulty.failNext('/api/v1/pods', status, {
+          message: `fault ${status}`,
+        }),
+      );
+      expect(row.error).toMatchObject({
+        statusCode: status,
+        message: expect.stringContaining(`fault ${status}`),
+      });
+      // Conformance read the same failed list and says so.
+      expect(row.conformance).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(`fault ${status}`),
+      });
+    },
+  );
+
+  it('a cluster that hangs on the Pod list', async () => {
+    const row = await fleetWith(faulty.url, () =>
+      faulty.hangNext('/api/v1/pods'),
+    );
+    expect(row.error.name).toBe('ClusterTimeoutError');
+    expect(row.conformance.ok).toBe(false);
+  });
+
+  it('malformed JSON', async () => {
+    const fake = await startFakeCluster((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"kind":"PodList","items":[{');
+    });
+    fakes.push(fake);
+    const row = await fleetWith(fake.url);
+    expect(row.error.message).toMatch(/Malformed JSON/);
+  });
+
+  it('connection refused: "unreachable", and no internal address', async () => {
+    const port = await freePort();
+    const row = await fleetWith(`http://127.0.0.1:${port}`);
+    expect(row.error).toMatchObject({
+      statusCode: 503,
+      message:
+        'Cluster unreachable: connection refused (the backend log has the details)',
+    });
+    expect(JSON.stringify(row)).not.toMatch(
+      new RegExp(`127\\.0\\.0\\.1|:${port}`),
+    );
+  });
+
+  it('a 50 MB response', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const fake = await startFakeCluster((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"kind":"PodList","items":[],"padding":"');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50) {
+          sent += 1;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end('"}');
+      };
+      pump();
+      res.on('error', () => {});
+    });
+    fakes.push(fake);
+    const row = await fleetWith(fake.url);
+    expect(row.error.message).toMatch(/larger than/);
+  });
+});

@@ -16,6 +16,7 @@ import { MAX_RESPONSE_BYTES, readCapped } from './readCapped';
 
 export { MAX_RESPONSE_BYTES };
 import { assertReadablePath } from './paths';
+import type { SharedLists } from '../fleet/SharedLists';
 import {
   assertAllowedRead,
   isAllowedRead,
@@ -109,6 +110,11 @@ export interface CallContext {
   signal?: AbortSignal;
   /** Receives each call's duration, for the API latency signal. */
   onLatency?: (ms: number) => void;
+  /**
+   * Lists read once for several services of one request (the fleet row's
+   * Pods, for health and conformance); see fleet/SharedLists.ts.
+   */
+  sharedLists?: Pick<SharedLists, 'list'>;
 }
 
 /** Picks the cluster auth headers out of an incoming request's headers. */
@@ -366,6 +372,45 @@ export class ClusterAccess {
    * `onItem`, so only one page is held at a time however big the cluster.
    */
   async list(
+    cluster: string,
+    knownClusters: readonly string[],
+    apiPath: string,
+    query: Record<string, string>,
+    pageSize: number,
+    onItem: (item: any) => void,
+    ctx: CallContext,
+  ): Promise<void> {
+    // Checked for this caller's feature before any shared read is followed.
+    assertReadablePath(apiPath);
+    this.assertRead(apiPath);
+    assertKnownCluster(cluster, knownClusters);
+    const shared = ctx.sharedLists?.list(
+      cluster,
+      apiPath,
+      query,
+      (each, signal) =>
+        this.listPages(cluster, knownClusters, apiPath, query, pageSize, each, {
+          ...ctx,
+          signal,
+        }),
+      onItem,
+      ctx.signal,
+    );
+    return (
+      shared ??
+      this.listPages(
+        cluster,
+        knownClusters,
+        apiPath,
+        query,
+        pageSize,
+        onItem,
+        ctx,
+      )
+    );
+  }
+
+  private async listPages(
     cluster: string,
     knownClusters: readonly string[],
     apiPath: string,

@@ -29,6 +29,14 @@ import { HealthServiceOptions } from '../clusters/options';
 import { ConformanceService } from '../conformance/ConformanceService';
 import { CostService } from '../cost/CostService';
 import { HealthRequest, HealthService } from '../health/HealthService';
+import { listPath } from '../clusters/paths';
+import { SharedLists } from './SharedLists';
+
+/** The cluster-wide Pod list, as health and a cluster's conformance read it. */
+const POD_LIST = listPath('', 'v1', 'pods');
+
+/** The user's request, with the reads its services share. */
+type FleetRequest = HealthRequest & { sharedLists: SharedLists };
 
 /**
  * Past the per-cluster timeout each service keeps itself, a row waits this
@@ -59,8 +67,14 @@ export class FleetService {
     },
   ) {}
 
-  async fleet(request: HealthRequest): Promise<FleetResponse> {
+  async fleet(asked: HealthRequest): Promise<FleetResponse> {
     const { access, catalog, permissions } = this.deps;
+    // One object for the whole request: the services share its cluster list
+    // and the Pod lists announced below.
+    const sharedLists = new SharedLists(
+      this.deps.options.clusterTimeoutMs + ROW_GRACE_MS,
+    );
+    const request: FleetRequest = { ...asked, sharedLists };
     const clusters = await access.listClusters(request);
     if (clusters.length === 0) return { clusters: [] };
     const refs = clusters.map(clusterEntityRef);
@@ -104,7 +118,7 @@ export class FleetService {
     info: FleetClusterInfo,
     healthAllowed: boolean,
     costAllowed: boolean,
-    request: HealthRequest,
+    request: FleetRequest,
   ): Promise<FleetRow> {
     if (!healthAllowed) {
       return fleetRowOf(info, {
@@ -118,6 +132,11 @@ export class FleetService {
       });
     }
     const limit = this.deps.options.clusterTimeoutMs + ROW_GRACE_MS;
+    const checksConformance = Boolean(info.tier && info.inCatalog);
+    if (checksConformance) {
+      // Health and conformance both list every Pod: one read for the two.
+      request.sharedLists.share(cluster, POD_LIST, {}, 2);
+    }
     const [health, conformance, cost] = await Promise.all([
       within(
         limit,
@@ -131,7 +150,7 @@ export class FleetService {
           error: toClusterError(error),
         }),
       ),
-      info.tier && info.inCatalog
+      checksConformance
         ? this.conformanceOf(cluster, info, request, limit)
         : undefined,
       costAllowed ? this.costOf(cluster, request, limit) : undefined,

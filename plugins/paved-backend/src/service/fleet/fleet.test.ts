@@ -145,6 +145,50 @@ describe('GET /api/paved/fleet', () => {
     expect(local.requests.filter(r => /\/secrets\b/.test(r.path))).toEqual([]);
   });
 
+  it('reads the Pods of a tiered cluster once for health and conformance', async () => {
+    const { server } = await backend();
+    await warm(server);
+    local.clearRequests();
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    const row = res.body.clusters.find((r: any) => r.cluster === 'paved-local');
+    // Both columns came from that one read.
+    expect(row.health.nodes.total).toBe(4);
+    expect(row.conformance).toMatchObject({ ok: true, tier: 2 });
+    const podLists = local.requests.filter(r => r.path === '/api/v1/pods');
+    expect(podLists).toHaveLength(1);
+    // The other lists are each read once too: nothing else doubled.
+    const paths = local.requests.map(
+      r => `${r.path}?${r.query.continue ?? ''}`,
+    );
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('still reads every Pod page once when the list is paged', async () => {
+    const { server } = await startPavedTestBackend(
+      ENTITIES,
+      [{ name: 'paved-local', url: local.url }],
+      { clusterTimeoutMs: TIMEOUT_MS, health: { pageSize: 5 } },
+    );
+    await warm(server);
+    local.clearRequests();
+    const res = await request(server).get('/api/paved/fleet').set(auth);
+    const [row] = res.body.clusters;
+    expect(row.conformance).toMatchObject({ ok: true, tier: 2 });
+    const pages = local.requests.filter(r => r.path === '/api/v1/pods');
+    // More than one page, and each page (by its continue token) asked once.
+    expect(pages.length).toBeGreaterThan(1);
+    const tokens = pages.map(r => r.query.continue ?? '');
+    expect(new Set(tokens).size).toBe(pages.length);
+    // Health summed every Pod's requests, as its own route (a lone read) does.
+    const alone = await request(server)
+      .get('/api/paved/health/cluster/paved-local')
+      .set(auth);
+    expect(row.health.requested).toEqual(
+      alone.body.cluster.health.capacity.requested,
+    );
+    expect(row.health.requested.cpu).toBeGreaterThan(0);
+  });
+
   it('shows a cluster answering 500 as its own error row, first, beside the others', async () => {
     const { server } = await backend();
     await warm(server);
