@@ -178,8 +178,12 @@ function format(lines: string[], started: string, req: LogRequest): string {
   );
   if (req.tailLines !== undefined && req.tailLines >= 0)
     out = out.slice(Math.max(0, out.length - req.tailLines));
-  let text = out.length ? `${out.join('\n')}\n` : '';
+  const text = out.length ? `${out.join('\n')}\n` : '';
+  // limitBytes counts bytes, not characters, and may cut a line (or a
+  // character) short, as the kubelet's limited writer does.
   if (req.limitBytes !== undefined && req.limitBytes > 0)
-    text = text.slice(0, req.limitBytes);
+    return Buffer.from(text, 'utf8')
+      .subarray(0, req.limitBytes)
+      .toString('utf8');
   return text;
 }
