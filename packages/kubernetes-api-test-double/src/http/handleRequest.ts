@@ -8,6 +8,7 @@ import {
 import { impersonate } from '../auth/impersonation';
 import { accessReview, isAccessReview } from '../authorization/accessReview';
 import { storedRbacPolicy } from '../authorization/rbac';
+import { clusterRoleRules } from '@paved/plugin-paved-common';
 import { ResourceType } from '../resources/types';
 import { ApiContext, ApiRequest, ApiResponse, json } from './context';
 import {
@@ -149,6 +150,15 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
     user: {
       username: identity.user,
       groups: identity.grant ? identity.grant.groups ?? [] : identity.groups,
+    },
+    can: a => authorize(identity, a, rbac).allowed,
+    rulesOf: (kind, name, namespace) => {
+      const policy = rbac();
+      if (kind === 'ClusterRole')
+        return policy.clusterRoles.has(name)
+          ? clusterRoleRules(policy, name)
+          : undefined;
+      return policy.roles.get(`${namespace}/${name}`)?.rules;
     },
   };
   if (isServiceProxy(info)) return serviceProxy(ctx, info, url, method);

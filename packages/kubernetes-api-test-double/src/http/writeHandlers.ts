@@ -22,6 +22,11 @@ import {
   KubeObject,
 } from '../types';
 import { validateObject } from '../validation/validateObject';
+import {
+  Can,
+  confirmNoEscalation,
+  RoleRules,
+} from '../authorization/escalation';
 import { decodeBody, decodeObjectBody, mediaType } from './body';
 import { ApiContext, ApiRequest, ApiResponse } from './context';
 import { parseListQuery } from './listQuery';
@@ -56,6 +61,10 @@ export interface WriteRequest {
   user?: AdmissionUserInfo;
   /** Set by subresources that write through the main handlers (scale): admission leaves them alone. */
   skipAdmission?: boolean;
+  /** The writer's authorizer, for RBAC's escalation prevention; absent: not checked. */
+  can?: Can;
+  /** Stored Roles' and ClusterRoles' rules, for the same check. */
+  rulesOf?: RoleRules;
 }
 
 const JSON_PATCH = 'application/json-patch+json';
@@ -183,7 +192,19 @@ function admit(
   oldObject: KubeObject | undefined,
   opts: WriteOptions,
 ): string[] {
-  if (!w.ctx.admission || w.info.subresource || w.skipAdmission) return [];
+  if (w.info.subresource) return [];
+  if (w.can && w.rulesOf && w.user) {
+    confirmNoEscalation({
+      plural: w.rt.plural,
+      group: w.rt.group,
+      object,
+      requestName: w.info.name,
+      user: w.user,
+      can: w.can,
+      rulesOf: w.rulesOf,
+    });
+  }
+  if (!w.ctx.admission || w.skipAdmission) return [];
   return w.ctx.admission.admit({
     operation,
     resource: w.rt,
