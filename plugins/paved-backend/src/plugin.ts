@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   pavedConformancePermissions,
   pavedCostPermissions,
@@ -13,6 +14,7 @@ import {
   pavedTenantPermissions,
 } from '@paved/plugin-paved-common';
 import { createRouter } from './router';
+import { registerPavedActions } from './actions';
 import { AdrSourceService } from './service/adr/AdrSourceService';
 import { ClusterAccess } from './service/clusters/ClusterAccess';
 import { ConformanceService } from './service/conformance/ConformanceService';
@@ -49,6 +51,7 @@ export const pavedPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions([
@@ -89,6 +92,15 @@ export const pavedPlugin = createBackendPlugin({
           catalog: deps.catalog,
           logger: deps.logger,
           options: readCostOptions(deps.config),
+        });
+        // The same reads as actions, for MCP clients and the Backstage CLI.
+        registerPavedActions(deps.actionsRegistry, {
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          health,
+          conformance,
+          crossplane,
+          cost,
         });
         deps.httpRouter.use(
           await createRouter({

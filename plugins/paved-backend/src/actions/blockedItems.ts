@@ -1,0 +1,59 @@
+import type {
+  RoadmapItem,
+  RoadmapItemStatus,
+  RoadmapPhase,
+} from '@paved/plugin-paved-common';
+
+/*
+ * The roadmap card's "Blocked" list, for the backend. Kept in step with
+ * plugins/paved/src/components/RoadmapContent/blockers.ts (a frontend
+ * package the backend cannot import); the tests beside each check the same
+ * cases. Both belong in paved-common.
+ */
+
+export interface Blocker {
+  /** The dependency as written: `1.3`, or `roadmap:default/x#1.3`. */
+  id: string;
+  title?: string;
+  /** Unknown for items in other roadmaps. */
+  status?: RoadmapItemStatus;
+}
+
+export interface BlockedItem {
+  item: RoadmapItem;
+  phase: string;
+  blockedBy: Blocker[];
+}
+
+const FINISHED: RoadmapItemStatus[] = ['done', 'dropped'];
+
+/**
+ * What cannot move and why: an item is blocked when it says so, or when an
+ * item it depends on is not finished. Dependencies in other roadmaps are
+ * listed with no status, since only their own roadmap knows it.
+ */
+export function findBlockedItems(phases: RoadmapPhase[]): BlockedItem[] {
+  const byId = new Map<string, RoadmapItem>();
+  for (const phase of phases) {
+    for (const item of phase.items) byId.set(item.id, item);
+  }
+  const result: BlockedItem[] = [];
+  for (const phase of phases) {
+    for (const item of phase.items) {
+      if (FINISHED.includes(item.status)) continue;
+      const blockedBy: Blocker[] = [];
+      for (const dep of item.dependsOn ?? []) {
+        const local = byId.get(dep);
+        if (!local) {
+          blockedBy.push({ id: dep });
+        } else if (!FINISHED.includes(local.status)) {
+          blockedBy.push({ id: dep, title: local.title, status: local.status });
+        }
+      }
+      if (item.status === 'blocked' || blockedBy.length) {
+        result.push({ item, phase: phase.title, blockedBy });
+      }
+    }
+  }
+  return result;
+}
