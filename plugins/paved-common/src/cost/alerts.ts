@@ -83,7 +83,7 @@ export function assertCostAlertThresholds(t: CostAlertThresholds): void {
     const v = t[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min) {
       throw new TypeError(
-        `paved.cost.alerts.${name} must be a number of at least ${min}, got ${String(
+        `paved.costAlerts.${name} must be a number of at least ${min}, got ${String(
           v,
         )}`,
       );

@@ -30,16 +30,43 @@ export type {
 } from './aggregate';
 export {
   assertZone,
+  calendarWindow,
   COST_WINDOW_LABELS,
+  COST_WINDOW_MENU,
+  COST_WINDOW_SLUGS,
   COST_WINDOWS,
+  costWindowOfSlug,
   CostWindowError,
+  customDaysRange,
   isCostWindowKind,
   localDayOf,
   monthToDate,
   openCostWindowParam,
+  previousCostWindow,
+  resolveCostRange,
   resolveCostWindow,
 } from './windows';
-export type { CostWindowKind, ResolvedCostWindow } from './windows';
+export type {
+  CalendarUnit,
+  CostWindowKind,
+  ResolvedCostWindow,
+} from './windows';
+export { compareCosts, costChange } from './comparison';
+export type { CostChange, CostComparison, WorkloadChange } from './comparison';
+export { conversionNote, convertMoney, roundMoney } from './currency';
+export type { CostConversion } from './currency';
+export { csvField, toCsv } from './csv';
+export {
+  CARD_WORKLOAD_CHANGES,
+  COST_CSV_HEADER,
+  COST_PART_LABELS,
+  COST_VIEWS,
+  costTable,
+  costTableCsv,
+  cumulative,
+  SHOWN_COST_PARTS,
+} from './costTable';
+export type { CostRow, CostTable, CostViewKind } from './costTable';
 export { budgetStatus, monthProgress, projectMonthEnd } from './projection';
 export type { BudgetGap, BudgetStatus, MonthProgress } from './projection';
 export { HOURS_PER_MONTH, rightSizing } from './rightSizing';

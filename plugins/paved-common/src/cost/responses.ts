@@ -1,4 +1,6 @@
 import type { ClusterError } from '../health/responses';
+import type { CostComparison } from './comparison';
+import type { CostConversion } from './currency';
 import type { BudgetStatus } from './projection';
 import type { CostSummary } from './summary';
 import type { ResolvedCostWindow } from './windows';
@@ -75,4 +77,12 @@ export interface CostResponse {
   complete: boolean;
   /** Tenants only: the month against the monthly budget. */
   budget?: BudgetStatus;
+  /**
+   * With `compare=previous`: the total, each kind of cost and each workload
+   * against the previous period of equal length; null when no cluster
+   * answered for one of the periods.
+   */
+  comparison?: CostComparison | null;
+  /** Set when `paved.cost.displayCurrency` differs from `currency`. */
+  conversion?: CostConversion;
 }
