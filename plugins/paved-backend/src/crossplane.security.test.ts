@@ -89,11 +89,16 @@ describe('no Secret value ever leaves the backend', () => {
     expect(patterns).toEqual(
       expect.arrayContaining([
         '/crossplane/entity/:namespace/:kind/:name',
+        '/crossplane/entity/:namespace/:kind/:name/yaml',
+        '/crossplane/entity/:namespace/:kind/:name/events',
+        '/crossplane/entity/:namespace/:kind/:name/details',
         '/crossplane/xrds/:cluster',
       ]),
     );
     let walked = 0;
     let crossplaneClaims = 0;
+    const crossplaneObjects = { yaml: 0, events: 0 };
+    let crossplaneDetails = 0;
     let offers = 0;
     for (const pattern of patterns) {
       for (const path of pathsFor(pattern)) {
@@ -109,8 +114,19 @@ describe('no Secret value ever leaves the backend', () => {
             );
           }
         }
-        if (pattern.startsWith('/crossplane/entity/') && res.status === 200) {
+        if (
+          pattern === '/crossplane/entity/:namespace/:kind/:name' &&
+          res.status === 200
+        ) {
           crossplaneClaims += res.body.clusters[0].health.claims.length;
+        }
+        // The YAML, events and details routes answered with what they hold.
+        if (/\/(yaml|events)$/.test(pattern) && res.status === 200) {
+          crossplaneObjects[pattern.slice(pattern.lastIndexOf('/') + 1)] +=
+            res.body.clusters[0].health.objects.length;
+        }
+        if (pattern.endsWith('/details') && res.status === 200) {
+          crossplaneDetails += res.body.clusters[0].health.claims.length;
         }
         if (pattern.startsWith('/crossplane/xrds/') && res.status === 200) {
           // The XRDs' schemas travel; nothing of a Secret does.
@@ -121,6 +137,10 @@ describe('no Secret value ever leaves the backend', () => {
     expect(walked).toBeGreaterThanOrEqual(patterns.length);
     // The walk read real claims, including the one whose secret exists.
     expect(crossplaneClaims).toBeGreaterThanOrEqual(5);
+    // ...every object's redacted YAML and events, and the panels behind each claim.
+    expect(crossplaneObjects.yaml).toBeGreaterThanOrEqual(15);
+    expect(crossplaneObjects.events).toBeGreaterThanOrEqual(15);
+    expect(crossplaneDetails).toBe(crossplaneClaims);
     // ...and the XRD offers the request form reads.
     expect(offers).toBeGreaterThanOrEqual(3);
 
