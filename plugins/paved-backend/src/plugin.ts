@@ -3,9 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   pavedConformancePermissions,
+  pavedCostAlertPermissions,
   pavedCostPermissions,
   pavedCrossplanePermissions,
   pavedEvidencePermissions,
@@ -14,6 +16,7 @@ import {
   pavedTenantPermissions,
 } from '@paved/plugin-paved-common';
 import { createRouter } from './router';
+import { setUpCostAlerts } from './service/costAlerts/setUpCostAlerts';
 import { registerPavedActions } from './actions';
 import { AdrSourceService } from './service/adr/AdrSourceService';
 import { ClusterAccess } from './service/clusters/ClusterAccess';
@@ -28,6 +31,8 @@ import { EvidenceService } from './service/evidence/EvidenceService';
 import { readEvidenceOptions } from './service/evidence/evidenceOptions';
 import { PreviousLogReader } from './service/evidence/previousLogReader';
 import { readHealthOptions } from './service/clusters/options';
+import { GitOpsService } from './service/gitops/GitOpsService';
+import { pavedGitOpsPermissions } from '@paved/plugin-paved-common';
 
 /**
  * Paved's backend plugin: health summaries of components and clusters,
@@ -52,16 +57,21 @@ export const pavedPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
         actionsRegistry: actionsRegistryServiceRef,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions([
           ...pavedHealthPermissions,
           ...pavedConformancePermissions,
           ...pavedCostPermissions,
+          ...pavedCostAlertPermissions,
           ...pavedCrossplanePermissions,
           ...pavedTenantPermissions,
           ...pavedFleetPermissions,
           ...pavedEvidencePermissions,
+          ...pavedGitOpsPermissions,
         ]);
         const access = new ClusterAccess({
           auth: deps.auth,
@@ -102,8 +112,10 @@ export const pavedPlugin = createBackendPlugin({
           crossplane,
           cost,
         });
+        const costAlerts = await setUpCostAlerts({ ...deps, access });
         deps.httpRouter.use(
           await createRouter({
+            costAlerts,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             health,
@@ -141,6 +153,14 @@ export const pavedPlugin = createBackendPlugin({
             adrSource: new AdrSourceService({
               catalog: deps.catalog,
               reader: deps.urlReader,
+            }),
+            // Unbound access: its own GET list (gitops/gitopsReads.ts) is
+            // checked before every read, within the proxy's allow-lists.
+            gitops: new GitOpsService({
+              access,
+              catalog: deps.catalog,
+              logger: deps.logger,
+              options,
             }),
           }),
         );

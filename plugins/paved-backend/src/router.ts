@@ -40,6 +40,8 @@ import { TenantService } from './service/tenants/TenantService';
 import { FleetService } from './service/fleet/FleetService';
 import { EvidenceService } from './service/evidence/EvidenceService';
 import { parseEvidenceQuery } from './service/evidence/evidenceQuery';
+import { GitOpsService } from './service/gitops/GitOpsService';
+import { pavedGitOpsReadPermission } from '@paved/plugin-paved-common';
 
 /**
  * The entity a route is about: `:namespace/:kind/:name`, or the cluster's
@@ -98,6 +100,8 @@ export async function createRouter(deps: {
   evidence?: EvidenceService;
   /** The ADR Markdown and images route; without it, no such route. */
   adrSource?: AdrSourceService;
+  /** The GitOps status card's route; without it, no such route. */
+  gitops?: GitOpsService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, health, conformance, crossplane } = deps;
   const router = Router();
@@ -223,6 +227,15 @@ export async function createRouter(deps: {
       res.json(
         await evidence.evidence({ namespace, kind, name }, query, request),
       );
+    });
+  }
+
+  const gitops = deps.gitops;
+  if (gitops) {
+    router.get('/gitops/entity/:namespace/:kind/:name', async (req, res) => {
+      const request = await authorize(req, pavedGitOpsReadPermission);
+      const { namespace, kind, name } = req.params;
+      res.json(await gitops.entityStatus({ namespace, kind, name }, request));
     });
   }
 
