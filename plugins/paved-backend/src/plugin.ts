@@ -14,6 +14,7 @@ import {
   pavedFleetPermissions,
   pavedHealthPermissions,
   pavedTenantPermissions,
+  pavedDriftPermissions,
 } from '@paved/plugin-paved-common';
 import { createRouter } from './router';
 import { setUpCostAlerts } from './service/costAlerts/setUpCostAlerts';
@@ -26,6 +27,7 @@ import { CostService } from './service/cost/CostService';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
+import { DriftService } from './service/drift/DriftService';
 import { FleetService } from './service/fleet/FleetService';
 import { EvidenceService } from './service/evidence/EvidenceService';
 import { readEvidenceOptions } from './service/evidence/evidenceOptions';
@@ -69,6 +71,7 @@ export const pavedPlugin = createBackendPlugin({
           ...pavedCostAlertPermissions,
           ...pavedCrossplanePermissions,
           ...pavedTenantPermissions,
+          ...pavedDriftPermissions,
           ...pavedFleetPermissions,
           ...pavedEvidencePermissions,
           ...pavedGitOpsPermissions,
@@ -122,6 +125,14 @@ export const pavedPlugin = createBackendPlugin({
             conformance,
             crossplane,
             cost,
+            // Unbound access: a render holds many kinds, read within every
+            // feature's allow-list; what none allows is listed as not compared.
+            drift: new DriftService({
+              access,
+              catalog: deps.catalog,
+              logger: deps.logger,
+              options,
+            }),
             tenants: new TenantService({
               access: access.forFeature('tenants'),
               catalog: deps.catalog,

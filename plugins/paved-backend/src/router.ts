@@ -12,6 +12,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   pavedConformanceReadPermission,
   pavedCrossplaneEventsReadPermission,
@@ -33,6 +34,8 @@ import {
 } from './service/adr/AdrSourceService';
 import { addCostRoutes } from './service/cost/costRoutes';
 import { CostService } from './service/cost/CostService';
+import { addCostAlertRoutes } from './service/costAlerts/costAlertRoutes';
+import { CostAlertStore } from './service/costAlerts/CostAlertStore';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { crossplaneAccess } from './service/crossplane/access';
 import { HealthRequest, HealthService } from './service/health/HealthService';
@@ -100,6 +103,8 @@ export async function createRouter(deps: {
   evidence?: EvidenceService;
   /** The ADR Markdown and images route; without it, no such route. */
   adrSource?: AdrSourceService;
+  /** Cost alerts' list, snooze and dismiss routes; without them, no such routes. */
+  costAlerts?: { store: CostAlertStore; catalog: CatalogService };
   /** The GitOps status card's route; without it, no such route. */
   gitops?: GitOpsService;
 }): Promise<express.Router> {
@@ -198,6 +203,7 @@ export async function createRouter(deps: {
   });
 
   addCostRoutes(router, authorize, deps.cost);
+  if (deps.costAlerts) addCostAlertRoutes(router, authorize, deps.costAlerts);
 
   const tenants = deps.tenants;
   if (tenants) {
