@@ -1,3 +1,4 @@
+import type { SchedulingLatencySummary } from './schedulingLatency';
 import {
   capacitySummary,
   CapacitySummary,
@@ -35,6 +36,8 @@ export interface ClusterHealthSummary {
   pods: { total: number; byPhase: Record<string, number>; evicted: number };
   warningEvents: WarningEventGroup[];
   problems: HealthProblem[];
+  /** Seed 004's M3 over every Pod; see schedulingLatency.ts. */
+  schedulingLatency?: SchedulingLatencySummary;
 }
 
 /** Feed nodes, Pods and events page by page; see {@link summarizeClusterHealth}. @public */

@@ -1,3 +1,4 @@
+import type { SchedulingLatencySummary } from './schedulingLatency';
 import { compareProblems, sortProblems } from './problems';
 import {
   ContainerRestartRate,
@@ -48,6 +49,11 @@ export interface ComponentHealthSummary {
    * `maxProblemsPerReason` of a kind, more of the same say nothing new.
    */
   omittedProblems?: { signal: string; reason: string; count: number }[];
+  /**
+   * Seed 004's M3 over the Pods read in full: every Pod not Running (so
+   * every one still waiting), plus those inspected; see schedulingLatency.ts.
+   */
+  schedulingLatency?: SchedulingLatencySummary;
 }
 
 const DEFAULT_MAX_PROBLEMS_PER_REASON = 20;

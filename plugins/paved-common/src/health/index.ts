@@ -80,3 +80,21 @@ export type {
   ClusterResult,
   ComponentHealthResponse,
 } from './responses';
+export {
+  createSchedulingLatencyAccumulator,
+  podSchedulingWait,
+  podWorkload,
+  SCHEDULING_LATENCY_TARGET,
+  schedulingLatencyStats,
+  summarizeSchedulingLatency,
+  withSchedulingLatency,
+} from './schedulingLatency';
+export type {
+  PodSchedulingWait,
+  SchedulingLatencyAccumulator,
+  SchedulingLatencyField,
+  SchedulingLatencyOptions,
+  SchedulingLatencyStats,
+  SchedulingLatencySummary,
+  WorkloadSchedulingLatency,
+} from './schedulingLatency';
