@@ -22,6 +22,7 @@ import {
   pavedHealthReadPermission,
   pavedLogsReadPermission,
   pavedTenantReadPermission,
+  pavedDriftReadPermission,
 } from '@paved/plugin-paved-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -40,6 +41,7 @@ import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { crossplaneAccess } from './service/crossplane/access';
 import { HealthRequest, HealthService } from './service/health/HealthService';
 import { TenantService } from './service/tenants/TenantService';
+import { DriftService } from './service/drift/DriftService';
 import { FleetService } from './service/fleet/FleetService';
 import { EvidenceService } from './service/evidence/EvidenceService';
 import { parseEvidenceQuery } from './service/evidence/evidenceQuery';
@@ -97,6 +99,8 @@ export async function createRouter(deps: {
   cost: CostService;
   /** The tenant page's route; without it, no such route. */
   tenants?: TenantService;
+  /** The drift card's route (tenants, cluster baselines); without it, no such route. */
+  drift?: DriftService;
   /** The fleet page's route; without it, no such route. */
   fleet?: FleetService;
   /** The evidence drawer's route (events, previous log); without it, no such route. */
@@ -204,6 +208,15 @@ export async function createRouter(deps: {
 
   addCostRoutes(router, authorize, deps.cost);
   if (deps.costAlerts) addCostAlertRoutes(router, authorize, deps.costAlerts);
+
+  const drift = deps.drift;
+  if (drift) {
+    router.get('/drift/entity/:namespace/:kind/:name', async (req, res) => {
+      const request = await authorize(req, pavedDriftReadPermission);
+      const { namespace, kind, name } = req.params;
+      res.json(await drift.entityDrift({ namespace, kind, name }, request));
+    });
+  }
 
   const tenants = deps.tenants;
   if (tenants) {

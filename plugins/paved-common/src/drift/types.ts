@@ -80,6 +80,12 @@ export interface DriftSummary {
   objects: DriftObjectResult[];
   counts: DriftCounts;
   problems: DriftProblem[];
+  /**
+   * Kinds Paved could not read back (its allow-list or the cluster refused):
+   * tenant inputs they carry were not recovered, so their objects are not
+   * rendered or compared.
+   */
+  unread?: string[];
 }
 
 /** One cluster's drift, or why there is none. @public */
