@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   budgetStatus,
   combineSummaries,
+  compareCosts,
   CostClusterResult,
   CostCoverage,
   CostProblem,
@@ -23,6 +24,8 @@ import {
   monthProgress,
   monthToDate,
   openCostWindowParam,
+  previousCostWindow,
+  resolveCostRange,
   resolveCostWindow,
   ResolvedCostWindow,
   sumMaybe,
@@ -56,10 +59,17 @@ export interface CostRequest {
   clusterAuthHeaders: Record<string, string>;
 }
 
-/** `window` and `tz` query parameters of the cost routes. */
+/**
+ * Query parameters of the cost routes: `window` (a kind, or the name of an
+ * explicit range), `start` and `end` (instants with an offset, both or
+ * neither), `tz` (IANA zone) and `compare` (`previous` or `none`).
+ */
 export interface CostParams {
   window?: unknown;
   tz?: unknown;
+  start?: unknown;
+  end?: unknown;
+  compare?: unknown;
 }
 
 interface ClusterWork {
@@ -70,9 +80,17 @@ interface ClusterWork {
     controller: string;
   }[];
   monthToDate?: { total: MaybeNumber; coverage: CostCoverage };
+  /** With `compare=previous`: the previous period, accumulated. */
+  previous?: CostSummary;
 }
 
-/** Cost of entities, labels and clusters from each cluster's OpenCost, as the user. */
+/** `compare`: `previous` asks for the previous period too; default none. */
+function compareParam(v: unknown): boolean {
+  if (v === undefined || v === 'none') return false;
+  if (v === 'previous') return true;
+  throw new InputError(`compare must be previous or none, got '${String(v)}'`);
+}
+
 /** Cluster failures that may pass on the next ask. */
 const TRANSIENT_COST_PROBLEMS = new Set<CostProblem>([
   'timeout',
@@ -110,7 +128,14 @@ export class CostService {
   ) {
     return this.cache.forUser(
       request,
-      JSON.stringify([route, params.window ?? null, params.tz ?? null]),
+      JSON.stringify([
+        route,
+        params.window ?? null,
+        params.tz ?? null,
+        params.start ?? null,
+        params.end ?? null,
+        params.compare ?? null,
+      ]),
       compute,
       {
         // Lasting states (no OpenCost, forbidden) are kept like answers.
@@ -123,12 +148,26 @@ export class CostService {
   }
 
   private window(params: CostParams, now: Date): ResolvedCostWindow {
+    const zone = typeof params.tz === 'string' && params.tz ? params.tz : 'UTC';
+    const kind = typeof params.window === 'string' ? params.window : undefined;
+    const { start, end } = params;
     try {
-      return resolveCostWindow(
-        typeof params.window === 'string' ? params.window : 'mtd',
-        now,
-        typeof params.tz === 'string' && params.tz ? params.tz : 'UTC',
-      );
+      if (start !== undefined || end !== undefined) {
+        // A range comes whole: half of one is a mistake, not a default.
+        if (typeof start !== 'string' || !start) {
+          throw new InputError('start is missing: give start and end together');
+        }
+        if (typeof end !== 'string' || !end) {
+          throw new InputError('end is missing: give start and end together');
+        }
+        return resolveCostRange(
+          { start, end, ...(kind ? { kind } : {}) },
+          now,
+          zone,
+          this.deps.options.maxWindowDays,
+        );
+      }
+      return resolveCostWindow(kind ?? 'mtd', now, zone);
     } catch (e) {
       if (e instanceof CostWindowError) throw new InputError(e.message);
       throw e;
@@ -226,6 +265,16 @@ export class CostService {
     const { access, options } = this.deps;
     const now = this.deps.now?.() ?? new Date();
     const window = this.window(params, now);
+    const compare = compareParam(params.compare);
+    const previous = compare ? previousCostWindow(window) : undefined;
+    const previousWindow: ResolvedCostWindow | undefined = previous && {
+      kind: window.kind,
+      zone: window.zone,
+      start: previous.start,
+      end: previous.end,
+      // Accumulated: one step, no days to show.
+      days: [],
+    };
     const known = await access.listClusters(request);
     const only =
       plan.type === 'cluster' || plan.type === 'component'
@@ -266,7 +315,11 @@ export class CostService {
         };
         // A tenant's month to date (when the window is not the month) is
         // asked at the same time as the window, not after it.
-        const [sets, monthSets] = await Promise.all([
+        const mtdIsWindow =
+          window.kind === 'mtd' &&
+          mtdWindow !== undefined &&
+          Date.parse(window.start) === Date.parse(mtdWindow.start);
+        const [sets, monthSets, previousSets] = await Promise.all([
           this.client.allocations(
             cluster,
             known,
@@ -279,7 +332,7 @@ export class CostService {
             },
             ctx,
           ),
-          mtdWindow && window.kind !== 'mtd'
+          mtdWindow && !mtdIsWindow
             ? this.client.allocations(
                 cluster,
                 known,
@@ -287,6 +340,21 @@ export class CostService {
                 {
                   ...query,
                   window: openCostWindowParam(mtdWindow),
+                  accumulate: true,
+                },
+                ctx,
+              )
+            : undefined,
+          // The previous period in one accumulated step: its total, parts
+          // and workloads are all the comparison needs.
+          previousWindow
+            ? this.client.allocations(
+                cluster,
+                known,
+                target,
+                {
+                  ...query,
+                  window: openCostWindowParam(previousWindow),
                   accumulate: true,
                 },
                 ctx,
@@ -303,7 +371,16 @@ export class CostService {
             mtd = { total: month.costs.total, coverage: month.coverage };
           }
         }
-        return { summary, workloads, ...(mtd ? { monthToDate: mtd } : {}) };
+        return {
+          summary,
+          workloads,
+          ...(mtd ? { monthToDate: mtd } : {}),
+          ...(previousSets && previousWindow
+            ? {
+                previous: summarizeCost(previousSets, selector, previousWindow),
+              }
+            : {}),
+        };
       },
     );
 
@@ -338,7 +415,22 @@ export class CostService {
         window,
       ),
       complete: allAnswered && ok.every(w => w.summary.coverage.complete),
+      ...(options.conversion ? { conversion: options.conversion } : {}),
     };
+    if (previous && previousWindow) {
+      const before = combineSummaries(
+        ok.map(w => w.previous!),
+        previousWindow,
+      );
+      response.comparison =
+        response.total && before
+          ? compareCosts(response.total, before, {
+              ...previous,
+              complete:
+                allAnswered && ok.every(w => w.previous!.coverage.complete),
+            })
+          : null;
+    }
     if (plan.type === 'tenant') {
       const months = ok.map(w => w.monthToDate!);
       let incomplete:

@@ -17,6 +17,35 @@ describe('readCostOptions', () => {
     });
   });
 
+  it('reads the display currency and its rate from config, naming what is wrong', () => {
+    expect(read({}).conversion).toBeUndefined();
+    expect(read({}).maxWindowDays).toBe(92);
+    expect(read({ maxWindowDays: 400 }).maxWindowDays).toBe(400);
+    expect(() => read({ maxWindowDays: 0 })).toThrow(
+      /paved\.cost\.maxWindowDays must be a whole number/,
+    );
+    expect(
+      read({ displayCurrency: 'EUR', rates: { EUR: 0.92, GBP: 0.79 } })
+        .conversion,
+    ).toEqual({ from: 'USD', to: 'EUR', rate: 0.92, source: 'config' });
+    // Showing OpenCost's own currency converts nothing.
+    expect(
+      read({ displayCurrency: 'USD', rates: { EUR: 0.92 } }).conversion,
+    ).toBeUndefined();
+    expect(() => read({ displayCurrency: 'EUR' })).toThrow(
+      'paved.cost.displayCurrency is EUR but paved.cost.rates has no EUR rate (EUR per 1 USD)',
+    );
+    expect(() => read({ displayCurrency: 'EUR', rates: { EUR: -1 } })).toThrow(
+      /paved\.cost\.rates\.EUR must be a positive number/,
+    );
+    expect(() => read({ rates: { euro: 1 } })).toThrow(
+      /paved\.cost\.rates keys must be ISO 4217 codes/,
+    );
+    expect(() => read({ displayCurrency: 'Euro', rates: { EUR: 1 } })).toThrow(
+      /paved\.cost\.displayCurrency must be an ISO 4217 code/,
+    );
+  });
+
   it('reads the cache time to live as milliseconds or a duration', () => {
     expect(read({ cacheTtl: 0 }).cacheTtlMs).toBe(0);
     expect(read({ cacheTtl: { minutes: 2 } }).cacheTtlMs).toBe(120_000);

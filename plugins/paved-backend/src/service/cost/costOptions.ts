@@ -1,4 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { CostConversion } from '@paved/plugin-paved-common';
 import { readDurationMs } from '../clusters/options';
 
 export type OpenCostEndpoint = '/allocation' | '/allocation/compute';
@@ -25,6 +26,10 @@ export interface CostOptions {
   cacheTtlMs: number;
   /** Labels the `/cost/label` route may group by (team, cost centre). */
   labels: string[];
+  /** Longest window a `start`/`end` range may span, in days. */
+  maxWindowDays: number;
+  /** Set when `paved.cost.displayCurrency` differs from `currency`. */
+  conversion?: CostConversion;
   target(cluster: string): OpenCostTarget;
 }
 
@@ -36,6 +41,8 @@ export const DEFAULT_OPENCOST_SERVICE: OpenCostServiceRef = {
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** OpenCost aggregates by the minute at best; a page's cards ask at once. */
 const DEFAULT_CACHE_TTL_MS = 60_000;
+/** 90 days and the longest three months; OpenCost keeps 15 days by default. */
+export const DEFAULT_MAX_WINDOW_DAYS = 92;
 export const DEFAULT_COST_LABELS = ['paved.dev/team', 'paved.dev/cost-center'];
 
 type Cfg = ReturnType<RootConfigService['getOptionalConfig']>;
@@ -63,11 +70,52 @@ function readService(
   };
 }
 
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * `paved.cost.displayCurrency` and `paved.cost.rates`: the rate to show
+ * amounts in another currency, from config only (Paved fetches no rates).
+ */
+function readConversion(cfg: Cfg, from: string): CostConversion | undefined {
+  const to = cfg?.getOptionalString('displayCurrency');
+  const ratesCfg = cfg?.getOptionalConfig('rates');
+  const rates = new Map<string, number>();
+  for (const code of ratesCfg?.keys() ?? []) {
+    if (!CURRENCY.test(code)) {
+      throw new Error(
+        `paved.cost.rates keys must be ISO 4217 codes such as EUR, got '${code}'`,
+      );
+    }
+    const rate = ratesCfg!.getOptional(code);
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+      throw new Error(
+        `paved.cost.rates.${code} must be a positive number (${code} per 1 ${from}), got '${String(
+          rate,
+        )}'`,
+      );
+    }
+    rates.set(code, rate);
+  }
+  if (to === undefined || to === from) return undefined;
+  if (!CURRENCY.test(to)) {
+    throw new Error(
+      `paved.cost.displayCurrency must be an ISO 4217 code such as EUR, got '${to}'`,
+    );
+  }
+  const rate = rates.get(to);
+  if (rate === undefined) {
+    throw new Error(
+      `paved.cost.displayCurrency is ${to} but paved.cost.rates has no ${to} rate (${to} per 1 ${from})`,
+    );
+  }
+  return { from, to, rate, source: 'config' };
+}
+
 /** Reads `paved.cost`; see config.d.ts. */
 export function readCostOptions(config: RootConfigService): CostOptions {
   const cost = config.getOptionalConfig('paved.cost');
   const currency = cost?.getOptionalString('currency') ?? 'USD';
-  if (!/^[A-Z]{3}$/.test(currency)) {
+  if (!CURRENCY.test(currency)) {
     throw new Error(
       `paved.cost.currency must be an ISO 4217 code such as USD or EUR, got '${currency}'`,
     );
@@ -101,10 +149,20 @@ export function readCostOptions(config: RootConfigService): CostOptions {
   if (!(cacheTtlMs >= 0)) {
     throw new Error('paved.cost.cacheTtl must be a duration of 0 or more');
   }
+  const maxWindowDays =
+    cost?.getOptionalNumber('maxWindowDays') ?? DEFAULT_MAX_WINDOW_DAYS;
+  if (!Number.isInteger(maxWindowDays) || maxWindowDays < 1) {
+    throw new Error(
+      `paved.cost.maxWindowDays must be a whole number of days, 1 or more, got '${maxWindowDays}'`,
+    );
+  }
+  const conversion = readConversion(cost, currency);
   return {
     currency,
     clusterTimeoutMs,
     cacheTtlMs,
+    maxWindowDays,
+    ...(conversion ? { conversion } : {}),
     labels: cost?.getOptionalStringArray('labels') ?? DEFAULT_COST_LABELS,
     target: cluster => perCluster.get(cluster) ?? { endpoint, service },
   };

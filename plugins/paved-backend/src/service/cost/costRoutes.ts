@@ -14,20 +14,27 @@ type Authorize = (
 ) => Promise<CostRequest>;
 
 /**
- * `window` and `tz`, each given at most once: a repeated, array or object
- * parameter is a 400 naming it, not a silent default.
+ * `window`, `tz`, `start`, `end` and `compare`, each given at most once: a
+ * repeated, array or object parameter is a 400 naming it, not a silent
+ * default.
  */
 export function costParamsOf(req: Request): CostParams {
   return {
     window: singleQueryParam(req.query, 'window'),
     tz: singleQueryParam(req.query, 'tz'),
+    start: singleQueryParam(req.query, 'start'),
+    end: singleQueryParam(req.query, 'end'),
+    compare: singleQueryParam(req.query, 'compare'),
   };
 }
 
 /**
  * The cost routes, thin like the others: permission `paved.cost.read` for
  * the user (`paved.cost.label.read` for a label's cost), then the service.
- * `window` is last7d, last30d or mtd; `tz` the user's IANA zone (default UTC).
+ * `window` is a kind (last7d, last30d, mtd, today, yesterday, wtd, lastMonth,
+ * last90d) or, with `start` and `end` (instants with an offset, at most
+ * `paved.cost.maxWindowDays` apart), the name of that range; `tz` the user's
+ * IANA zone (default UTC); `compare=previous` adds the previous period.
  * Parameters are read after the permission check: an anonymous caller
  * learns nothing about what a well-formed request looks like.
  */
