@@ -60,6 +60,15 @@ export interface Config {
       service?: { namespace?: string; name?: string; port?: number | string };
       /** Labels the `/cost/label` route may group by. Default paved.dev/team, paved.dev/cost-center. */
       labels?: string[];
+      /** Longest `start`/`end` range the cost routes accept, in whole days. Default 92. */
+      maxWindowDays?: number;
+      /**
+       * ISO 4217 code to show amounts in, converted at `rates[code]`;
+       * labelled as converted on the card. Default: `currency` (no conversion).
+       */
+      displayCurrency?: string;
+      /** Units of each currency per 1 unit of `currency`, e.g. `{ EUR: 0.92 }`. */
+      rates?: { [code: string]: number };
       /** Per-cluster settings, by the cluster's name in the Kubernetes backend. */
       clusters?: Array<{
         name: string;
