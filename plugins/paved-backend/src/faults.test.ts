@@ -291,3 +291,122 @@ describe('fleet fault matrix: a bad cluster is its own row, never holding up or 
     expect(row.error.message).toMatch(/larger than/);
   });
 });
+
+describe('fault matrix, evidence route: each fault is the cluster error in the answer, naming it', () => {
+  let double: Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
+  let faulty: Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
+  const fakes: { close(): Promise<void> }[] = [];
+  const PODS = '/api/v1/namespaces/payments/pods';
+  const LOG = `${PODS}/ledger-worker-1/log`;
+  const ledger = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'ledger-worker',
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': 'ledger-worker' },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+  };
+
+  beforeAll(async () => {
+    double = await startKubernetesApiTestDouble({ port: 0 });
+    faulty = await startKubernetesApiTestDouble({ port: 0 });
+  });
+  afterAll(async () => {
+    await double.close();
+    await faulty.close();
+    await Promise.all(fakes.map(f => f.close()));
+  });
+  afterEach(() => faulty.clearFaults());
+
+  /** The healthy cluster's evidence and the faulty one's, asked at once. */
+  async function evidenceWith(faultyUrl: string) {
+    const { server } = await startPavedTestBackend(
+      [ledger],
+      [
+        { name: 'healthy', url: double.url },
+        { name: 'faulty', url: faultyUrl },
+      ],
+      { clusterTimeoutMs: TIMEOUT_MS },
+    );
+    const auth = { Authorization: mockCredentials.user.header() };
+    const url = (cluster: string) =>
+      `/api/paved/evidence/entity/default/component/ledger-worker?cluster=${cluster}&namespace=payments&pod=ledger-worker-1`;
+    for (let i = 0; i < 5; i++) {
+      const warm = await request(server).get(url('healthy')).set(auth);
+      if (warm.body.events?.ok) break;
+    }
+    const started = Date.now();
+    const [healthy, broken] = await Promise.all([
+      request(server).get(url('healthy')).set(auth),
+      request(server).get(url('faulty')).set(auth),
+    ]);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 3000);
+    expect(healthy.body.previousLog.value.found).toBe(true);
+    expect(broken.status).toBe(200);
+    return broken.body;
+  }
+
+  it.each([401, 403, 404, 410, 500])(
+    'HTTP %i from the cluster when asked for the Pod: nothing else is read',
+    async status => {
+      faulty.clearRequests();
+      faulty.failNext(PODS, status, { message: `fault ${status}` });
+      const body = await evidenceWith(faulty.url);
+      expect(body.error).toMatchObject({
+        statusCode: status,
+        message: expect.stringContaining(`fault ${status}`),
+      });
+      expect(body.events).toBeUndefined();
+      expect(faulty.requests.some(r => r.path === LOG)).toBe(false);
+    },
+  );
+
+  it.each([401, 403, 404, 410, 500])(
+    'HTTP %i from the cluster for the log: an error beside the events',
+    async status => {
+      faulty.failNext(LOG, status, { message: `log fault ${status}` });
+      const body = await evidenceWith(faulty.url);
+      expect(body.error).toBeUndefined();
+      expect(body.events.ok).toBe(true);
+      expect(body.previousLog.error).toMatchObject({
+        statusCode: status,
+        message: expect.stringContaining(`log fault ${status}`),
+      });
+    },
+  );
+
+  it('a cluster that hangs: on the Pod, the whole answer; on the log, the log only', async () => {
+    faulty.hangNext(PODS);
+    const whole = await evidenceWith(faulty.url);
+    expect(whole.error.name).toBe('ClusterTimeoutError');
+    faulty.hangNext(LOG);
+    const logOnly = await evidenceWith(faulty.url);
+    expect(logOnly.events.ok).toBe(true);
+    expect(logOnly.previousLog.error.name).toBe('ClusterTimeoutError');
+  });
+
+  it('malformed JSON', async () => {
+    const fake = await startFakeCluster((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"kind":"PodList","items":[{');
+    });
+    fakes.push(fake);
+    const body = await evidenceWith(fake.url);
+    expect(body.error.message).toMatch(/Malformed JSON/);
+  });
+
+  it('connection refused: "unreachable", and no internal address in the answer', async () => {
+    const port = await freePort();
+    const body = await evidenceWith(`http://127.0.0.1:${port}`);
+    expect(body.error).toMatchObject({
+      statusCode: 503,
+      message:
+        'Cluster unreachable: connection refused (the backend log has the details)',
+    });
+    expect(JSON.stringify(body)).not.toMatch(
+      new RegExp(`127\\.0\\.0\\.1|${port}`),
+    );
+  });
+});

@@ -17,7 +17,7 @@ import {
   CallContext,
   ClusterAccess,
 } from '../clusters/ClusterAccess';
-import { toClusterError } from '../clusters/errors';
+import { ClusterTimeoutError, toClusterError } from '../clusters/errors';
 import { listPath } from '../clusters/paths';
 import { withTimeout } from '../clusters/withTimeout';
 import { entityAsUser } from '../entityAsUser';
@@ -99,20 +99,27 @@ export class EvidenceService {
         limitBytes: options.limitBytes,
       });
 
+    // One deadline for the cluster: each read races what is left of it, so
+    // a hanging log read costs the log, not the events beside it.
+    const timeoutMs = this.deps.clusterTimeoutMs;
+    const message = `Cluster '${query.cluster}' did not answer within ${timeoutMs} ms`;
     const controller = new AbortController();
-    const ctx: CallContext = { ...request, signal: controller.signal };
-    const work = this.read(
-      query,
-      known,
-      selection.labelSelector,
-      entityRef,
-      ctx,
+    const deadline = Date.now() + timeoutMs;
+    const timer = setTimeout(
+      () => controller.abort(new ClusterTimeoutError(message)),
+      timeoutMs,
     );
+    const ctx: CallContext = { ...request, signal: controller.signal };
+    const inTime = <T>(work: Promise<T>) =>
+      withTimeout(work, Math.max(0, deadline - Date.now()), message);
     try {
-      const read = await withTimeout(
-        work,
-        this.deps.clusterTimeoutMs,
-        `Cluster '${query.cluster}' did not answer within ${this.deps.clusterTimeoutMs} ms`,
+      const read = await this.read(
+        query,
+        known,
+        selection.labelSelector,
+        entityRef,
+        ctx,
+        inTime,
       );
       return {
         ...base,
@@ -123,7 +130,6 @@ export class EvidenceService {
         ...(read.previousLog ? { previousLog: read.previousLog } : {}),
       };
     } catch (error) {
-      if (!controller.signal.aborted) controller.abort(error);
       if (isRequestError(error)) throw error;
       return {
         ...base,
@@ -131,6 +137,10 @@ export class EvidenceService {
         commands: commandsFor(query.container),
         error: toClusterError(error),
       };
+    } finally {
+      clearTimeout(timer);
+      // Whatever is still in flight is no longer wanted.
+      if (!controller.signal.aborted) controller.abort();
     }
   }
 
@@ -140,6 +150,7 @@ export class EvidenceService {
     labelSelector: string,
     entityRef: string,
     ctx: CallContext,
+    inTime: <T>(work: Promise<T>) => Promise<T>,
   ) {
     const { access, logs, options } = this.deps;
     const kind = PATHS[query.kind];
@@ -149,11 +160,13 @@ export class EvidenceService {
       labelSelector,
       fieldSelector: `metadata.name=${query.name}`,
     });
-    const list = await access.get(
-      query.cluster,
-      known,
-      `${listPath(kind.group, 'v1', kind.plural, query.namespace)}?${params}`,
-      ctx,
+    const list = await inTime(
+      access.get(
+        query.cluster,
+        known,
+        `${listPath(kind.group, 'v1', kind.plural, query.namespace)}?${params}`,
+        ctx,
+      ),
     );
     const object = Array.isArray(list?.items) ? list.items[0] : undefined;
     if (!object) {
@@ -166,7 +179,7 @@ export class EvidenceService {
 
     const part = async <T>(f: () => Promise<T>): Promise<EvidencePart<T>> => {
       try {
-        return { ok: true, value: await f() };
+        return { ok: true, value: await inTime(f()) };
       } catch (error) {
         return { ok: false, error: toClusterError(error) };
       }
