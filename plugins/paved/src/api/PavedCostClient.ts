@@ -12,6 +12,17 @@ import {
   PavedReadOptions,
 } from './pavedBackendFetch';
 
+/**
+ * A read of cost: `range` sends the window as explicit instants (the card
+ * works them out in the user's zone), `compare` adds the previous period.
+ *
+ * @public
+ */
+export type PavedCostReadOptions = PavedReadOptions & {
+  range?: { start: string; end: string };
+  compare?: 'previous';
+};
+
 /** Reads cost from Paved's backend plugin (OpenCost per cluster). @public */
 export interface PavedCostApi {
   /** An entity's cost over a window, dates in the given IANA zone. */
@@ -19,14 +30,14 @@ export interface PavedCostApi {
     entity: CompoundEntityRef,
     window: CostWindowKind,
     zone: string,
-    options?: PavedReadOptions,
+    options?: PavedCostReadOptions,
   ): Promise<CostResponse>;
   /** A cluster's total cost, by its name in the Kubernetes backend. */
   getClusterCost(
     name: string,
     window: CostWindowKind,
     zone: string,
-    options?: PavedReadOptions,
+    options?: PavedCostReadOptions,
   ): Promise<CostResponse>;
 }
 
@@ -99,7 +110,7 @@ export class PavedCostClient implements PavedCostApi {
     entity: CompoundEntityRef,
     window: CostWindowKind,
     zone: string,
-    options?: PavedReadOptions,
+    options?: PavedCostReadOptions,
   ): Promise<CostResponse> {
     return this.get(
       `/cost/entity/${entityPath(entity)}`,
@@ -114,7 +125,7 @@ export class PavedCostClient implements PavedCostApi {
     name: string,
     window: CostWindowKind,
     zone: string,
-    options?: PavedReadOptions,
+    options?: PavedCostReadOptions,
   ): Promise<CostResponse> {
     return this.get(
       `/cost/cluster/${encodeURIComponent(name)}`,
@@ -130,9 +141,14 @@ export class PavedCostClient implements PavedCostApi {
     window: CostWindowKind,
     zone: string,
     what: string,
-    options?: PavedReadOptions,
+    options?: PavedCostReadOptions,
   ): Promise<CostResponse> {
     const query = new URLSearchParams({ window, tz: zone });
+    if (options?.range) {
+      query.set('start', options.range.start);
+      query.set('end', options.range.end);
+    }
+    if (options?.compare) query.set('compare', options.compare);
     return getPavedJson<CostResponse>(this.options, `${path}?${query}`, {
       fresh: options?.fresh,
       messageFor: (status, backendMessage) =>

@@ -32,7 +32,7 @@ export {
   PavedCostClient,
   PavedCostError,
 } from './PavedCostClient';
-export type { PavedCostApi } from './PavedCostClient';
+export type { PavedCostApi, PavedCostReadOptions } from './PavedCostClient';
 export {
   pavedTenantApiRef,
   PavedTenantClient,
