@@ -11,6 +11,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { startPavedTestBackend } from './__testUtils__/testBackend';
 import { CROSSPLANE_ENTITIES } from './__testUtils__/crossplaneEntities';
 import { isAllowedRead, PavedFeature } from './service/clusters/readAllowList';
+import { isGitOpsRead } from './service/gitops/gitopsReads';
 
 jest.setTimeout(120_000);
 
@@ -19,8 +20,11 @@ const featureOf = (pattern: string): PavedFeature =>
 
 /** The fleet route reads through the health, conformance and cost services. */
 const FLEET_FEATURES: PavedFeature[] = ['health', 'conformance', 'cost'];
+// The GitOps route checks its own GET list (service/gitops/gitopsReads.ts).
 const allowedFor = (pattern: string, path: string) =>
-  featureOf(pattern) === ('fleet' as PavedFeature)
+  featureOf(pattern) === ('gitops' as PavedFeature)
+    ? isGitOpsRead(path)
+    : featureOf(pattern) === ('fleet' as PavedFeature)
     ? FLEET_FEATURES.some(f => isAllowedRead(f, path))
     : isAllowedRead(featureOf(pattern), path);
 
