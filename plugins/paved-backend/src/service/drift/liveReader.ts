@@ -105,7 +105,10 @@ export class LiveReader {
       const status = statusOf(error);
       if (status === 404) return undefined;
       if (error instanceof NotAllowedError)
-        throw new UnreadableError(error.message, 403);
+        throw new UnreadableError(
+          `Paved's read allow-lists do not include ${o.kind} (${o.apiVersion})`,
+          403,
+        );
       if (status === 401 || status === 403)
         throw new UnreadableError(
           `the cluster refused the read (${status})`,
