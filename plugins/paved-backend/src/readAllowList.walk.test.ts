@@ -12,6 +12,7 @@ import { startPavedTestBackend } from './__testUtils__/testBackend';
 import { CROSSPLANE_ENTITIES } from './__testUtils__/crossplaneEntities';
 import { isAllowedRead, PavedFeature } from './service/clusters/readAllowList';
 import { isGitOpsRead } from './service/gitops/gitopsReads';
+import { isDriftRead } from './service/drift/driftReads';
 
 jest.setTimeout(120_000);
 
@@ -21,8 +22,11 @@ const featureOf = (pattern: string): PavedFeature =>
 /** The fleet route reads through the health, conformance and cost services. */
 const FLEET_FEATURES: PavedFeature[] = ['health', 'conformance', 'cost'];
 // The GitOps route checks its own GET list (service/gitops/gitopsReads.ts).
+// The drift route reads within every feature's list (service/drift/driftReads.ts).
 const allowedFor = (pattern: string, path: string) =>
-  featureOf(pattern) === ('gitops' as PavedFeature)
+  featureOf(pattern) === ('drift' as PavedFeature)
+    ? isDriftRead(path)
+    : featureOf(pattern) === ('gitops' as PavedFeature)
     ? isGitOpsRead(path)
     : featureOf(pattern) === ('fleet' as PavedFeature)
     ? FLEET_FEATURES.some(f => isAllowedRead(f, path))
