@@ -24,6 +24,7 @@ import {
 import { summaryCard } from './alpha/summaryExtensions';
 import { tenantApi, tenantCard } from './alpha/tenantExtensions';
 import { fleetApi, fleetPage } from './alpha/fleetExtensions';
+import { gitopsApi, gitopsStatusCard } from './alpha/gitopsExtensions';
 import {
   pavedSearchResultListItem,
   pavedSearchResultType,
@@ -93,6 +94,8 @@ export default createFrontendPlugin({
     tenantCard,
     fleetApi,
     fleetPage,
+    gitopsApi,
+    gitopsStatusCard,
   ],
   routes: {
     decisions: convertLegacyRouteRef(decisionsRouteRef),

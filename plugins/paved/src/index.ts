@@ -24,6 +24,7 @@ export {
   PavedSearchResultListItem,
   EntityTenantCard,
   FleetPage,
+  EntityGitOpsStatusCard,
 } from './plugin';
 export { isPavedSearchResult } from './components/search/predicate';
 export { hasCost, isTenantEntity } from './components/cost/entityFilters';
@@ -35,4 +36,5 @@ export {
 export { isConformanceEntity } from './components/conformance/conformanceEntity';
 export { isPavedSummaryEntity } from './components/summary/summaryEntity';
 export { isTenantResourceEntity } from './components/tenant/tenantEntity';
+export { isGitOpsEntity } from './components/gitops/gitopsEntity';
 export * from './api';

@@ -18,6 +18,7 @@ import {
   pavedTenantApiRef,
 } from './api';
 import { PavedFleetClient, pavedFleetApiRef } from './api/PavedFleetClient';
+import { PavedGitOpsClient, pavedGitOpsApiRef } from './api/PavedGitOpsClient';
 import { decisionsRouteRef, fleetRouteRef } from './routes';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { XrdParametersField } from './components/crossplane/requestForm/XrdParametersField';
@@ -75,6 +76,15 @@ export const pavedPlugin = createPlugin({
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedFleetClient(deps),
+    }),
+    createApiFactory({
+      api: pavedGitOpsApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedGitOpsClient(deps),
     }),
   ],
 });
@@ -301,5 +311,22 @@ export const FleetPage = pavedPlugin.provide(
     component: () =>
       import('./components/fleet/FleetPage').then(m => m.FleetPage),
     mountPoint: fleetRouteRef,
+  }),
+);
+
+/**
+ * The GitOps status of a component's workloads or a tenant's namespaces:
+ * Argo CD Applications and Flux Kustomizations and HelmReleases per cluster,
+ * with sync, health, revision, last sync and message.
+ */
+export const EntityGitOpsStatusCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGitOpsStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/gitops/EntityGitOpsStatusCard').then(
+          m => m.EntityGitOpsStatusCard,
+        ),
+    },
   }),
 );

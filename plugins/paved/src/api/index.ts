@@ -48,3 +48,9 @@ export {
 } from './PavedFleetClient';
 export type { PavedFleetApi, PavedFleetResponse } from './PavedFleetClient';
 export type { PavedReadOptions } from './pavedBackendFetch';
+export {
+  gitopsErrorMessage,
+  pavedGitOpsApiRef,
+  PavedGitOpsClient,
+} from './PavedGitOpsClient';
+export type { PavedGitOpsApi, PavedGitOpsResponse } from './PavedGitOpsClient';
