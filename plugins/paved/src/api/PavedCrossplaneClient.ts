@@ -7,6 +7,7 @@ import {
 import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
 import type {
   ClusterResult,
+  CrossplaneDetailsResponse,
   CrossplaneEntityResponse,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
@@ -38,6 +39,11 @@ export interface PavedCrossplaneApi {
   ): Promise<PavedCrossplaneResponse>;
   /** What a team can request on a cluster: its XRDs and their parameters. */
   getXrdOffers(cluster: string): Promise<XrdOffersResponse>;
+  /** What stands behind each claim: XRD, Composition, revision, providers, functions. */
+  getEntityDetails(
+    entity: CompoundEntityRef,
+    options?: PavedReadOptions,
+  ): Promise<CrossplaneDetailsResponse>;
 }
 
 /** @public */
@@ -121,6 +127,22 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
     return getPavedJson<PavedCrossplaneResponse>(
       this.options,
       `/crossplane/entity/${entityPath(entity)}`,
+      {
+        fresh: options?.fresh,
+        messageFor: status => crossplaneErrorMessage(status, entity),
+        fail: (message, status, backendMessage) =>
+          new PavedHealthError(message, status, backendMessage),
+      },
+    );
+  }
+
+  getEntityDetails(
+    entity: CompoundEntityRef,
+    options?: PavedReadOptions,
+  ): Promise<CrossplaneDetailsResponse> {
+    return getPavedJson<CrossplaneDetailsResponse>(
+      this.options,
+      `/crossplane/entity/${entityPath(entity)}/details`,
       {
         fresh: options?.fresh,
         messageFor: status => crossplaneErrorMessage(status, entity),
