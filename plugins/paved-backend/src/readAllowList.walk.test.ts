@@ -13,6 +13,7 @@ import { CROSSPLANE_ENTITIES } from './__testUtils__/crossplaneEntities';
 import { isAllowedRead, PavedFeature } from './service/clusters/readAllowList';
 import { isGitOpsRead } from './service/gitops/gitopsReads';
 import { isDriftRead } from './service/drift/driftReads';
+import { isPreviousLogPath } from './service/evidence/previousLogReader';
 
 jest.setTimeout(120_000);
 
@@ -88,6 +89,45 @@ describe('what Paved asks of a cluster', () => {
         }
       }
       expect(reads).toBeGreaterThan(20);
+      expect(outside).toEqual([]);
+    } finally {
+      await double.close();
+    }
+  });
+
+  it("the evidence route: health's reads plus one bounded previous-log read, never a Secret or a write", async () => {
+    const double = await startKubernetesApiTestDouble({ port: 0 });
+    try {
+      const { server } = await startPavedTestBackend(CROSSPLANE_ENTITIES, [
+        { name: 'paved-local', url: double.url },
+      ]);
+      const queries = [
+        'pod=ledger-worker-1',
+        'pod=ledger-worker-1&container=ledger-worker',
+        'pod=ledger-worker-0',
+        'workload=StatefulSet/ledger-worker',
+      ];
+      const reads: string[] = [];
+      for (const q of queries) {
+        const res = await request(server)
+          .get(
+            `/api/paved/evidence/entity/default/component/ledger-worker?cluster=paved-local&namespace=payments&${q}`,
+          )
+          .set({ Authorization: mockCredentials.user.header() });
+        expect(res.status).toBe(200);
+      }
+      for (const r of double.requests) {
+        reads.push(`${r.method} ${r.path}?${new URLSearchParams(r.query)}`);
+      }
+      const outside = double.requests.filter(r => {
+        const full = `${r.path}?${new URLSearchParams(r.query)}`;
+        return (
+          r.method !== 'GET' ||
+          /secrets/i.test(r.path) ||
+          !(isAllowedRead('health', full) || isPreviousLogPath(full))
+        );
+      });
+      expect(reads.filter(r => r.includes('/log?'))).toHaveLength(2);
       expect(outside).toEqual([]);
     } finally {
       await double.close();
