@@ -18,6 +18,7 @@ import {
   pavedCrossplaneReadPermission,
   pavedFleetReadPermission,
   pavedHealthReadPermission,
+  pavedLogsReadPermission,
   pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
 import { UserInfoService } from '@backstage/backend-plugin-api';
@@ -239,6 +240,35 @@ describe('PavedPermissionPolicy and the tenant page', () => {
       result: AuthorizeResult.CONDITIONAL,
       conditions: { params: { claims: [] } },
     });
+  });
+});
+
+describe('PavedPermissionPolicy and the evidence drawer', () => {
+  it("gives a component's previous logs to its owners and admins, not to every reader", async () => {
+    const decision = await policy.handle(
+      { permission: pavedLogsReadPermission },
+      developer,
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/dev', 'group:default/payments-team'],
+        },
+      },
+    });
+    expect(
+      (await policy.handle({ permission: pavedLogsReadPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    // Not caught by the "anyone may read" rule further down.
+    expect(
+      (await policy.handle({ permission: pavedLogsReadPermission })).result,
+    ).toBe(AuthorizeResult.CONDITIONAL);
   });
 });
 

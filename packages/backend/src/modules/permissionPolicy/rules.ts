@@ -28,6 +28,7 @@ import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alp
 import {
   pavedCostLabelReadPermission,
   pavedCostReadPermission,
+  pavedLogsReadPermission,
   pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
 import {
@@ -216,6 +217,13 @@ export const policyRules: PolicyRule[] = [
     appliesTo: anyone,
     matches: isOneOf(pavedCostLabelReadPermission),
     decide: deny,
+  },
+  {
+    description:
+      "The evidence behind a problem (a Pod's events and its previous container's log lines, redacted) is for the component's owners, the members of its owning group among them, and platform admins: logs can hold what health never shows.",
+    appliesTo: anyone,
+    matches: isOneOf(pavedLogsReadPermission),
+    decide: ownersOnly,
   },
   {
     description:
