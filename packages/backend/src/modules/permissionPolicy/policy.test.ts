@@ -18,6 +18,7 @@ import {
   pavedCrossplaneReadPermission,
   pavedFleetReadPermission,
   pavedHealthReadPermission,
+  pavedGitOpsReadPermission,
   pavedLogsReadPermission,
   pavedTenantReadPermission,
 } from '@paved/plugin-paved-common';
@@ -148,6 +149,16 @@ describe('PavedPermissionPolicy', () => {
       name: 'paved.crossplane.read',
       attributes: { action: 'read' },
     });
+    expect((await policy.handle({ permission }, developer)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await policy.handle({ permission }, admin)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+  });
+
+  it("lets anyone signed in read Paved's GitOps status, as health", async () => {
+    const permission = pavedGitOpsReadPermission;
     expect((await policy.handle({ permission }, developer)).result).toBe(
       AuthorizeResult.ALLOW,
     );
