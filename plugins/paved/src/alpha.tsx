@@ -14,6 +14,7 @@ import {
   workloadHealthCard,
 } from './alpha/healthExtensions';
 import { costApi, costCard, costContent } from './alpha/costExtensions';
+import { costAlertsApi } from './alpha/costAlertsExtensions';
 import {
   crossplaneApi,
   crossplaneClaimsCard,
@@ -88,6 +89,7 @@ export default createFrontendPlugin({
     costApi,
     costCard,
     costContent,
+    costAlertsApi,
     pavedSearchResultListItem,
     pavedSearchResultType,
     tenantApi,

@@ -19,6 +19,10 @@ import {
 } from './api';
 import { PavedFleetClient, pavedFleetApiRef } from './api/PavedFleetClient';
 import { PavedGitOpsClient, pavedGitOpsApiRef } from './api/PavedGitOpsClient';
+import {
+  PavedCostAlertsClient,
+  pavedCostAlertsApiRef,
+} from './api/PavedCostAlertsClient';
 import { decisionsRouteRef, fleetRouteRef } from './routes';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { XrdParametersField } from './components/crossplane/requestForm/XrdParametersField';
@@ -32,6 +36,11 @@ export const pavedPlugin = createPlugin({
   id: 'paved',
   routes: { decisions: decisionsRouteRef, fleet: fleetRouteRef },
   apis: [
+    createApiFactory({
+      api: pavedCostAlertsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new PavedCostAlertsClient(deps),
+    }),
     createApiFactory({
       api: pavedHealthApiRef,
       deps: {

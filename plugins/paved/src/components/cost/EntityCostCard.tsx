@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { CostView } from './CostView';
+import { CostAlertsList } from './alerts/CostAlertsList';
 
 /**
  * Cost of a tenant, component or cluster from OpenCost: window picker,
@@ -14,6 +15,7 @@ export function EntityCostCard(props: { zone?: string }) {
   return (
     <PavedCardRoot id={CARD_ANCHORS.cost}>
       <InfoCard title="Cost" titleTypographyProps={{ component: 'h2' }}>
+        <CostAlertsList />
         <CostView zone={props.zone} />
       </InfoCard>
     </PavedCardRoot>
