@@ -10,6 +10,7 @@ import {
 } from '@paved/plugin-paved-common';
 import { ConformanceService } from '../service/conformance/ConformanceService';
 import { CostService } from '../service/cost/CostService';
+import { crossplaneAccess } from '../service/crossplane/access';
 import { CrossplaneService } from '../service/crossplane/CrossplaneService';
 import { HealthService } from '../service/health/HealthService';
 import { authorizeAction } from './asUser';
@@ -304,7 +305,7 @@ export function registerClusterActions(
     name: 'get-crossplane-claims',
     title: 'Crossplane claim tree',
     description:
-      "The Crossplane claims an entity owns, per cluster, as Paved's Crossplane card shows them: each claim with its composite resource, composed resources, Synced/Ready conditions, the first thing not ready and a runbook link. Connection secrets are named, never read. Needs paved.crossplane.read on the entity.",
+      "The Crossplane claims an entity owns, per cluster, as Paved's Crossplane card shows them: each claim with its composite resource, composed resources, Synced/Ready conditions, the first thing not ready and a runbook link. Connection secrets are named, never read. Needs paved.crossplane.read on the entity; each object's redacted YAML and its events are included only with paved.crossplane.yaml.read and paved.crossplane.events.read.",
     attributes: READ_ONLY,
     schema: {
       input: entityInput,
@@ -313,6 +314,12 @@ export function registerClusterActions(
           .object({
             entityRef: z.string(),
             claimReferences: z.array(z.string()),
+            access: z
+              .object({ yaml: z.boolean(), events: z.boolean() })
+              .optional()
+              .describe(
+                'Whether YAML and events are included: each needs its own permission',
+              ),
             labelSelector: z.string(),
             invalidReferences: z.array(
               z.object({ entry: z.string(), message: z.string() }),
@@ -342,15 +349,26 @@ export function registerClusterActions(
       },
     ],
     action: async ({ input, credentials }) => {
+      const resourceRef = resourceRefOf(input.entityRef);
       const request = await authorizeAction(
         permissions,
         credentials,
         pavedCrossplaneReadPermission,
-        resourceRefOf(input.entityRef),
+        resourceRef,
+      );
+      // As on the route: YAML and events only with their own permissions.
+      const access = await crossplaneAccess(
+        permissions,
+        request.credentials,
+        resourceRef,
       );
       return {
         output: asOutput(
-          await crossplane.entityClaims(compoundRef(input.entityRef), request),
+          await crossplane.entityClaims(
+            compoundRef(input.entityRef),
+            request,
+            access,
+          ),
         ),
       };
     },
