@@ -54,3 +54,14 @@ export {
   PavedGitOpsClient,
 } from './PavedGitOpsClient';
 export type { PavedGitOpsApi, PavedGitOpsResponse } from './PavedGitOpsClient';
+export {
+  evidenceErrorMessage,
+  pavedEvidenceApiRef,
+  PavedEvidenceClient,
+  PavedEvidenceError,
+} from './PavedEvidenceClient';
+export type {
+  PavedEvidenceApi,
+  PavedEvidenceResponse,
+  PavedEvidenceTarget,
+} from './PavedEvidenceClient';
