@@ -56,4 +56,8 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 // the signed-in user, so that user needs `kubernetes.proxy` (see docs/permissions.md).
 backend.add(import('@paved/plugin-paved-backend'));
 
+// MCP: the actions of `backend.actions.pluginSources` (app-config) as MCP tools
+// at /api/mcp-actions/v1; Paved's run as the calling user (docs/actions.md).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();
