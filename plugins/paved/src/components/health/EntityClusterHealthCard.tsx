@@ -17,6 +17,7 @@ import { PavedCardRoot } from '../common/PavedCardRoot';
 import { usePolledRead } from '../common/refresh/usePolledRead';
 import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { CapacityChart } from '../common/charts/CapacityChart';
+import { SchedulingLatencySection } from '../fleet/SchedulingLatency';
 import {
   formatBytes,
   formatCpu,
@@ -209,6 +210,7 @@ function ClusterHealthBody(props: { health: ClusterHealthSummary }) {
         {pods.evicted ? ` · ${pods.evicted} evicted` : ''}
       </Fact>
       <CapacityCharts health={health} />
+      <SchedulingLatencySection latency={health.schedulingLatency} />
       <SectionTitle>Nodes</SectionTitle>
       <NodeTable health={health} />
       <SectionTitle>Warning events by reason</SectionTitle>

@@ -28,6 +28,7 @@ import { formatCount, formatPercent, formatPerHour } from '../common/format';
 import { usePolledRead } from '../common/refresh/usePolledRead';
 import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
+import { SchedulingLatencySection } from '../fleet/SchedulingLatency';
 import {
   ClusterErrorMessage,
   Fact,
@@ -108,6 +109,10 @@ function WorkloadHealthBody(props: {
           were (paved.health.inspectPods).
         </Typography>
       ) : null}
+      <SchedulingLatencySection
+        latency={props.health.schedulingLatency}
+        ofPods={pods.total}
+      />
     </>
   );
 }
