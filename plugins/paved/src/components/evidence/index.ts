@@ -1,0 +1,2 @@
+export { EvidenceButton } from './EvidenceButton';
+export { evidenceTargetOf } from './evidenceTarget';
