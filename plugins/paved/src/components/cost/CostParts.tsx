@@ -2,9 +2,10 @@ import Typography from '@material-ui/core/Typography';
 import {
   BudgetStatus,
   CostClusterResult,
-  CostPart,
   CostSummary,
+  CostTable,
   DailyCost,
+  MaybeNumber,
   RightSizingAdvice,
 } from '@paved/plugin-paved-common';
 import { CostTrendChart } from '../common/charts/CostTrendChart';
@@ -12,75 +13,84 @@ import {
   formatBytes,
   formatCpu,
   formatInstant,
-  formatMoney,
   formatPercent,
 } from '../common/format';
 import { Fact } from '../health/HealthParts';
+import { changeText } from './costMoney';
+
+/** Formats an amount in OpenCost's currency as the card shows it (converted or not). */
+type Money = (v: MaybeNumber | undefined) => string;
 
 /** A label and its value on one line: the same as the health cards'. */
 export { Fact };
 
-const PART_LABELS: Record<CostPart, string> = {
-  cpu: 'CPU',
-  ram: 'Memory',
-  pv: 'Storage',
-  network: 'Network',
-  gpu: 'GPU',
-  loadBalancer: 'Load balancer',
-  shared: 'Shared',
-  external: 'External',
-};
-const SHOWN_PARTS: CostPart[] = [
-  'cpu',
-  'ram',
-  'pv',
-  'network',
-  'gpu',
-  'loadBalancer',
-  'shared',
-];
-
-/** Cost by resource kind; unknown parts say so instead of showing 0. */
-export function Breakdown(props: { summary: CostSummary; currency: string }) {
-  const { costs } = props.summary;
+/**
+ * Cost by resource kind from the card's table (converted and rounded as
+ * the CSV); unknown parts say so instead of showing 0. With a comparison,
+ * each kind's change is its row's third cell.
+ */
+export function Breakdown(props: {
+  table: CostTable;
+  shown: (v: MaybeNumber) => string;
+}) {
+  const { table, shown } = props;
+  const approx = table.conversion ? '≈ ' : '';
   return (
     <table aria-label="Cost breakdown" style={{ borderCollapse: 'collapse' }}>
       <tbody>
-        {SHOWN_PARTS.map(part => (
-          <tr key={part}>
-            <th
-              scope="row"
-              style={{
-                textAlign: 'left',
-                paddingRight: 16,
-                fontWeight: 'normal',
-              }}
-            >
-              {PART_LABELS[part]}
-            </th>
-            <td style={{ textAlign: 'right' }}>
-              {formatMoney(costs[part], props.currency)}
-            </td>
-          </tr>
-        ))}
+        {table.rows
+          .filter(r => r.section === 'category')
+          .map(r => (
+            <tr key={r.item}>
+              <th
+                scope="row"
+                style={{
+                  textAlign: 'left',
+                  paddingRight: 16,
+                  fontWeight: 'normal',
+                }}
+              >
+                {r.item}
+              </th>
+              <td style={{ textAlign: 'right' }}>{shown(r.amount)}</td>
+              {table.comparedWith && (
+                <td style={{ paddingLeft: 16, color: 'inherit' }}>
+                  {changeText(r, table.currency, table.comparedWith, approx)}
+                </td>
+              )}
+            </tr>
+          ))}
       </tbody>
     </table>
   );
 }
 
-/** Daily totals as a bar chart with axes and tooltips; a day without data is a gap, not a 0. */
-export function DailyTrend(props: { daily: DailyCost[]; currency: string }) {
-  return <CostTrendChart daily={props.daily} currency={props.currency} />;
+/**
+ * Daily (or cumulative) totals as a bar chart with axes and tooltips; a day
+ * without data is a gap, not a 0.
+ */
+export function DailyTrend(props: {
+  daily: DailyCost[];
+  currency: string;
+  label?: string;
+}) {
+  return (
+    <CostTrendChart
+      daily={props.daily}
+      currency={props.currency}
+      label={props.label}
+    />
+  );
 }
 
-function adviceText(a: RightSizingAdvice, currency: string): string {
+function adviceText(a: RightSizingAdvice, money: Money): string {
   switch (a.advice) {
     case 'right-size':
       return `request ${formatCpu(a.cpu.recommended)} CPU (now ${formatCpu(
         a.cpu.requested,
       )}) and ${formatBytes(a.ram.recommended)} memory (now ${formatBytes(
         a.ram.requested,
-      )}): saves about ${formatMoney(a.monthlySaving, currency)} a month`;
+      )}): saves about ${money(a.monthlySaving)} a month`;
     case 'fits':
       return 'requests fit its use';
     case 'set-requests':
@@ -93,9 +103,9 @@ function adviceText(a: RightSizingAdvice, currency: string): string {
 /** Requested against average used, per workload, with the saving if right-sized. */
 export function RightSizing(props: {
   advice: RightSizingAdvice[];
-  currency: string;
+  money: Money;
 }) {
-  const { advice, currency } = props;
+  const { advice, money } = props;
   if (advice.length === 0) return null;
   return (
     <ul aria-label="Right-sizing" style={{ paddingLeft: 16, margin: '4px 0' }}>
@@ -110,7 +120,7 @@ export function RightSizing(props: {
             : uses {formatCpu(a.cpu.averageUsed)} of{' '}
             {formatCpu(a.cpu.requested)} CPU and{' '}
             {formatBytes(a.ram.averageUsed)} of {formatBytes(a.ram.requested)}{' '}
-            memory on average; {adviceText(a, currency)}.
+            memory on average; {adviceText(a, money)}.
           </Typography>
         </li>
       ))}
@@ -130,30 +140,28 @@ const GAP_TEXT: Record<NonNullable<BudgetStatus['gap']>, string> = {
 };
 
 /** A tenant's month: budget, month to date, projection and the warning. */
-export function BudgetPanel(props: { budget: BudgetStatus; currency: string }) {
-  const { budget, currency } = props;
+export function BudgetPanel(props: { budget: BudgetStatus; money: Money }) {
+  const { budget, money } = props;
   return (
     <section aria-label="Monthly budget">
       <Fact label="Monthly budget">
         {budget.monthlyBudget === null
           ? 'not set'
-          : formatMoney(budget.monthlyBudget, currency)}
+          : money(budget.monthlyBudget)}
       </Fact>
       <Fact label="Month to date">
-        {formatMoney(budget.monthToDate, currency)}
+        {money(budget.monthToDate)}
         {budget.budgetUsed !== null
           ? ` (${formatPercent(budget.budgetUsed)} of budget)`
           : ''}
       </Fact>
       <Fact label="Month-end projection">
-        {budget.projection === null
-          ? 'none'
-          : formatMoney(budget.projection, currency)}
+        {budget.projection === null ? 'none' : money(budget.projection)}
       </Fact>
       {budget.projectedOverBudget && (
         <Typography role="alert" variant="body2" color="error">
           Warning: the projection exceeds the budget by{' '}
-          {formatMoney(budget.projectedOverage, currency)}.
+          {money(budget.projectedOverage)}.
         </Typography>
       )}
       {budget.gap && (
@@ -213,11 +221,8 @@ export function CoverageNote(props: { summary: CostSummary; zone: string }) {
 }
 
 /** Efficiency and idle figures. */
-export function EfficiencyFacts(props: {
-  summary: CostSummary;
-  currency: string;
-}) {
-  const { summary, currency } = props;
+export function EfficiencyFacts(props: { summary: CostSummary; money: Money }) {
+  const { summary, money } = props;
   return (
     <>
       <Fact label="Efficiency (usage over requests)">
@@ -225,11 +230,9 @@ export function EfficiencyFacts(props: {
         {formatPercent(summary.efficiency.ram)} · total{' '}
         {formatPercent(summary.efficiency.total)}
       </Fact>
-      <Fact label="Requested but unused">
-        {formatMoney(summary.slackCost, currency)}
-      </Fact>
+      <Fact label="Requested but unused">{money(summary.slackCost)}</Fact>
       <Fact label="Cluster idle (capacity nobody requested)">
-        {formatMoney(summary.clusterIdleCost, currency)}
+        {money(summary.clusterIdleCost)}
       </Fact>
     </>
   );

@@ -3,15 +3,18 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
-import ButtonGroup from '@material-ui/core/ButtonGroup';
 import Typography from '@material-ui/core/Typography';
 import {
-  COST_WINDOW_LABELS,
-  COST_WINDOWS,
+  conversionNote,
+  COST_WINDOW_SLUGS,
+  costTable,
   CostResponse,
-  CostWindowKind,
+  CostViewKind,
+  customDaysRange,
+  resolveCostWindow,
 } from '@paved/plugin-paved-common';
-import { useState } from 'react';
+import { DateTime } from 'luxon';
+import { useMemo } from 'react';
 import { pavedCostApiRef, PavedCostError } from '../../api';
 import {
   Breakdown,
@@ -23,59 +26,80 @@ import {
   Fact,
   RightSizing,
 } from './CostParts';
-import {
-  formatInstant,
-  formatMoney,
-  formatPercent,
-  userZone,
-} from '../common/format';
+import { formatInstant, formatPercent, userZone } from '../common/format';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { usePolledRead } from '../common/refresh/usePolledRead';
 import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
+import { ComparisonRow } from './ComparisonRow';
+import { costCsvFileName, downloadCostCsv } from './costCsvDownload';
+import { moneyFormat } from './costMoney';
+import { CostUrlState, useCostUrlState } from './costUrlState';
+import { WindowSelector } from './WindowSelector';
 
-function WindowPicker(props: {
-  value: CostWindowKind;
-  onChange: (w: CostWindowKind) => void;
-}) {
-  return (
-    <ButtonGroup size="small" aria-label="Cost window">
-      {COST_WINDOWS.map(w => (
-        <Button
-          key={w}
-          aria-pressed={props.value === w}
-          variant={props.value === w ? 'contained' : 'outlined'}
-          color={props.value === w ? 'primary' : 'default'}
-          onClick={() => props.onChange(w)}
-        >
-          {COST_WINDOW_LABELS[w]}
-        </Button>
-      ))}
-    </ButtonGroup>
-  );
+/**
+ * The range the card asks for, worked out in the user's zone when it asks
+ * (so "today" ends at the time of each read). Now is cut to the minute: the
+ * cards of one page asking within a minute share the backend's cached answer.
+ */
+function rangeOf(state: CostUrlState, zone: string) {
+  if (state.window === 'custom') {
+    return customDaysRange(state.from!, state.to!, zone);
+  }
+  const now = DateTime.now().startOf('minute').toJSDate();
+  const { start, end } = resolveCostWindow(state.window, now, zone);
+  return { start, end };
 }
 
-function CostBody(props: { response: CostResponse; detailed: boolean }) {
-  const { response, detailed } = props;
-  const { currency, total, window } = response;
+function CostBody(props: {
+  response: CostResponse;
+  detailed: boolean;
+  view: CostViewKind;
+  fileName: (view: CostViewKind) => string;
+}) {
+  const { response, detailed, view } = props;
+  const { total, window } = response;
+  const table = useMemo(
+    () => costTable(response, { view, detailed }),
+    [response, view, detailed],
+  );
+  const { currency, shown, raw } = moneyFormat(response);
   const failed = response.clusters.flatMap(c => (c.ok ? [] : [c]));
+  const totalRow = table.rows.find(r => r.section === 'total');
+  const days = table.rows
+    .filter(r => r.section === 'day')
+    .map(r => ({ date: r.item, total: r.amount }));
   return (
     <>
       <Typography variant="body2" color="textSecondary">
         {formatInstant(window.start, window.zone)} to{' '}
         {formatInstant(window.end, window.zone)} ({window.zone})
       </Typography>
-      {response.budget && (
-        <BudgetPanel budget={response.budget} currency={currency} />
-      )}
+      {response.budget && <BudgetPanel budget={response.budget} money={raw} />}
       {failed.map(f => (
         <ClusterCostProblem key={f.cluster} result={f} />
       ))}
       {response.clusters.length === 0 && <NoClustersConfigured />}
-      {total && (
+      {total && totalRow && (
         <>
           <Typography variant="h4" component="p" aria-label="Total cost">
-            {formatMoney(total.costs.total, currency)}
+            {shown(totalRow.amount)}
           </Typography>
+          {response.conversion && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              aria-label="Currency conversion"
+            >
+              {shown(totalRow.amount)}, {conversionNote(response.conversion)}{' '}
+              (OpenCost prices in {response.conversion.from}).
+            </Typography>
+          )}
+          {response.comparison && (
+            <ComparisonRow
+              table={table}
+              previousComplete={response.comparison.previousComplete}
+            />
+          )}
           {failed.length > 0 && (
             <Typography variant="body2" color="textSecondary">
               Without {failed.map(f => f.cluster).join(', ')}: the total is
@@ -83,17 +107,20 @@ function CostBody(props: { response: CostResponse; detailed: boolean }) {
             </Typography>
           )}
           <CoverageNote summary={total} zone={window.zone} />
-          <DailyTrend daily={total.daily} currency={currency} />
-          <Breakdown summary={total} currency={currency} />
-          <EfficiencyFacts summary={total} currency={currency} />
+          <DailyTrend
+            daily={days}
+            currency={currency}
+            label={view === 'cumulative' ? 'Cumulative cost' : 'Daily cost'}
+          />
+          <Breakdown table={table} shown={shown} />
+          <EfficiencyFacts summary={total} money={raw} />
           {detailed && total.workloads.length > 0 && (
             <ul aria-label="Workloads" style={{ paddingLeft: 16 }}>
               {total.workloads.map(w => (
                 <li key={`${w.cluster}/${w.key}`}>
                   <Typography variant="body2">
                     {w.key}
-                    {w.cluster ? ` (${w.cluster})` : ''}:{' '}
-                    {formatMoney(w.costs.total, currency)} ·{' '}
+                    {w.cluster ? ` (${w.cluster})` : ''}: {raw(w.costs.total)} ·{' '}
                     {formatPercent(w.share)} of the total
                   </Typography>
                 </li>
@@ -107,8 +134,15 @@ function CostBody(props: { response: CostResponse; detailed: boolean }) {
             advice={
               detailed ? total.rightSizing : total.rightSizing.slice(0, 3)
             }
-            currency={currency}
+            money={raw}
           />
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => downloadCostCsv(table, props.fileName(view))}
+          >
+            Download CSV
+          </Button>
         </>
       )}
     </>
@@ -116,45 +150,74 @@ function CostBody(props: { response: CostResponse; detailed: boolean }) {
 }
 
 /**
- * The entity's cost for a window the user picks, in their time zone: card
- * (`detailed` false) or tab content (all workloads and advice).
+ * The entity's cost for a window the user picks, in their time zone,
+ * against the previous period: card (`detailed` false) or tab content (all
+ * workloads and advice). Window and view live in the URL (`costWindow`,
+ * `costView`, and `costFrom`/`costTo` for a custom range), so a link shows
+ * the same.
  */
 export function CostView(props: { detailed?: boolean; zone?: string }) {
   const { entity } = useEntity();
   const api = useApi(pavedCostApiRef);
-  const [window, setWindow] = useState<CostWindowKind>('mtd');
+  const [state, update] = useCostUrlState();
   const zone = props.zone ?? userZone();
   const ref = getCompoundEntityRef(entity);
-  const state = usePolledRead(
-    ({ fresh }) => api.getEntityCost(ref, window, zone, { fresh }),
-    [api, ref.kind, ref.namespace, ref.name, window, zone],
+  const read = usePolledRead(
+    ({ fresh }) =>
+      api.getEntityCost(ref, state.window, zone, {
+        fresh,
+        range: rangeOf(state, zone),
+        compare: 'previous',
+      }),
+    [
+      api,
+      ref.kind,
+      ref.namespace,
+      ref.name,
+      state.window,
+      state.from,
+      state.to,
+      zone,
+    ],
   );
+  const slug =
+    state.window === 'custom'
+      ? `${state.from}-to-${state.to}`
+      : COST_WINDOW_SLUGS[state.window];
   let body: React.ReactNode;
-  if (state.loading) body = <Progress />;
-  else if (state.error && !state.value) {
+  if (read.loading) body = <Progress />;
+  else if (read.error && !read.value) {
     body =
-      state.error instanceof PavedCostError &&
-      state.error.statusCode !== 500 ? (
+      read.error instanceof PavedCostError && read.error.statusCode !== 500 ? (
         <div role="alert">
           <Typography variant="body2" color="error">
-            {state.error.message}
+            {read.error.message}
           </Typography>
         </div>
       ) : (
-        <ResponseErrorPanel error={state.error} />
+        <ResponseErrorPanel error={read.error} />
       );
-  } else if (state.value) {
+  } else if (read.value) {
     body = (
       <>
-        <RefreshFailed read={state} />
-        <CostBody response={state.value} detailed={!!props.detailed} />
-        <LastRead read={state} />
+        <RefreshFailed read={read} />
+        <CostBody
+          response={read.value}
+          detailed={!!props.detailed}
+          view={state.view}
+          fileName={view => costCsvFileName(ref.name, slug, view)}
+        />
+        <LastRead read={read} />
       </>
     );
   }
   return (
     <>
-      <WindowPicker value={window} onChange={setWindow} />
+      <WindowSelector
+        state={state}
+        today={DateTime.now().setZone(zone).toISODate()!}
+        onChange={update}
+      />
       <div style={{ marginTop: 8 }}>{body}</div>
     </>
   );

@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { DateTime } from 'luxon';
 import { PavedCostClient, pavedCostApiRef } from '../../api';
 import { EntityCostCard } from './EntityCostCard';
 import { EntityCostContent } from './EntityCostContent';
@@ -109,25 +110,36 @@ describe('EntityCostCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('asks again for another window', async () => {
-    const windows: string[] = [];
+  it('asks again for another window, as explicit instants in the zone', async () => {
+    const asked: URLSearchParams[] = [];
     server.use(
       http.get(
         `${BASE}/cost/entity/default/component/payments-api`,
         ({ request }) => {
-          windows.push(new URL(request.url).searchParams.get('window')!);
+          asked.push(new URL(request.url).searchParams);
           return HttpResponse.json({ ...tenantResponse(), budget: undefined });
         },
       ),
     );
     await render(<EntityCostCard zone={ZONE} />, componentEntity);
     await screen.findByLabelText('Total cost');
-    await userEvent.click(screen.getByRole('button', { name: 'Last 7 days' }));
-    await waitFor(() => expect(windows).toEqual(['mtd', 'last7d']));
-    expect(screen.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Window' }),
+      'Last 7 days',
     );
+    await waitFor(() =>
+      expect(asked.map(q => q.get('window'))).toEqual(['mtd', 'last7d']),
+    );
+    const last = asked[1];
+    expect(last.get('compare')).toBe('previous');
+    expect(last.get('tz')).toBe(ZONE);
+    // Local midnight six days ago, in Berlin, as an instant with its offset.
+    const start = DateTime.fromISO(last.get('start')!, { setZone: true });
+    expect(start.setZone(ZONE).toFormat('HH:mm')).toBe('00:00');
+    expect(
+      DateTime.now().setZone(ZONE).startOf('day').diff(start, 'days').days,
+    ).toBeCloseTo(6, 0);
+    expect(Date.parse(last.get('end')!)).toBeLessThanOrEqual(Date.now());
     expect(screen.queryByRole('region', { name: 'Monthly budget' })).toBeNull();
   });
 

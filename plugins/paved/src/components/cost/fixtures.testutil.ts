@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   budgetStatus,
+  compareCosts,
   CostResponse,
   monthProgress,
   OpenCostAllocation,
@@ -133,6 +134,68 @@ export function tenantResponse(): CostResponse {
       monthlyBudget: 40,
       monthToDate: summary.costs.total,
       progress: monthProgress(NOW, ZONE),
+    }),
+  };
+}
+
+/**
+ * The last 7 days of a component against the 7 before: payments-api costs
+ * more (1.80 a day against 1.50), ledger-worker is new and old-cron gone.
+ */
+export function comparedResponse(): CostResponse {
+  const window = resolveCostWindow('last7d', NOW, ZONE);
+  const stepsOf = (days: string[], names: [string, number][]) =>
+    days.map(day => ({
+      start: `${day}T00:00:00+01:00`,
+      end: new Date(
+        Date.parse(`${day}T00:00:00+01:00`) + 86_400_000,
+      ).toISOString(),
+      allocations: names.map(([n, total]) =>
+        alloc(n, day, {
+          cpuCost: total * 0.5,
+          totalCost: total,
+        }),
+      ),
+    }));
+  const selector = { type: 'namespaces' as const, namespaces: ['payments'] };
+  const current = summarizeCost(
+    stepsOf(window.days, [
+      ['payments/deployment:payments-api', 1.8],
+      ['payments/deployment:ledger-worker', 1],
+    ]),
+    selector,
+    window,
+  );
+  const before = resolveCostWindow('last7d', '2026-11-14T10:00:00Z', ZONE);
+  const previous = summarizeCost(
+    stepsOf(before.days, [
+      ['payments/deployment:payments-api', 1.5],
+      ['payments/cronjob:old-cron', 0.5],
+    ]),
+    selector,
+    before,
+  );
+  return {
+    ...tenantResponse(),
+    entityRef: 'component:default/payments-api',
+    budget: undefined,
+    window,
+    currency: 'USD',
+    clusters: [
+      {
+        cluster: 'paved-local',
+        ok: true,
+        source: { via: 'service-proxy', endpoint: '/allocation' },
+        summary: current,
+      },
+    ],
+    total: current,
+    complete: true,
+    comparison: compareCosts(current, previous, {
+      start: before.start,
+      end: before.end,
+      label: 'previous 7 days',
+      complete: true,
     }),
   };
 }
