@@ -124,3 +124,16 @@ describe('CostAlertsList', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 });
+
+describe('CostAlertsList without its client', () => {
+  it('renders nothing, so cards in apps without alerts are unchanged', () => {
+    const { container } = render(
+      <TestApiProvider apis={[]}>
+        <EntityProvider entity={entity}>
+          <CostAlertsList />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(container).toBeEmptyDOMElement();
+  });
+});
