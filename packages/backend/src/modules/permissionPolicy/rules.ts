@@ -26,6 +26,7 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import { actionExecutePermission } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  pavedCostAlertManagePermission,
   pavedCostLabelReadPermission,
   pavedCostReadPermission,
   pavedLogsReadPermission,
@@ -223,6 +224,13 @@ export const policyRules: PolicyRule[] = [
       "The evidence behind a problem (a Pod's events and its previous container's log lines, redacted) is for the component's owners, the members of its owning group among them, and platform admins: logs can hold what health never shows.",
     appliesTo: anyone,
     matches: isOneOf(pavedLogsReadPermission),
+    decide: ownersOnly,
+  },
+  {
+    description:
+      "Snoozing or dismissing an entity's cost alerts changes what its owners are told: the entity's owners (the members of its owning group among them) and platform admins only.",
+    appliesTo: anyone,
+    matches: isOneOf(pavedCostAlertManagePermission),
     decide: ownersOnly,
   },
   {
