@@ -26,6 +26,7 @@ import { summaryCard } from './alpha/summaryExtensions';
 import { tenantApi, tenantCard } from './alpha/tenantExtensions';
 import { fleetApi, fleetPage } from './alpha/fleetExtensions';
 import { gitopsApi, gitopsStatusCard } from './alpha/gitopsExtensions';
+import { driftApi, driftCard } from './alpha/driftExtensions';
 import {
   pavedSearchResultListItem,
   pavedSearchResultType,
@@ -98,6 +99,8 @@ export default createFrontendPlugin({
     fleetPage,
     gitopsApi,
     gitopsStatusCard,
+    driftApi,
+    driftCard,
   ],
   routes: {
     decisions: convertLegacyRouteRef(decisionsRouteRef),
