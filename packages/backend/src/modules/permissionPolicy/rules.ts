@@ -31,6 +31,7 @@ import {
   pavedCostReadPermission,
   pavedLogsReadPermission,
   pavedTenantReadPermission,
+  pavedDriftReadPermission,
 } from '@paved/plugin-paved-common';
 import {
   createScaffolderActionConditionalDecision,
@@ -231,6 +232,13 @@ export const policyRules: PolicyRule[] = [
       "Snoozing or dismissing an entity's cost alerts changes what its owners are told: the entity's owners (the members of its owning group among them) and platform admins only.",
     appliesTo: anyone,
     matches: isOneOf(pavedCostAlertManagePermission),
+    decide: ownersOnly,
+  },
+  {
+    description:
+      "Drift (where a tenant's or a cluster baseline's live objects differ from what Paved renders, and who changed them) is for the tenant's or cluster's owners, the members of its owning group among them, and platform admins, like the tenant page.",
+    appliesTo: anyone,
+    matches: isOneOf(pavedDriftReadPermission),
     decide: ownersOnly,
   },
   {
