@@ -21,6 +21,7 @@ import {
   pavedGitOpsReadPermission,
   pavedLogsReadPermission,
   pavedTenantReadPermission,
+  pavedCostAlertManagePermission,
 } from '@paved/plugin-paved-common';
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -279,6 +280,39 @@ describe('PavedPermissionPolicy and the evidence drawer', () => {
     // Not caught by the "anyone may read" rule further down.
     expect(
       (await policy.handle({ permission: pavedLogsReadPermission })).result,
+    ).toBe(AuthorizeResult.CONDITIONAL);
+  });
+
+  it("lets only an entity's owners and admins snooze or dismiss its cost alerts", async () => {
+    expect(
+      await policy.handle(
+        { permission: pavedCostAlertManagePermission },
+        developer,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/dev', 'group:default/payments-team'],
+        },
+      },
+    });
+    expect(
+      (
+        await policy.handle(
+          { permission: pavedCostAlertManagePermission },
+          admin,
+        )
+      ).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    // An update, so not the "anyone may read" rule; and not the deny-all.
+    expect(
+      (await policy.handle({ permission: pavedCostAlertManagePermission }))
+        .result,
     ).toBe(AuthorizeResult.CONDITIONAL);
   });
 });
