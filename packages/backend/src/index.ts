@@ -56,6 +56,11 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 // the signed-in user, so that user needs `kubernetes.proxy` (see docs/permissions.md).
 backend.add(import('@paved/plugin-paved-backend'));
 
+// Notifications (with signals for live updates in the browser): Paved's cost
+// alerts reach the owning group here (docs/finops.md, "Cost alerts").
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // MCP: the actions of `backend.actions.pluginSources` (app-config) as MCP tools
 // at /api/mcp-actions/v1; Paved's run as the calling user (docs/actions.md).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
