@@ -13,6 +13,7 @@ import {
   pavedHealthApiRef,
 } from '../../api';
 import { CardError } from './CardError';
+import { EvidenceButton } from '../evidence';
 import { RestartsChart } from '../common/charts/RestartsChart';
 import { restartsByContainer } from './restarts';
 import {
@@ -50,12 +51,20 @@ function WorkloadHealthBody(props: {
   }
   const worst = pods.worstRestartRate;
   const restarts = restartsByContainer(props.health);
+  const entityRef = getCompoundEntityRef(useEntity().entity);
   return (
     <>
       <ProblemList
         problems={problems}
         label="Problems"
         empty="No problems: every workload is available and no Pod is failing."
+        renderActions={problem => (
+          <EvidenceButton
+            entity={entityRef}
+            cluster={props.cluster}
+            problem={problem}
+          />
+        )}
       />
       {props.health.omittedProblems?.length ? (
         <Typography variant="body2" color="textSecondary">

@@ -60,7 +60,11 @@ const useRowStyles = makeStyles(theme => ({
 }));
 
 /** One problem as a row: severity, reason and object, runbook; the message under it. */
-function ProblemRow(props: { problem: HealthProblem }) {
+function ProblemRow(props: {
+  problem: HealthProblem;
+  /** Beside the runbook link (the evidence drawer's button). */
+  actions?: React.ReactNode;
+}) {
   const { problem } = props;
   const classes = useRowStyles();
   return (
@@ -72,9 +76,14 @@ function ProblemRow(props: { problem: HealthProblem }) {
           ? ` · ×${problem.count}`
           : ''}
       </Typography>
-      {problem.runbook ? (
+      {problem.runbook || props.actions ? (
         <Typography variant="body2" component="div">
-          <Link to={problem.runbook.url}>Runbook: {problem.runbook.title}</Link>
+          {problem.runbook && (
+            <Link to={problem.runbook.url}>
+              Runbook: {problem.runbook.title}
+            </Link>
+          )}
+          {props.actions}
         </Typography>
       ) : (
         <span />
@@ -101,6 +110,8 @@ export function ProblemList(props: {
   label: string;
   empty?: string;
   limit?: number;
+  /** What to put beside each problem's runbook link. */
+  renderActions?: (problem: HealthProblem) => React.ReactNode;
 }) {
   const { problems, label, empty } = props;
   if (problems.length === 0) {
@@ -115,7 +126,9 @@ export function ProblemList(props: {
       limit={props.limit ?? 5}
       noun={['problems', 'problem']}
       itemKey={p => p.id}
-      renderItem={p => <ProblemRow problem={p} />}
+      renderItem={p => (
+        <ProblemRow problem={p} actions={props.renderActions?.(p)} />
+      )}
       listStyle={{ listStyle: 'none', padding: 0, margin: 0 }}
     />
   );
