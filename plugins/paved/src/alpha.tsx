@@ -26,6 +26,7 @@ import { summaryCard } from './alpha/summaryExtensions';
 import { tenantApi, tenantCard } from './alpha/tenantExtensions';
 import { fleetApi, fleetPage } from './alpha/fleetExtensions';
 import { gitopsApi, gitopsStatusCard } from './alpha/gitopsExtensions';
+import { evidenceApi } from './alpha/evidenceExtensions';
 import { driftApi, driftCard } from './alpha/driftExtensions';
 import {
   pavedSearchResultListItem,
@@ -101,6 +102,7 @@ export default createFrontendPlugin({
     gitopsStatusCard,
     driftApi,
     driftCard,
+    evidenceApi,
   ],
   routes: {
     decisions: convertLegacyRouteRef(decisionsRouteRef),

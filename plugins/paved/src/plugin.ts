@@ -20,6 +20,10 @@ import {
 import { PavedFleetClient, pavedFleetApiRef } from './api/PavedFleetClient';
 import { PavedGitOpsClient, pavedGitOpsApiRef } from './api/PavedGitOpsClient';
 import {
+  PavedEvidenceClient,
+  pavedEvidenceApiRef,
+} from './api/PavedEvidenceClient';
+import {
   PavedCostAlertsClient,
   pavedCostAlertsApiRef,
 } from './api/PavedCostAlertsClient';
@@ -94,6 +98,15 @@ export const pavedPlugin = createPlugin({
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedGitOpsClient(deps),
+    }),
+    createApiFactory({
+      api: pavedEvidenceApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedEvidenceClient(deps),
     }),
   ],
 });

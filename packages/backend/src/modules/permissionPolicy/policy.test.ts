@@ -22,6 +22,7 @@ import {
   pavedLogsReadPermission,
   pavedTenantReadPermission,
   pavedCostAlertManagePermission,
+  pavedDriftReadPermission,
 } from '@paved/plugin-paved-common';
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -252,6 +253,26 @@ describe('PavedPermissionPolicy and the tenant page', () => {
       result: AuthorizeResult.CONDITIONAL,
       conditions: { params: { claims: [] } },
     });
+  });
+});
+
+describe('PavedPermissionPolicy and drift', () => {
+  it("shows drift to a tenant's or cluster's owners and to admins, not to every reader", async () => {
+    expect(
+      await policy.handle({ permission: pavedDriftReadPermission }, developer),
+    ).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: {
+          claims: ['user:default/dev', 'group:default/payments-team'],
+        },
+      },
+    });
+    expect(
+      (await policy.handle({ permission: pavedDriftReadPermission }, admin))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 });
 
