@@ -38,6 +38,30 @@ export interface Config {
       /** Events shown per object, newest first. Default 50, at most 500. */
       maxEvents?: number;
     };
+    /** Cost alerts through the notifications backend; see docs/finops.md. */
+    costAlerts?: {
+      /** Default true; false schedules no evaluation. */
+      enabled?: boolean;
+      /**
+       * When the evaluation runs (frequency, timeout, initialDelay as
+       * durations, or a cron). Always global: once per schedule across the
+       * replicas sharing the database. Default every hour.
+       */
+      schedule?: {
+        frequency: { cron: string } | string | { [unit: string]: number };
+        timeout: string | { [unit: string]: number };
+        initialDelay?: string | { [unit: string]: number };
+        scope?: 'global';
+      };
+      /** IANA zone whose months and weeks alerts use. Default UTC. */
+      zone?: string;
+      /** Week-over-week growth share that raises an alert. Default 0.2. */
+      growthShare?: number;
+      /** Weeks cheaper than this raise no growth alert. Default 10. */
+      growthMinimumWeeklyCost?: number;
+      /** Idle cost per day (30-day average) that raises an alert. Default 5. */
+      idlePerDay?: number;
+    };
     /** OpenCost, for the cost routes; see docs/finops.md. */
     cost?: {
       /** ISO 4217 code of the currency OpenCost prices in. Default USD. */
