@@ -1,11 +1,8 @@
 import Typography from '@material-ui/core/Typography';
-import {
-  CrossplaneNode,
-  orderTree,
-  redactYamlText,
-} from '@paved/plugin-paved-common';
+import { CrossplaneNode, orderTree } from '@paved/plugin-paved-common';
 import { ConditionChip, StateChip } from './CrossplaneParts';
 import { age, refLabel } from './format';
+import { ObjectYaml } from './ObjectYaml';
 
 function Events(props: { node: CrossplaneNode }) {
   const { events } = props.node;
@@ -58,19 +55,7 @@ function NodeItem(props: { node: CrossplaneNode }) {
               : node.ready.message}
           </Typography>
         )}
-      {node.yaml && (
-        <details>
-          <summary>
-            <Typography variant="caption">YAML</Typography>
-          </summary>
-          <pre
-            aria-label={`YAML of ${refLabel(node.ref)}`}
-            style={{ fontSize: 12, overflowX: 'auto' }}
-          >
-            {redactYamlText(node.yaml)}
-          </pre>
-        </details>
-      )}
+      {node.yaml && <ObjectYaml objectRef={node.ref} yaml={node.yaml} />}
       <Events node={node} />
       {node.children.length > 0 && <NodeList nodes={node.children} />}
     </li>

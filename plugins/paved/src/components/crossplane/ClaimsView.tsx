@@ -69,6 +69,8 @@ function ClusterClaims(props: {
 /** Loading, error, empty and per-cluster states, shared by the card and the tab. */
 export function ClaimsView(props: {
   renderClaim?: (claim: CrossplaneClaimView) => React.ReactNode;
+  /** Say when YAML or events are left out for want of a permission. */
+  accessNote?: boolean;
 }) {
   const renderClaim =
     props.renderClaim ?? (claim => <ClaimFacts claim={claim} />);
@@ -80,9 +82,26 @@ export function ClaimsView(props: {
   return (
     <>
       <RefreshFailed read={read} />
+      {props.accessNote && <AccessNote response={value} />}
       <ClaimsBody response={value} renderClaim={renderClaim} />
       <LastRead read={read} />
     </>
+  );
+}
+
+/** YAML and events have their own permissions: say which are missing. */
+function AccessNote(props: { response: PavedCrossplaneResponse }) {
+  const access = props.response.access;
+  if (!access) return null;
+  const hidden = [
+    !access.yaml && 'YAML (permission paved.crossplane.yaml.read)',
+    !access.events && 'events (permission paved.crossplane.events.read)',
+  ].filter(Boolean);
+  if (hidden.length === 0) return null;
+  return (
+    <Typography variant="body2" color="textSecondary" role="note">
+      Not shown to you: {hidden.join(' and ')}.
+    </Typography>
   );
 }
 

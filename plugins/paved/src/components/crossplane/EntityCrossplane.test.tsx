@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { PavedCrossplaneClient, pavedCrossplaneApiRef } from '../../api';
 import { EntityCrossplaneClaimsCard } from './EntityCrossplaneClaimsCard';
 import { EntityCrossplaneContent } from './EntityCrossplaneContent';
-import { entity, response } from './fixtures.testutil';
+import { details, entity, response } from './fixtures.testutil';
 
 const BASE = 'http://backstage.test/api/paved';
 const ROUTE = `${BASE}/crossplane/entity/default/component/ledger-worker`;
@@ -165,7 +165,10 @@ describe('EntityCrossplaneClaimsCard', () => {
 
 describe('EntityCrossplaneContent', () => {
   it('shows the tree not-ready first, with chips, redacted YAML and events', async () => {
-    server.use(http.get(ROUTE, () => HttpResponse.json(response)));
+    server.use(
+      http.get(ROUTE, () => HttpResponse.json(response)),
+      http.get(`${ROUTE}/details`, () => HttpResponse.json(details)),
+    );
     await render(<EntityCrossplaneContent />);
     const tree = await screen.findByRole('list', {
       name: 'Resources of PostgreSQLInstance payments/ledger-db',

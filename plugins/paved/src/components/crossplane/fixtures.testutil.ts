@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   CrossplaneClaimView,
+  CrossplaneDetailsResponse,
   CrossplaneEntityResponse,
   CrossplaneNode,
 } from '@paved/plugin-paved-common';
@@ -164,6 +165,90 @@ export const response: CrossplaneEntityResponse = {
       error: {
         name: 'ClusterTimeoutError',
         message: 'did not answer within 10000 ms',
+      },
+    },
+  ],
+};
+
+/** The panels behind ledger-db: an unhealthy RDS provider, Providers refused on a second claim. */
+export const details: CrossplaneDetailsResponse = {
+  entityRef: 'component:default/ledger-worker',
+  clusters: [
+    {
+      cluster: 'paved-local',
+      ok: true,
+      health: {
+        claims: [
+          {
+            claim: failingClaim.root.ref,
+            xrd: {
+              ok: true,
+              value: {
+                name: 'xpostgresqlinstances.platform.paved.dev',
+                group: 'platform.paved.dev',
+                kind: 'XPostgreSQLInstance',
+                claimKind: 'PostgreSQLInstance',
+                established: { status: 'True' },
+                offered: { status: 'True' },
+                versions: [
+                  {
+                    name: 'v1alpha1',
+                    served: true,
+                    referenceable: true,
+                    specProperties: ['parameters'],
+                  },
+                ],
+              },
+            },
+            composition: {
+              ok: true,
+              value: {
+                name: 'xpostgresqlinstances-aws',
+                mode: 'Pipeline',
+                steps: [
+                  {
+                    step: 'compose',
+                    functionRef: 'function-patch-and-transform',
+                  },
+                  { step: 'ready', functionRef: 'function-auto-ready' },
+                ],
+                resources: [],
+              },
+            },
+            compositionRevision: {
+              ok: true,
+              value: {
+                name: 'xpostgresqlinstances-aws-3b1c9e2',
+                revision: 1,
+                latestRevision: 2,
+              },
+            },
+            providers: {
+              ok: true,
+              value: {
+                providers: [
+                  {
+                    name: 'provider-aws-rds',
+                    installed: { status: 'True' },
+                    healthy: {
+                      status: 'False',
+                      reason: 'UnhealthyPackageRevision',
+                      message: 'no available replicas',
+                    },
+                    revision: 2,
+                    groups: ['rds.aws.upbound.io'],
+                  },
+                ],
+                unmatchedGroups: [],
+              },
+            },
+            functions: {
+              ok: false,
+              statusCode: 403,
+              problem: 'not allowed to read Functions: HTTP 403: forbidden',
+            },
+          },
+        ],
       },
     },
   ],
