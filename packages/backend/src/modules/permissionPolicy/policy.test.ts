@@ -169,6 +169,22 @@ describe('PavedPermissionPolicy', () => {
     );
   });
 
+  it('lets anyone signed in read Crossplane YAML and events, each its own permission', async () => {
+    // As @paved/plugin-paved-common defines them: reads, granted like the listing.
+    for (const name of [
+      'paved.crossplane.yaml.read',
+      'paved.crossplane.events.read',
+    ]) {
+      const permission = createPermission({
+        name,
+        attributes: { action: 'read' },
+      });
+      expect((await policy.handle({ permission }, developer)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+    }
+  });
+
   it('makes entity deletion conditional on ownership', async () => {
     const decision = await policy.handle(
       { permission: catalogEntityDeletePermission },
