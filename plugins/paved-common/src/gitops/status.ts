@@ -345,12 +345,10 @@ export function summarizeGitOps(
   objects: GitOpsObjectStatus[],
   notServed: GitOpsKind[] = [],
 ): GitOpsClusterSummary {
-  const rank = (o: GitOpsObjectStatus) =>
-    o.problems.some(p => p.severity === 'critical')
-      ? 0
-      : o.problems.some(p => p.severity === 'warning')
-      ? 1
-      : 2;
+  const rank = (o: GitOpsObjectStatus) => {
+    if (o.problems.some(p => p.severity === 'critical')) return 0;
+    return o.problems.some(p => p.severity === 'warning') ? 1 : 2;
+  };
   const sorted = [...objects].sort(
     (a, b) =>
       rank(a) - rank(b) ||
