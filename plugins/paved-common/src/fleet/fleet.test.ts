@@ -1,10 +1,12 @@
 import { summarizeClusterHealth } from '../health/clusterHealth';
 import type { ClusterHealthSummary } from '../health/clusterHealth';
 import type { ClusterResult } from '../health/responses';
+import { summarizeSchedulingLatency } from '../health/schedulingLatency';
 import {
   clusterEntityRef,
   fleetClusterInfo,
   fleetHealthOf,
+  fleetSchedulingLatencyOf,
   fleetRowOf,
 } from './rows';
 import { sortFleetRows } from './sort';
@@ -84,6 +86,66 @@ describe('fleetHealthOf', () => {
     expect(health.problemCounts.critical).toBe(2);
     expect(health.worstProblems).toHaveLength(3);
     expect(health.worstProblems[0].severity).toBe('critical');
+  });
+});
+
+describe('fleet scheduling latency', () => {
+  const NOW = new Date('2026-12-01T12:00:00Z');
+  const waited = (name: string, seconds: number | undefined) => ({
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'ns',
+      creationTimestamp: '2026-12-01T11:00:00Z',
+    },
+    status:
+      seconds === undefined
+        ? { phase: 'Pending', conditions: [] }
+        : {
+            phase: 'Running',
+            conditions: [
+              {
+                type: 'PodScheduled',
+                status: 'True',
+                lastTransitionTime: new Date(
+                  Date.parse('2026-12-01T11:00:00Z') + seconds * 1000,
+                ).toISOString(),
+              },
+            ],
+          },
+  });
+
+  it('carries the cluster figures and the one slowest Pod', () => {
+    const latency = summarizeSchedulingLatency(
+      [waited('a', 0), waited('b', 3), waited('c', undefined)],
+      { now: NOW },
+    )!;
+    expect(fleetSchedulingLatencyOf(latency)).toEqual({
+      pods: 3,
+      waiting: 1,
+      medianMs: 3000,
+      p95Ms: 3_600_000,
+      p99Ms: 3_600_000,
+      meetsTarget: false,
+      slowest: {
+        namespace: 'ns',
+        name: 'c',
+        workload: 'Pod/c',
+        waitedMs: 3_600_000,
+        waiting: true,
+      },
+    });
+  });
+
+  it('is in the fleet health only when the summary measured Pods', () => {
+    const base = summary([node('a')], []);
+    expect(fleetHealthOf(base).schedulingLatency).toBeUndefined();
+    const latency = summarizeSchedulingLatency([waited('a', 1)], {
+      now: NOW,
+    })!;
+    expect(
+      fleetHealthOf({ ...base, schedulingLatency: latency }).schedulingLatency,
+    ).toMatchObject({ pods: 1, p95Ms: 1000, meetsTarget: true });
   });
 });
 

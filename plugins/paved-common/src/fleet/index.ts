@@ -7,6 +7,7 @@ export type {
   FleetReadiness,
   FleetResponse,
   FleetRow,
+  FleetSchedulingLatency,
 } from './types';
 export {
   ANNOTATION_CLUSTER_PROVIDER,
@@ -16,6 +17,7 @@ export {
   fleetHealthOf,
   fleetReadinessOf,
   fleetRowOf,
+  fleetSchedulingLatencyOf,
 } from './rows';
 export { compareFleetRows, sortFleetRows } from './sort';
 export {

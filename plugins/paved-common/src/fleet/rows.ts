@@ -1,5 +1,6 @@
 import { ANNOTATION_TIER } from '../tenancy/annotations';
 import type { ClusterHealthSummary } from '../health/clusterHealth';
+import type { SchedulingLatencySummary } from '../health/schedulingLatency';
 import { parseKubeVersion } from '../health/nodes';
 import type { ClusterResult } from '../health/responses';
 import type { HealthSeverity } from '../health/types';
@@ -9,6 +10,7 @@ import type {
   FleetHealth,
   FleetReadiness,
   FleetRow,
+  FleetSchedulingLatency,
 } from './types';
 
 /** Names the cloud or distribution a cluster runs on (`aws`, `gke`, `kind`). */
@@ -66,6 +68,21 @@ function compareVersionsDesc(a: string, b: string): number {
   return b.localeCompare(a, 'en', { numeric: true });
 }
 
+/** The cluster figures of M3 and its one slowest Pod: the rest is on the cluster's page. */
+export function fleetSchedulingLatencyOf(
+  s: SchedulingLatencySummary,
+): FleetSchedulingLatency {
+  return {
+    pods: s.pods,
+    waiting: s.waiting,
+    medianMs: s.medianMs,
+    p95Ms: s.p95Ms,
+    p99Ms: s.p99Ms,
+    meetsTarget: s.meetsTarget,
+    ...(s.slowest[0] ? { slowest: s.slowest[0] } : {}),
+  };
+}
+
 /** The fleet columns of one cluster's health summary. */
 export function fleetHealthOf(summary: ClusterHealthSummary): FleetHealth {
   const { nodes } = summary;
@@ -103,6 +120,13 @@ export function fleetHealthOf(summary: ClusterHealthSummary): FleetHealth {
     problemCounts,
     // The health summary keeps its problems worst first already.
     worstProblems: summary.problems.slice(0, FLEET_WORST_PROBLEMS),
+    ...(summary.schedulingLatency
+      ? {
+          schedulingLatency: fleetSchedulingLatencyOf(
+            summary.schedulingLatency,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { TierNumber } from '../tiers/tiers';
 import type { HealthProblem, HealthSeverity } from '../health/types';
+import type { PodSchedulingWait } from '../health/schedulingLatency';
 import type { ClusterError } from '../health/responses';
 import type { ResourceAmounts } from '../health/capacity';
 
@@ -42,6 +43,19 @@ export interface FleetHealth {
   problemCounts: Record<HealthSeverity, number>;
   /** The worst few problems, worst first. */
   worstProblems: HealthProblem[];
+  /** Seed 004's M3 over the cluster's Pods; absent with no Pod to measure. */
+  schedulingLatency?: FleetSchedulingLatency;
+}
+
+/** The fleet's scheduling latency column: the cluster figures and its slowest Pod. */
+export interface FleetSchedulingLatency {
+  pods: number;
+  waiting: number;
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  meetsTarget: boolean;
+  slowest?: PodSchedulingWait;
 }
 
 /** The conformance score against the cluster's tier, or why there is none. */

@@ -110,6 +110,12 @@ describe('podWorkload', () => {
       podWorkload(pod('db-0', 1, 0, { owner: ['StatefulSet', 'db'] })),
     ).toBe('StatefulSet/db');
     expect(podWorkload(pod('bare', 1, 0))).toBe('Pod/bare');
+    expect(
+      podWorkload(pod('d-1-x', 1, 0, { owner: ['Job', 'defrag-29260980'] })),
+    ).toBe('CronJob/defrag');
+    expect(
+      podWorkload(pod('j-x', 1, 0, { owner: ['Job', 'migrate-v2'] })),
+    ).toBe('Job/migrate-v2');
   });
 });
 

@@ -85,7 +85,7 @@ const parseTime = (value: unknown): number | undefined => {
 /**
  * The workload a Pod belongs to, by its controller: a ReplicaSet made by a
  * Deployment (its name is the Deployment's plus `-<pod-template-hash>`)
- * counts as that Deployment.
+ * counts as that Deployment, a CronJob's Job as that CronJob.
  */
 export function podWorkload(pod: KubeObject): string {
   const meta = pod.metadata ?? {};
@@ -97,6 +97,9 @@ export function podWorkload(pod: KubeObject): string {
   if (owner.kind === 'ReplicaSet' && hash && owner.name.endsWith(`-${hash}`)) {
     return `Deployment/${owner.name.slice(0, -hash.length - 1)}`;
   }
+  // A CronJob names each Job `<cronjob>-<scheduled minute since the epoch>`.
+  const run = /^(.+)-\d{8,}$/.exec(owner.name);
+  if (owner.kind === 'Job' && run) return `CronJob/${run[1]}`;
   return `${owner.kind}/${owner.name}`;
 }
 

@@ -13,6 +13,8 @@ import {
   ComponentHealthResponse,
   createClusterHealthAccumulator,
   createComponentHealthAccumulator,
+  createSchedulingLatencyAccumulator,
+  withSchedulingLatency,
 } from '@paved/plugin-paved-common';
 import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
 import {
@@ -86,7 +88,8 @@ export class HealthService {
       options.clusterTimeoutMs,
       request,
       async (cluster, ctx) => {
-        const acc = createComponentHealthAccumulator();
+        // Also measures M3 on the Pods read in full (schedulingLatency.ts).
+        const acc = withSchedulingLatency(createComponentHealthAccumulator());
         await Promise.all([
           // Pods are most of the bytes: Table rows first, full objects only
           // for the Pods that are not plainly healthy.
@@ -140,6 +143,7 @@ export class HealthService {
         const acc = createClusterHealthAccumulator({
           controlPlaneVersion: version?.gitVersion,
         });
+        const scheduling = createSchedulingLatencyAccumulator();
         const list = (
           path: string,
           query: Record<string, string>,
@@ -148,13 +152,20 @@ export class HealthService {
           access.list(name, known, path, query, options.pageSize, onItem, ctx);
         await Promise.all([
           list('/api/v1/nodes', {}, n => acc.addNode(n)),
-          list('/api/v1/pods', {}, p => acc.addPod(p)),
+          list('/api/v1/pods', {}, p => {
+            acc.addPod(p);
+            scheduling.add(p);
+          }),
           // Only Warning events travel; Normal ones are most of the volume.
           list('/api/v1/events', { fieldSelector: 'type=Warning' }, e =>
             acc.addEvent(e),
           ),
         ]);
-        return acc.result();
+        const schedulingLatency = scheduling.result();
+        return {
+          ...acc.result(),
+          ...(schedulingLatency ? { schedulingLatency } : {}),
+        };
       },
     );
     return { cluster };

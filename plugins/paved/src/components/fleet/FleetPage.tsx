@@ -34,6 +34,7 @@ import {
   filterFleetRows,
   fleetFilterOptions,
 } from './filterFleet';
+import { schedulingCellText, slowPodLabel } from './SchedulingLatency';
 
 /** The anchor of the fleet page, as the cards have theirs. */
 export const FLEET_PAGE_ANCHOR = 'paved-fleet';
@@ -149,6 +150,26 @@ function Cost(props: { row: FleetRow }) {
   );
 }
 
+function Scheduling(props: { row: FleetRow }) {
+  const latency = props.row.health?.schedulingLatency;
+  if (!props.row.health) return null;
+  if (!latency) return <Typography variant="body2">—</Typography>;
+  return (
+    <Typography
+      variant="body2"
+      component="div"
+      color={latency.meetsTarget ? 'textPrimary' : 'error'}
+    >
+      {schedulingCellText(latency)}
+      {latency.slowest && (
+        <Typography variant="caption" component="div" color="textSecondary">
+          slowest {slowPodLabel(latency.slowest)}
+        </Typography>
+      )}
+    </Typography>
+  );
+}
+
 function Problems(props: { row: FleetRow }) {
   const health = props.row.health;
   if (!health) return null;
@@ -207,6 +228,7 @@ const columns: TableColumn<FleetRow>[] = [
   },
   { title: 'Tier · conformance', render: row => <Conformance row={row} /> },
   { title: 'Cost this month', render: row => <Cost row={row} /> },
+  { title: 'Scheduling latency', render: row => <Scheduling row={row} /> },
   {
     title: 'Worst problems',
     cellStyle: { minWidth: 280 },
