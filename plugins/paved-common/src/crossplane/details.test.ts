@@ -162,9 +162,9 @@ describe('providers and functions', () => {
     },
     spec: { revision: n, desiredState: 'Active' },
     status: {
-      objectRefs: crds.map(name => ({
+      objectRefs: crds.map(crd => ({
         kind: 'CustomResourceDefinition',
-        name,
+        name: crd,
       })),
     },
   });

@@ -82,14 +82,13 @@ export class ClaimDetailsReader {
       const statusCode =
         error instanceof ClusterRequestError ? error.statusCode : undefined;
       const message = error instanceof Error ? error.message : String(error);
+      let problem = message;
+      if (statusCode === 403)
+        problem = `not allowed to read ${what}: ${message}`;
+      if (statusCode === 404) problem = `${what} not found`;
       return {
         ok: false,
-        problem:
-          statusCode === 403
-            ? `not allowed to read ${what}: ${message}`
-            : statusCode === 404
-            ? `${what} not found`
-            : message,
+        problem,
         ...(statusCode ? { statusCode } : {}),
       };
     }

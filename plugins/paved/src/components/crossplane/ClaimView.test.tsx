@@ -1,7 +1,7 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { lightTheme } from '@backstage/theme';
+import { useTheme } from '@material-ui/core/styles';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -48,9 +48,23 @@ function render(ui: React.ReactElement) {
   );
 }
 
+/** The colours the app's theme gives each tone, read inside the app. */
+const themed: Record<string, string> = {};
+function ThemeProbe() {
+  const theme = useTheme();
+  themed.error = toneColour(theme, 'error');
+  themed.ok = toneColour(theme, 'ok');
+  return null;
+}
+
 describe('ClaimGraph', () => {
   it('draws a node per object and an edge per parent -> child, coloured by state from the theme', async () => {
-    await renderInTestApp(<ClaimGraph root={failingClaim.root} />);
+    await renderInTestApp(
+      <>
+        <ThemeProbe />
+        <ClaimGraph root={failingClaim.root} />
+      </>,
+    );
     const graph = screen.getByRole('figure', {
       name: 'Graph of PostgreSQLInstance payments/ledger-db',
     });
@@ -83,19 +97,18 @@ describe('ClaimGraph', () => {
       );
     expect(
       box('managed Instance ledger-db-q9m4d-rds: not-ready'),
-    ).toHaveAttribute('stroke', toneColour(lightTheme, 'error'));
+    ).toHaveAttribute('stroke', themed.error);
     const ready = within(graph)
       .getAllByRole('img')
       .find(n => n.getAttribute('data-state') === 'ready');
     expect(ready).toBeDefined();
     expect(within(ready!).getByTestId('graph-node-box')).toHaveAttribute(
       'stroke',
-      toneColour(lightTheme, 'ok'),
+      themed.ok,
     );
     // No colour literals: error and ok are the theme's, and differ.
-    expect(toneColour(lightTheme, 'error')).not.toBe(
-      toneColour(lightTheme, 'ok'),
-    );
+    expect(themed.error).toMatch(/^#|^rgb/);
+    expect(themed.error).not.toBe(themed.ok);
   });
 });
 
@@ -203,7 +216,7 @@ describe('the Crossplane tab', () => {
     let downloaded: string | undefined;
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
+      .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
         downloaded = this.download;
       });
 
