@@ -253,13 +253,13 @@ describe("Paved's actions through the actions registry's HTTP interface", () => 
         .set(asDeveloper)
         .send(input);
       expect(invoked.status).toBe(200);
-      const asked = double.requests.length;
-      expect(asked).toBeGreaterThan(0);
+      const reads = double.requests.length;
+      expect(reads).toBeGreaterThan(0);
 
       const viaRoute = await request(caching).get(route).set(asDeveloper);
       expect(viaRoute.status).toBe(200);
       expect(invoked.body.output).toEqual(viaRoute.body);
-      expect(double.requests.length).toBe(asked);
+      expect(double.requests.length).toBe(reads);
     },
   );
 
