@@ -81,7 +81,7 @@ const allocations = fc
   })
   .map(list =>
     list.map(([n, cpu, ram, day]) => {
-      const start = window.days[day] + 'T00:00:00+01:00';
+      const start = `${window.days[day]}T00:00:00+01:00`;
       const end = new Date(Date.parse(start) + 86_400_000).toISOString();
       return allocation(n, {
         window: { start, end },
@@ -140,8 +140,8 @@ function response(
   };
 }
 
-const col = (name: (typeof COST_CSV_HEADER)[number]) =>
-  COST_CSV_HEADER.indexOf(name);
+const col = (header: (typeof COST_CSV_HEADER)[number]) =>
+  COST_CSV_HEADER.indexOf(header);
 const num = (s: string) => (s === '' ? null : Number(s));
 
 describe('the cost CSV is what the card shows', () => {
@@ -187,15 +187,16 @@ describe('the cost CSV is what the card shows', () => {
           // Cumulative: the last day is the running total of the days.
           const days = body.filter(l => l[col('section')] === 'day');
           expect(days.map(l => l[col('item')])).toEqual(window.days);
-          if (view === 'cumulative') {
-            const daily = r.total!.daily.map(d => d.total);
-            const last = daily.some(d => d === null)
-              ? null
-              : roundMoney(
-                  daily.reduce((s, d) => s! + d!, 0)! * (conv?.rate ?? 1),
-                );
-            expect(num(days[days.length - 1][col('amount')])).toBe(last);
-          }
+          // The last day: the running total in the cumulative view.
+          const daily = r.total!.daily.map(d => d.total);
+          const running = daily.some(d => d === null)
+            ? null
+            : daily.reduce((sum, d) => sum! + d!, 0);
+          const lastDay =
+            view === 'cumulative' ? running : daily[daily.length - 1];
+          expect(num(days[days.length - 1][col('amount')])).toBe(
+            roundMoney(lastDay === null ? null : lastDay * (conv?.rate ?? 1)),
+          );
         },
       ),
       { numRuns: 60 },
