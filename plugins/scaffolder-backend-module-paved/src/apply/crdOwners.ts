@@ -39,6 +39,10 @@ const OWNERS: Array<[RegExp, string]> = [
     /\.upbound\.io$/,
     'the Crossplane provider of that group (a pkg.crossplane.io Provider)',
   ],
+  [
+    /^kubernetes\.crossplane\.io$/,
+    'provider-kubernetes (the pkg.crossplane.io Provider provider-kubernetes)',
+  ],
   [/^(policy\.)?linkerd\.io$/, 'Linkerd (the linkerd-crds Helm chart)'],
   [/\.istio\.io$/, 'Istio (the istio base Helm chart)'],
   [/^cilium\.io$/, 'Cilium'],

@@ -164,6 +164,20 @@ const cases: Case[] = [
     /spec\.credentials\.source: must be one of None, Secret, IRSA/,
   ],
   [
+    'DeploymentRuntimeConfig',
+    o => {
+      delete o.spec.deploymentTemplate.spec.selector;
+    },
+    /spec\.deploymentTemplate\.spec\.selector: is required/,
+  ],
+  [
+    'DeploymentRuntimeConfig',
+    o => {
+      o.spec.serviceAccountTemplate.metadata.nmae = 'x';
+    },
+    /spec\.serviceAccountTemplate\.metadata\.nmae: is not a field of this kind/,
+  ],
+  [
     'CompositeResourceDefinition',
     o => {
       delete o.spec.versions[0].served;
@@ -295,6 +309,22 @@ describe('vendored CRD schemas', () => {
       ]);
     },
   );
+
+  it("refuses provider-kubernetes's ProviderConfig with a source it does not know", async () => {
+    const o = structuredClone(
+      all.find(
+        x =>
+          x.kind === 'ProviderConfig' &&
+          x.apiVersion === 'kubernetes.crossplane.io/v1alpha1',
+      ),
+    ) as any;
+    expect(o.spec.credentials.source).toBe('InjectedIdentity');
+    o.spec.credentials.source = 'IRSA';
+    const [p] = await validateFiles([manifestFile('manifests/x.yaml', [o])]);
+    expect(p.message).toMatch(
+      /spec\.credentials\.source: must be one of None, Secret, InjectedIdentity, Environment, Filesystem/,
+    );
+  });
 
   it('has a bad-object case for every vendored kind', () => {
     for (const crd of VENDORED_CRDS)

@@ -9,6 +9,8 @@ import crossplaneXrd from './crds/crossplane-compositeresourcedefinition.json';
 import crossplaneComposition from './crds/crossplane-composition.json';
 import crossplaneFunction from './crds/crossplane-function.json';
 import crossplaneAwsProviderConfig from './crds/crossplane-aws-providerconfig.json';
+import crossplaneKubernetesProviderConfig from './crds/crossplane-kubernetes-providerconfig.json';
+import crossplaneDeploymentRuntimeConfig from './crds/crossplane-deploymentruntimeconfig.json';
 import linkerdServer from './crds/linkerd-server.json';
 import linkerdAuthorizationPolicy from './crds/linkerd-authorizationpolicy.json';
 import linkerdMeshTls from './crds/linkerd-meshtlsauthentication.json';
@@ -37,6 +39,8 @@ export const VENDORED_CRDS = [
   crossplaneComposition,
   crossplaneFunction,
   crossplaneAwsProviderConfig,
+  crossplaneKubernetesProviderConfig,
+  crossplaneDeploymentRuntimeConfig,
   linkerdServer,
   linkerdAuthorizationPolicy,
   linkerdMeshTls,

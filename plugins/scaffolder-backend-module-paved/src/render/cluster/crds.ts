@@ -88,7 +88,34 @@ export type ICrossplaneProvider = Custom<
     packagePullPolicy?: 'IfNotPresent' | 'Always' | 'Never';
     revisionActivationPolicy?: 'Automatic' | 'Manual';
     revisionHistoryLimit?: number;
+    runtimeConfigRef?: { apiVersion?: string; kind?: string; name: string };
   }
+>;
+
+/** Crossplane's DeploymentRuntimeConfig: how a provider's Deployment runs. */
+export type IDeploymentRuntimeConfig = Custom<
+  'pkg.crossplane.io/v1beta1',
+  'DeploymentRuntimeConfig',
+  {
+    deploymentTemplate?: {
+      spec?: {
+        selector: Record<string, unknown>;
+        template: {
+          spec?: {
+            containers: Array<{ name: string; args?: string[] }>;
+          };
+        };
+      };
+    };
+    serviceAccountTemplate?: { metadata?: { name?: string } };
+  }
+>;
+
+/** provider-kubernetes's ProviderConfig. */
+export type IKubernetesProviderConfig = Custom<
+  'kubernetes.crossplane.io/v1alpha1',
+  'ProviderConfig',
+  { credentials: { source: 'InjectedIdentity' | 'Secret' | 'None' } }
 >;
 
 /** The AWS provider's ProviderConfig. */

@@ -10,10 +10,17 @@ import {
 import { label } from './input';
 import { tenantXrd, tierHasCrossplane } from '../tenant/claim';
 import { tenantCompositionObjects } from '../tenant/composition';
+import {
+  PROVIDER_KUBERNETES,
+  providerKubernetesAccess,
+  providerKubernetesRuntimeConfig,
+} from './providerKubernetes';
 
 /**
  * Tier 5: Crossplane's provider for the chosen cloud, the XBucket XRD and
- * the Tenant XRD (one claim per tenant, in the paved-tenants namespace).
+ * the Tenant XRD (one claim per tenant, in the paved-tenants namespace),
+ * with provider-kubernetes set up to write what the Tenant Composition
+ * composes (its identity, rights and ProviderConfig).
  */
 export function crossplaneFiles(b: BaselineContext): RenderedFile[] {
   if (!tierHasCrossplane(b.input.tier)) return [];
@@ -30,6 +37,10 @@ export function crossplaneFiles(b: BaselineContext): RenderedFile[] {
     manifestFile(
       'manifests/crossplane/tenant-composition.yaml',
       tenantCompositionObjects(b.input.tier, label),
+    ),
+    manifestFile(
+      'manifests/crossplane/provider-kubernetes.yaml',
+      providerKubernetesAccess(b.input.tier, label),
     ),
   ];
 }
@@ -54,11 +65,19 @@ function crossplaneObjects(provider: ClusterChoices['provider']): {
 } {
   const pkg = CROSSPLANE_PROVIDER[provider];
   const providers: KubeObject[] = [
+    providerKubernetesRuntimeConfig(label),
     manifest<ICrossplaneProvider>({
       apiVersion: 'pkg.crossplane.io/v1',
       kind: 'Provider',
-      metadata: { name: 'provider-kubernetes', labels: label },
-      spec: { package: 'xpkg.upbound.io/upbound/provider-kubernetes:v0.15.0' },
+      metadata: { name: PROVIDER_KUBERNETES.name, labels: label },
+      spec: {
+        package: PROVIDER_KUBERNETES.package,
+        runtimeConfigRef: {
+          apiVersion: 'pkg.crossplane.io/v1beta1',
+          kind: 'DeploymentRuntimeConfig',
+          name: PROVIDER_KUBERNETES.serviceAccount,
+        },
+      },
     }),
   ];
   if (pkg) {

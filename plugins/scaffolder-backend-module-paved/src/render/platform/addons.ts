@@ -1222,6 +1222,12 @@ export const ADDONS: Addon[] = [
     serves: [
       ...kinds('pkg.crossplane.io', 'v1', false, 'Provider', 'Function'),
       ...kinds(
+        'pkg.crossplane.io',
+        'v1beta1',
+        false,
+        'DeploymentRuntimeConfig',
+      ),
+      ...kinds(
         'apiextensions.crossplane.io',
         'v1',
         false,

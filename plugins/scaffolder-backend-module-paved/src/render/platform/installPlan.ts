@@ -30,7 +30,12 @@ export const WAVES = {
 /** Kinds created at run time by other objects of the baseline, not by a chart's CRDs. */
 export function isDerivedKind(apiVersion: string): boolean {
   const group = apiVersion.split('/')[0];
-  return group === 'constraints.gatekeeper.sh' || group.endsWith('.upbound.io');
+  // Provider packages serve their ProviderConfig kinds once installed.
+  return (
+    group === 'constraints.gatekeeper.sh' ||
+    group.endsWith('.upbound.io') ||
+    group === 'kubernetes.crossplane.io'
+  );
 }
 
 /** Files applied by hand to hand the cluster to its GitOps engine. */

@@ -1,4 +1,3 @@
-import { parseAllDocuments } from 'yaml';
 import { TIER_NUMBERS } from '@paved/plugin-paved-common';
 import { TenantInput } from '../tenant';
 import { renderClusterBaseline } from '../cluster';
@@ -10,9 +9,9 @@ import {
   CROSSPLANE_TIERS,
   TENANT_CLAIM_NAMESPACE,
   tenantXrd,
-  TenantClaimSpec,
 } from './claim';
 import { claimSpecOf, renderTenantClaim } from './claimDelivery';
+import { compose } from '../../__testUtils__/goTemplate';
 import {
   claimVariants,
   composedObjects,
@@ -22,150 +21,10 @@ import {
 
 /*
  * The Tenant claim and its Composition. The Composition's go-template is
- * evaluated here for a claim, by a small evaluator of the subset of Go
- * template syntax the generator writes (range, if/else if/end over `and`,
- * `or`, `eq`, `not`, variables, string literals), and what it composes is
- * compared object by object with what the manifests delivery renders for
- * the same tenant.
+ * evaluated for a claim (see __testUtils__/goTemplate.ts) and what it
+ * composes is compared object by object with what the manifests delivery
+ * renders for the same tenant.
  */
-
-type Scope = Record<string, unknown>;
-type Node =
-  | { text: string }
-  | { expr: string }
-  | { range: string; body: Node[] }
-  | { branches: Array<{ cond?: string; body: Node[] }> };
-
-const ACTION = /\{\{-?(?:"[^"]*"|[^"])*?\}\}/g;
-
-function parse(template: string): Node[] {
-  const tokens: Array<{ text?: string; action?: string }> = [];
-  let last = 0;
-  for (const m of template.matchAll(ACTION)) {
-    let text = template.slice(last, m.index);
-    if (m[0].startsWith('{{-')) text = text.replace(/\s+$/, '');
-    tokens.push({ text });
-    tokens.push({
-      action: m[0]
-        .replace(/^\{\{-?\s*/, '')
-        .replace(/\s*\}\}$/, '')
-        .trim(),
-    });
-    last = m.index! + m[0].length;
-  }
-  tokens.push({ text: template.slice(last) });
-  let i = 0;
-  const block = (stopAt: string[]): Node[] => {
-    const out: Node[] = [];
-    while (i < tokens.length) {
-      const t = tokens[i];
-      if (t.text !== undefined) {
-        out.push({ text: t.text });
-        i++;
-        continue;
-      }
-      const a = t.action!;
-      if (stopAt.some(s => a === s || a.startsWith(`${s} `))) return out;
-      i++;
-      if (/^\$\w+ :=/.test(a)) continue; // the test sets variables itself
-      if (a.startsWith('range ')) {
-        const body = block(['end']);
-        i++;
-        out.push({ range: a, body });
-      } else if (a.startsWith('if ')) {
-        const branches: Array<{ cond?: string; body: Node[] }> = [];
-        let cond: string | undefined = a.slice(3);
-        for (;;) {
-          const body = block(['else', 'end']);
-          branches.push({ cond, body });
-          const stop = tokens[i++].action!;
-          if (stop === 'end') break;
-          cond = stop.startsWith('else if ') ? stop.slice(8) : undefined;
-        }
-        out.push({ branches });
-      } else {
-        out.push({ expr: a });
-      }
-    }
-    return out;
-  };
-  return block([]);
-}
-
-function lookup(scope: Scope, path: string): unknown {
-  const [head, ...rest] = path.split('.');
-  return rest.reduce<any>((v, k) => v?.[k], scope[head]);
-}
-
-function truthy(cond: string, scope: Scope): boolean {
-  if (/^\$[\w.]+$/.test(cond)) return Boolean(lookup(scope, cond));
-  const clauses = [
-    ...cond.matchAll(
-      /\(and \(eq \$pc "([^"]*)"\) (\$guard|\(not \$guard\))\)/g,
-    ),
-  ];
-  if (!clauses.length) throw new Error(`condition not understood: ${cond}`);
-  return clauses.some(
-    ([, pc, guard]) =>
-      scope.$pc === pc && (guard === '$guard') === scope.$guard,
-  );
-}
-
-function run(nodes: Node[], scope: Scope): string {
-  return nodes
-    .map(n => {
-      if ('text' in n) return n.text;
-      if ('expr' in n) {
-        if (/^"[^"]*"$/.test(n.expr)) return JSON.parse(n.expr);
-        return String(lookup(scope, n.expr));
-      }
-      if ('range' in n) {
-        const pair = /^range (\$\w+), (\$\w+) := (\S+)$/.exec(n.range);
-        if (pair) {
-          // Go ranges over a map in key order.
-          const map = (lookup(scope, pair[3]) ?? {}) as Record<string, unknown>;
-          return Object.keys(map)
-            .sort()
-            .map(k =>
-              run(n.body, { ...scope, [pair[1]]: k, [pair[2]]: map[k] }),
-            )
-            .join('');
-        }
-        const [, name, list] = /^range (\$\w+) := (\S+)$/.exec(n.range)!;
-        return (lookup(scope, list) as string[])
-          .map(v => run(n.body, { ...scope, [name]: v }))
-          .join('');
-      }
-      const taken = n.branches.find(b => !b.cond || truthy(b.cond, scope));
-      return taken ? run(taken.body, scope) : '';
-    })
-    .join('');
-}
-
-/** What the Composition composes for a claim: the Objects' manifests. */
-function compose(template: string, spec: TenantClaimSpec): KubeObject[] {
-  const out = run(parse(template), {
-    $s: spec,
-    $tenant: spec.tenant,
-    $pc: spec.priorityClass ?? '',
-    $guard: spec.guardrails,
-  });
-  const docs = parseAllDocuments(out)
-    .map(d => d.toJS())
-    .filter(Boolean);
-  // function-go-templating needs a distinct name for every composed resource.
-  const names = docs.map(
-    o =>
-      o.metadata.annotations[
-        'gotemplating.fn.crossplane.io/composition-resource-name'
-      ],
-  );
-  expect(new Set(names).size).toBe(names.length);
-  return docs.map(o => {
-    expect(o.kind).toBe('Object');
-    return o.spec.forProvider.manifest;
-  });
-}
 
 const key = (o: KubeObject) =>
   `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;

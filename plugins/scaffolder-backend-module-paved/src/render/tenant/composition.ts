@@ -241,3 +241,19 @@ export const composedKinds = (tier: TierNumber): string[] =>
       ).map(o => o.kind),
     ),
   ].sort();
+
+/** Every object type the Composition can compose on a tier, over all variants. */
+export function composedTypes(
+  tier: TierNumber,
+): Array<{ apiVersion: string; kind: string }> {
+  const seen = new Map<string, { apiVersion: string; kind: string }>();
+  for (const v of claimVariants(tier)) {
+    for (const o of composedObjects(placeholderTenant(tier, v))) {
+      seen.set(`${o.apiVersion} ${o.kind}`, {
+        apiVersion: o.apiVersion,
+        kind: o.kind,
+      });
+    }
+  }
+  return [...seen.values()];
+}
