@@ -122,8 +122,8 @@ describe('no Secret value ever leaves the backend', () => {
         }
         // The YAML, events and details routes answered with what they hold.
         if (/\/(yaml|events)$/.test(pattern) && res.status === 200) {
-          crossplaneObjects[pattern.slice(pattern.lastIndexOf('/') + 1)] +=
-            res.body.clusters[0].health.objects.length;
+          const view = pattern.endsWith('/yaml') ? 'yaml' : 'events';
+          crossplaneObjects[view] += res.body.clusters[0].health.objects.length;
         }
         if (pattern.endsWith('/details') && res.status === 200) {
           crossplaneDetails += res.body.clusters[0].health.claims.length;
