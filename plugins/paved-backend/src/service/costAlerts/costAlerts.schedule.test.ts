@@ -227,6 +227,65 @@ describe('cost alerts on a schedule with a fake clock', () => {
     },
   );
 
+  it('raises growth for the last complete local week, from the first hour of the week after a DST change', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await CostAlertStore.create({ getClient: async () => knex });
+    let now = new Date();
+    const sent: NotificationSendOptions[] = [];
+    // 10 a day until Sunday 18 October, 15 a day from Monday 19 (week 43).
+    const evaluator = new CostAlertEvaluator({
+      reader: fakeCost(
+        () => now,
+        d => (d >= '2026-10-19' ? 15 : 10),
+      ),
+      store,
+      notifications: { send: async n => void sent.push(n) },
+      logger: mockServices.logger.mock(),
+      options: readCostAlertOptions(
+        mockServices.rootConfig({
+          data: { paved: { costAlerts: { zone: ZONE } } },
+        }),
+      ),
+      now: () => now,
+    });
+    const { scheduler, run } = fakeScheduler();
+    await scheduleCostAlerts({
+      scheduler,
+      evaluator,
+      options: readCostAlertOptions(mockServices.rootConfig()),
+      logger: mockServices.logger.mock(),
+    });
+    const at = async (iso: string) => {
+      now = new Date(iso);
+      await run();
+    };
+    const growth = () =>
+      sent
+        .map(n => n.payload.scope?.replace(/^.*#/, ''))
+        .filter(k => k?.startsWith('growth'));
+
+    // Sunday 25 October 23:30 in Berlin (after the clocks went back): the
+    // last complete week is still week 42, as flat as week 41.
+    await at('2026-10-25T22:30:00Z');
+    expect(growth()).toEqual([]);
+    // Monday 00:30 in Berlin, still Sunday in UTC: week 43 is complete.
+    await at('2026-10-25T23:30:00Z');
+    expect(growth()).toEqual(['growth:2026-W43']);
+    expect(sent[0].payload.description).toContain('50 %');
+    await at('2026-10-26T12:00:00Z');
+    await at('2026-10-30T12:00:00Z');
+    expect(growth()).toHaveLength(1);
+    // Week 44 costs what week 43 did: no new alert, and week 43's is over.
+    await at('2026-11-02T08:00:00Z');
+    expect(growth()).toHaveLength(1);
+    expect(
+      (await store.activeFor('system:default/shop')).map(a => a.id),
+    ).toEqual([]);
+    expect(
+      await store.get('system:default/shop#growth:2026-W43'),
+    ).toMatchObject({ status: 'cleared', sentCount: 1 });
+  });
+
   it.each(databases.eachSupportedId())(
     'sends a condition once when evaluations race (%s)',
     async id => {
