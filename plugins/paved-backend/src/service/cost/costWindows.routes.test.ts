@@ -1,8 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double';
-import type { CostResponse } from '@paved/plugin-paved-common';
-import { DateTime } from 'luxon';
+import { calendarWindow, type CostResponse } from '@paved/plugin-paved-common';
 import request from 'supertest';
 import { startPavedTestBackend } from '../../__testUtils__/testBackend';
 
@@ -68,9 +67,15 @@ describe('cost windows, comparisons and currency on the cost routes', () => {
     )}&tz=${ZONE}${extra}`;
 
   it('costs an explicit range and the previous period of equal length', async () => {
-    const today = DateTime.now().setZone(ZONE).startOf('day');
-    const start = today.minus({ days: 3 }).toISO()!;
-    const end = today.toISO()!;
+    // Local midnights in Berlin: today's, and those 3 and 6 days before.
+    const end = calendarWindow('day', new Date(), ZONE).start;
+    const midnight = (daysBack: number) =>
+      calendarWindow(
+        'day',
+        new Date(Date.parse(end) - (daysBack - 0.5) * 86_400_000),
+        ZONE,
+      ).start;
+    const start = midnight(3);
     double.clearRequests();
     const res = await get(
       `/api/paved/cost/entity/default/component/payments-api?window=custom&${range(
@@ -89,9 +94,7 @@ describe('cost windows, comparisons and currency on the cost routes', () => {
     const c = body.comparison!;
     expect(c.previous.label).toBe('previous 3 days');
     expect(Date.parse(c.previous.end)).toBe(Date.parse(start));
-    expect(Date.parse(c.previous.start)).toBe(
-      today.minus({ days: 6 }).toMillis(),
-    );
+    expect(Date.parse(c.previous.start)).toBe(Date.parse(midnight(6)));
     expect(c.total.current).toBe(body.total!.costs.total);
     expect(c.total.delta).toBeCloseTo(c.total.current! - c.total.previous!, 9);
     expect(c.workloads.length).toBeGreaterThan(0);
@@ -103,7 +106,7 @@ describe('cost windows, comparisons and currency on the cost routes', () => {
       .filter(r => r.path.endsWith('/allocation'))
       .map(r => r.query);
     const utc = (iso: string) =>
-      DateTime.fromISO(iso).toUTC().toISO({ suppressMilliseconds: true });
+      new Date(iso).toISOString().replace('.000Z', 'Z');
     expect(asked).toContainEqual(
       expect.objectContaining({
         window: `${utc(c.previous.start)},${utc(c.previous.end)}`,
