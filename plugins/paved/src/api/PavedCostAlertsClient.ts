@@ -57,7 +57,7 @@ export class PavedCostAlertsClient implements PavedCostAlertsApi {
         message = undefined;
       }
       throw new PavedCostAlertsError(
-        response.status === 403
+        response.status === 403 && init?.method === 'POST'
           ? 'Only the owners of this entity may snooze or dismiss its alerts.'
           : message ?? `Cost alerts: HTTP ${response.status}`,
         response.status,

@@ -125,6 +125,21 @@ describe('CostAlertsList', () => {
   });
 });
 
+describe('CostAlertsList for a reader without paved.cost.read', () => {
+  it('shows nothing: the cost view explains the refusal', async () => {
+    const getAlerts = jest.fn(async () => {
+      throw new PavedCostAlertsError('Missing permission paved.cost.read', 403);
+    });
+    const { container } = renderWith({
+      getAlerts,
+      snooze: jest.fn(),
+      dismiss: jest.fn(),
+    });
+    await waitFor(() => expect(getAlerts).toHaveBeenCalled());
+    expect(container).toBeEmptyDOMElement();
+  });
+});
+
 describe('CostAlertsList without its client', () => {
   it('renders nothing, so cards in apps without alerts are unchanged', () => {
     const { container } = render(
