@@ -320,7 +320,7 @@ export function gitopsStatusOf(
     'lastSyncTime',
     'message',
   ] as const) {
-    const value = (parts as Record<string, string | undefined>)[key];
+    const value = (parts as Partial<Record<typeof key, string>>)[key];
     if (value) out[key] = value;
   }
   return out;
