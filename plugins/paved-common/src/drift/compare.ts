@@ -11,6 +11,8 @@ export type FieldDifference = {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 
+const defined = (live: unknown) => (live === undefined ? {} : { live });
+
 const named = (v: unknown): v is { name: string } =>
   isObject(v) && typeof v.name === 'string';
 
@@ -75,5 +77,3 @@ export function compareFields(
   if (desired === undefined) return [];
   return sameScalar(desired, live) ? [] : [{ path, desired, ...defined(live) }];
 }
-
-const defined = (live: unknown) => (live === undefined ? {} : { live });

@@ -128,19 +128,19 @@ export function EntityDriftCard() {
     content = (
       <>
         <RefreshFailed read={read} />
-        {response.nothingToCompare ? (
+        {response.nothingToCompare && (
           <Typography variant="body2" data-testid="drift-nothing">
             {response.nothingToCompare}
           </Typography>
-        ) : response.clusters.length === 0 ? (
-          <NoClustersConfigured />
-        ) : (
-          [...response.clusters]
-            .sort((a, b) => a.cluster.localeCompare(b.cluster))
-            .map(result => (
-              <ClusterSection key={result.cluster} result={result} />
-            ))
         )}
+        {!response.nothingToCompare && response.clusters.length === 0 && (
+          <NoClustersConfigured />
+        )}
+        {[...response.clusters]
+          .sort((a, b) => a.cluster.localeCompare(b.cluster))
+          .map(result => (
+            <ClusterSection key={result.cluster} result={result} />
+          ))}
         <LastRead read={read} />
       </>
     );
