@@ -25,6 +25,7 @@ export {
   EntityTenantCard,
   FleetPage,
   EntityGitOpsStatusCard,
+  EntityDriftCard,
 } from './plugin';
 export { isPavedSearchResult } from './components/search/predicate';
 export { hasCost, isTenantEntity } from './components/cost/entityFilters';
@@ -37,4 +38,5 @@ export { isConformanceEntity } from './components/conformance/conformanceEntity'
 export { isPavedSummaryEntity } from './components/summary/summaryEntity';
 export { isTenantResourceEntity } from './components/tenant/tenantEntity';
 export { isGitOpsEntity } from './components/gitops/gitopsEntity';
+export { isDriftEntity } from './components/drift/driftEntity';
 export * from './api';

@@ -19,6 +19,7 @@ import {
 } from './api';
 import { PavedFleetClient, pavedFleetApiRef } from './api/PavedFleetClient';
 import { PavedGitOpsClient, pavedGitOpsApiRef } from './api/PavedGitOpsClient';
+import { PavedDriftClient, pavedDriftApiRef } from './api/PavedDriftClient';
 import {
   PavedEvidenceClient,
   pavedEvidenceApiRef,
@@ -89,6 +90,15 @@ export const pavedPlugin = createPlugin({
         kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
       },
       factory: deps => new PavedFleetClient(deps),
+    }),
+    createApiFactory({
+      api: pavedDriftApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+      },
+      factory: deps => new PavedDriftClient(deps),
     }),
     createApiFactory({
       api: pavedGitOpsApiRef,
@@ -321,6 +331,23 @@ export const EntityTenantCard = pavedPlugin.provide(
       lazy: () =>
         import('./components/tenant/EntityTenantCard').then(
           m => m.EntityTenantCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Drift of a tenant or a cluster's baseline: per cluster, the fields where the
+ * live objects differ from what Paved renders, desired → live, with the
+ * managers that changed them, and each drifted object as a problem.
+ */
+export const EntityDriftCard = pavedPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDriftCard',
+    component: {
+      lazy: () =>
+        import('./components/drift/EntityDriftCard').then(
+          m => m.EntityDriftCard,
         ),
     },
   }),

@@ -55,6 +55,12 @@ export {
 } from './PavedGitOpsClient';
 export type { PavedGitOpsApi, PavedGitOpsResponse } from './PavedGitOpsClient';
 export {
+  driftErrorMessage,
+  pavedDriftApiRef,
+  PavedDriftClient,
+} from './PavedDriftClient';
+export type { PavedDriftApi, PavedDriftResponse } from './PavedDriftClient';
+export {
   evidenceErrorMessage,
   pavedEvidenceApiRef,
   PavedEvidenceClient,
