@@ -229,12 +229,11 @@ describe('cost CSV download', () => {
   const revoked = URL.revokeObjectURL;
   beforeEach(() => {
     saved = [];
-    let name = '';
+    // The download's file name is the clicked link's `download`.
     jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        name = this.download;
-        saved[saved.length - 1].name = name;
+      .mockImplementation(function click(this: HTMLAnchorElement) {
+        saved[saved.length - 1].name = this.download;
       });
     URL.createObjectURL = (blob: Blob) => {
       saved.push({ blob, name: '' });

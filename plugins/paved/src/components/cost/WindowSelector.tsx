@@ -31,12 +31,9 @@ export function WindowSelector(props: {
   const [from, setFrom] = useState(state.from ?? props.today);
   const [to, setTo] = useState(state.to ?? props.today);
   useEffect(() => setCustom(state.window === 'custom'), [state.window]);
-  const rangeProblem =
-    !from || !to
-      ? 'Pick both days'
-      : from > to
-      ? 'The first day is after the last'
-      : undefined;
+  let rangeProblem: string | undefined;
+  if (!from || !to) rangeProblem = 'Pick both days';
+  else if (from > to) rangeProblem = 'The first day is after the last';
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
       <div

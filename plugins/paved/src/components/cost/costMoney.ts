@@ -22,15 +22,21 @@ export function moneyFormat(
   return { currency, shown, raw };
 }
 
+/** "+", "−" (a minus sign, not a hyphen) or nothing for 0. */
+const signOf = (v: number) => {
+  if (v > 0) return '+';
+  if (v < 0) return '−';
+  return '';
+};
+
 /** "+$34", "−$3", "$0.00": the sign of a change, then the amount. */
 export function signedMoney(v: number, currency: string): string {
-  const sign = v > 0 ? '+' : v < 0 ? '−' : '';
-  return `${sign}${formatMoney(Math.abs(v), currency)}`;
+  return `${signOf(v)}${formatMoney(Math.abs(v), currency)}`;
 }
 
 /** "+12%", "−5%", "0%". */
 export function signedPercent(p: number): string {
-  return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p)}%`;
+  return `${signOf(p)}${Math.abs(p)}%`;
 }
 
 /**
