@@ -36,7 +36,8 @@ function requestsOf(
 ): RequestAttributes[] {
   const out: RequestAttributes[] = [];
   for (const verb of rule.verbs ?? []) {
-    for (const path of rule.nonResourceURLs ?? []) out.push({ verb, path });
+    for (const path of rule.nonResourceURLs ?? [])
+      out.push({ verb, path, apiGroup: '', resource: '' });
     for (const apiGroup of rule.apiGroups ?? []) {
       for (const full of rule.resources ?? []) {
         const [resource, subresource] = full.split('/');
@@ -83,16 +84,16 @@ function refuse(
   const name = object.metadata.name ?? '';
   throw new ApiError(
     {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: `${plural}.${RBAC_GROUP} "${name}" is forbidden: user "${
-      user.username
-    }" (groups=${JSON.stringify(user.groups)}) ${detail}`,
-    reason: 'Forbidden',
-    details: { name, group: RBAC_GROUP, kind: plural },
-    code: 403,
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `${plural}.${RBAC_GROUP} "${name}" is forbidden: user "${
+        user.username
+      }" (groups=${JSON.stringify(user.groups)}) ${detail}`,
+      reason: 'Forbidden',
+      details: { name, group: RBAC_GROUP, kind: plural },
+      code: 403,
     },
     'rbac-escalation',
   );
@@ -129,7 +130,11 @@ export function confirmNoEscalation(args: {
       return;
     // An aggregated ClusterRole's rules are the aggregation controller's.
     if (plural === 'clusterroles' && (object as any).aggregationRule) return;
-    const missing = notHeld(can, ((object as any).rules ?? []) as PolicyRule[], scope);
+    const missing = notHeld(
+      can,
+      ((object as any).rules ?? []) as PolicyRule[],
+      scope,
+    );
     if (missing.length)
       refuse(
         object,
@@ -166,7 +171,9 @@ export function confirmNoEscalation(args: {
       object,
       plural,
       user,
-      `may not bind ${kind.toLowerCase()} "${roleRef.name}", which does not exist, without the bind permission`,
+      `may not bind ${kind.toLowerCase()} "${
+        roleRef.name
+      }", which does not exist, without the bind permission`,
     );
   const held = notHeld(can, rules, scope);
   if (held.length)

@@ -158,7 +158,8 @@ function route(ctx: ApiContext, req: ApiRequest): ApiResponse {
         return policy.clusterRoles.has(name)
           ? clusterRoleRules(policy, name)
           : undefined;
-      return policy.roles.get(`${namespace}/${name}`)?.rules;
+      const role = policy.roles.get(`${namespace}/${name}`);
+      return role ? role.rules ?? [] : undefined;
     },
   };
   if (isServiceProxy(info)) return serviceProxy(ctx, info, url, method);
