@@ -181,6 +181,7 @@ describe('paved backend conformance route', () => {
     const summary = res.body.clusters[0].health;
     expect(summary.namespaces).toEqual([
       'checkout',
+      'ledger-dev',
       'monitoring',
       'opencost',
       'payments',
