@@ -21,3 +21,4 @@ export { recoverTenantInput, tenantNamespaces } from './day2/recoverTenant';
 export type { TenantEntity } from './day2/recoverTenant';
 export { manifestObjects } from './day2/loadTenant';
 export { UnknownTenantError } from './day2/errors';
+export { TENANT_KINDS } from './day2/tenantCluster';

@@ -13,7 +13,11 @@ import {
  * The kinds onboarding writes that day 2 reads back (see recoverTenant.ts).
  * Secrets are deliberately absent: day 2 never reads them.
  */
-const TENANT_KINDS: Array<{
+/**
+ * The kinds onboarding labels for a tenant, read back to recover its inputs
+ * (day 2) and to compare it with its render (drift). Secrets are absent.
+ */
+export const TENANT_KINDS: ReadonlyArray<{
   apiVersion: string;
   kind: string;
   /** Read in this namespace instead of the tenant's own. */

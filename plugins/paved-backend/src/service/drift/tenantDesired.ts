@@ -4,51 +4,13 @@ import {
   manifestObjects,
   recoverTenantInput,
   renderTenant,
+  TENANT_KINDS,
   TenantEntity,
 } from '@paved/plugin-scaffolder-backend-module-paved';
 import { TENANT_LABEL } from '@paved/plugin-paved-common';
 import { LiveReader, UnreadableError } from './liveReader';
 import { objectKey } from './compareLive';
 import { ClusterRequestError } from '../clusters/errors';
-
-/**
- * The kinds onboarding labels for a tenant, read back to recover its
- * inputs: the same list as the scaffolder module's day-2 TenantCluster
- * (day2/tenantCluster.ts), which does not export it. Secrets are absent.
- */
-const TENANT_KINDS: Array<{
-  apiVersion: string;
-  kind: string;
-  in?: (tenant: string) => string;
-}> = [
-  { apiVersion: 'v1', kind: 'ResourceQuota' },
-  { apiVersion: 'v1', kind: 'LimitRange' },
-  { apiVersion: 'v1', kind: 'ServiceAccount' },
-  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' },
-  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' },
-  { apiVersion: 'kyverno.io/v1', kind: 'Policy' },
-  { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' },
-  { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease' },
-  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
-  { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'AlertmanagerConfig' },
-  {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'AppProject',
-    in: () => 'argocd',
-  },
-  {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
-    in: () => 'argocd',
-  },
-  { apiVersion: 'v1', kind: 'ConfigMap', in: () => 'monitoring' },
-  {
-    apiVersion: 'hnc.x-k8s.io/v1alpha2',
-    kind: 'HierarchicalResourceQuota',
-    // HNC's parent namespace is named after the tenant.
-    in: t => t,
-  },
-];
 
 export type TenantDesired = {
   desired: KubeObject[];
@@ -98,7 +60,8 @@ export async function tenantDesired(
   const unread: string[] = [];
   await Promise.all(
     TENANT_KINDS.map(async k => {
-      for (const namespace of k.in ? [k.in(tenant)] : present) {
+      const only = typeof k.in === 'function' ? k.in(tenant) : k.in;
+      for (const namespace of only ? [only] : present) {
         try {
           const items = await reader.list(
             { apiVersion: k.apiVersion, kind: k.kind, metadata: { namespace } },
