@@ -74,6 +74,40 @@ test('ledger-worker shows the failing claim with the managed resource reason, an
     path: '.test-results/screenshots/crossplane-tab.png',
     fullPage: true,
   });
+
+  // The same claim as a graph, laid out by Backstage's DependencyGraph.
+  const tabClaim = page.getByRole('region', {
+    name: 'Claim PostgreSQLInstance payments/ledger-db',
+  });
+  await tabClaim.getByRole('button', { name: 'Graph' }).click();
+  const graph = tabClaim.getByRole('figure', {
+    name: 'Graph of PostgreSQLInstance payments/ledger-db',
+  });
+  await expect(
+    graph.getByRole('img', {
+      name: 'managed Instance ledger-db-q9m4d-rds: not-ready',
+    }),
+  ).toBeVisible();
+  await expect(graph.getByTestId('edge')).toHaveCount(4);
+
+  // What stands behind it: the RDS provider is unhealthy in the double.
+  const providers = tabClaim.getByRole('region', { name: 'Providers panel' });
+  await expect(providers).toContainText('not healthy', { timeout: 30_000 });
+  await providers.getByRole('button').first().click();
+  await expect(
+    providers.getByRole('listitem', { name: 'Provider provider-aws-rds' }),
+  ).toContainText('Healthy: False (UnhealthyPackageRevision)');
+  const composition = tabClaim.getByRole('region', {
+    name: 'Composition panel',
+  });
+  await composition.getByRole('button').first().click();
+  await expect(composition).toContainText(
+    'compose → function function-patch-and-transform',
+  );
+  await page.screenshot({
+    path: '.test-results/screenshots/crossplane-graph.png',
+    fullPage: true,
+  });
 });
 
 test('requests a new claim through the template; it lands in the cluster when a platform admin applies it', async ({
