@@ -40,6 +40,7 @@ test("checkout-web's page shows its out-of-sync, degraded Application with the r
   });
   const app = card.getByRole('region', {
     name: 'Application argocd/checkout-web',
+    exact: true,
   });
   // The first read goes through the dev backend's cold Kubernetes proxy.
   await expect(app).toBeVisible({ timeout: 90_000 });
