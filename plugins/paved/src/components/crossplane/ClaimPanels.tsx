@@ -2,6 +2,7 @@ import { Progress } from '@backstage/core-components';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
+import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
@@ -12,7 +13,7 @@ import {
 import { ReactNode } from 'react';
 import { Fact } from '../health/HealthParts';
 import { ClaimDetailsLookup } from './useCrossplaneDetails';
-import { Tone, ToneIcon, useToneClasses } from '../common/tones';
+import { Tone, toneColour, ToneIcon } from '../common/tones';
 
 const TONE: Record<CrossplanePackageCondition['status'], Tone> = {
   True: 'ok',
@@ -22,12 +23,15 @@ const TONE: Record<CrossplanePackageCondition['status'], Tone> = {
 };
 
 function Condition(props: { name: string; c: CrossplanePackageCondition }) {
-  const classes = useToneClasses();
+  const theme = useTheme();
   const { c } = props;
   return (
     <span title={c.message ?? c.reason}>
-      <ToneIcon tone={TONE[c.status]} className={classes.icon} /> {props.name}:{' '}
-      {c.status}
+      {/* The icon carries the tone's theme colour; the text stays readable. */}
+      <span style={{ color: toneColour(theme, TONE[c.status]) }}>
+        <ToneIcon tone={TONE[c.status]} />
+      </span>{' '}
+      {props.name}: {c.status}
       {c.reason ? ` (${c.reason})` : ''}
     </span>
   );
