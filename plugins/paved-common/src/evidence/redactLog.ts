@@ -62,7 +62,8 @@ function redactTextLine(line: string): string {
     .replace(BEARER, (_m, scheme) => `${scheme} ${REDACTED}`)
     .replace(PAIR, (match, quote, key, sep, value) => {
       const inner = unquote(value);
-      const q = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : '';
+      // The value's own quote, kept around the redaction.
+      const q = inner === value ? '' : value[0];
       if (inner === REDACTED || !isSecretPair(key, inner, q !== ''))
         return match;
       return `${quote}${key}${quote}${sep}${q}${REDACTED}${q}`;
