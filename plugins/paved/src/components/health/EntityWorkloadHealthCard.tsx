@@ -42,6 +42,8 @@ function WorkloadHealthBody(props: {
   cluster: string;
 }) {
   const { availability, pods, problems, workloads } = props.health;
+  // Before any early return: a hook runs on every render.
+  const entityRef = getCompoundEntityRef(useEntity().entity);
   if (workloads.length === 0 && pods.total === 0) {
     return (
       <Typography variant="body2">
@@ -51,7 +53,6 @@ function WorkloadHealthBody(props: {
   }
   const worst = pods.worstRestartRate;
   const restarts = restartsByContainer(props.health);
-  const entityRef = getCompoundEntityRef(useEntity().entity);
   return (
     <>
       <ProblemList
