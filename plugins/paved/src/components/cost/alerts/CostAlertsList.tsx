@@ -44,7 +44,7 @@ function AlertLine(props: {
         secondary={`${alert.description} · ${state}`}
       />
       {!alert.dismissedAt && (
-        <Box display="flex" style={{ gap: 8 }}>
+        <Box display="flex" style={{ gap: 8, flexShrink: 0 }}>
           <Button
             size="small"
             disabled={busy}
