@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { signedInAsAdmin, signInAsGuest } from './signIn';
 
 /**
@@ -27,16 +28,64 @@ test("the cost card shows a component's cost for the chosen window", async ({
     'payments/payments-api',
   );
 
-  await page.getByRole('button', { name: 'Last 7 days' }).click();
-  await expect(
-    page.getByRole('button', { name: 'Last 7 days' }),
-  ).toHaveAttribute('aria-pressed', 'true');
+  // Pick a window: it goes into the URL, and the card compares it with the
+  // 7 days before.
+  await page
+    .getByRole('combobox', { name: 'Window' })
+    .selectOption({ label: 'Last 7 days' });
+  await expect(page).toHaveURL(/[?&]costWindow=last-7-days/);
   await expect(page.getByLabel('Total cost')).toContainText('$');
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await expect(comparison).toContainText(
+    /[+−]?\d+% \([+−]?\$[\d,.]+\) vs previous 7 days|vs previous 7 days \(nothing before\)/,
+    { timeout: 90_000 },
+  );
+  await expect(
+    comparison.getByRole('list', { name: 'Workload changes' }),
+  ).toContainText('payments/deployment:payments-api');
+
+  // The CSV is the card's rows: its total is the card's total.
+  const shownTotal = (await page.getByLabel('Total cost').textContent())!;
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(
+    'cost-payments-api-last-7-days-daily.csv',
+  );
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const totalLine = csv.split('\r\n').find(l => l.includes(',total,Total,'))!;
+  expect(totalLine).toContain(`,${shownTotal.replace(/[$,]/g, '')},`);
 
   await page.screenshot({
     path: '.test-results/screenshots/component-cost-card.png',
     fullPage: true,
   });
+});
+
+test('a shared link opens the cost card on its window and view', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto(
+    '/catalog/default/component/payments-api?costWindow=yesterday&costView=cumulative',
+  );
+  await expect(page.getByRole('combobox', { name: 'Window' })).toHaveValue(
+    'yesterday',
+    { timeout: 90_000 },
+  );
+  await expect(page.getByLabel('Total cost')).toContainText('$', {
+    timeout: 90_000,
+  });
+  await expect(
+    page.getByRole('button', { name: 'Cumulative' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('img', { name: 'Cumulative cost' }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Comparison' })).toContainText(
+    'vs previous day',
+  );
 });
 
 test("the cost card shows a tenant's budget and month-end projection", async ({
