@@ -28,6 +28,13 @@ test('the fleet page lists the local cluster, reached from the sidebar', async (
   await expect(
     row.getByRole('list', { name: 'Worst problems of paved-local' }),
   ).toContainText('critical');
+  // Scheduling latency (seed 004 M3): Pending Pods nobody can schedule
+  // (20-payments.yaml, 27-scheduling.yaml) are still waiting.
+  await expect(
+    page.getByRole('columnheader', { name: 'Scheduling latency' }),
+  ).toBeVisible();
+  await expect(row).toContainText(/p95 .+ · 2 waiting/);
+  await expect(row).toContainText('slowest payments/ledger-worker-2');
 
   await page.screenshot({
     path: '.test-results/screenshots/fleet-page.png',

@@ -167,9 +167,16 @@ async function main() {
     await takeClusterRequests(hosts);
     if (process.env.BENCH_DEBUG) {
       console.log(`warm-up as another user: ${fmt(warmer.ms)}`);
-      for (const path of ['/api/paved/fleet', `/api/paved/health/cluster/${names[0]}`, `/api/paved/conformance/entity/default/resource/${names[0]}`, `/api/paved/cost/cluster/${names[0]}`]) {
+      for (const path of [
+        '/api/paved/fleet',
+        `/api/paved/health/cluster/${names[0]}`,
+        `/api/paved/conformance/entity/default/resource/${names[0]}`,
+        `/api/paved/cost/cluster/${names[0]}`,
+      ]) {
         const t = performance.now();
-        const r = await fetch(`${base}${path}`, { headers: authAs(`user:default/debug-${path.length}`) });
+        const r = await fetch(`${base}${path}`, {
+          headers: authAs(`user:default/debug-${path.length}`),
+        });
         await r.text();
         console.log(`  ${path}: ${r.status} ${fmt(performance.now() - t)}`);
       }
@@ -273,7 +280,11 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  // The Kubernetes backend keeps timers: leave with the verdict.
+  () => process.exit(process.exitCode ?? 0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

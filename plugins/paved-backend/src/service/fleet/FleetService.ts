@@ -31,6 +31,8 @@ import { CostService } from '../cost/CostService';
 import { HealthRequest, HealthService } from '../health/HealthService';
 import { listPath } from '../clusters/paths';
 import { SharedLists } from './SharedLists';
+import { CompletedCache } from './CompletedCache';
+import { ResultCache } from '../clusters/ResultCache';
 
 /** The cluster-wide Pod list, as health and a cluster's conformance read it. */
 const POD_LIST = listPath('', 'v1', 'pods');
@@ -43,6 +45,27 @@ type FleetRequest = HealthRequest & { sharedLists: SharedLists };
  * much longer at most; then it shows a timeout of its own.
  */
 const ROW_GRACE_MS = 1000;
+
+/** Cluster rows read at once (see `fleet`). */
+const ROWS_AT_ONCE = 8;
+
+/** Runs at most `limit` of the calls given to it at once, in order. */
+function limiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <R>(fn: () => Promise<R>): Promise<R> => {
+    if (running >= limit) {
+      await new Promise<void>(resolve => waiting.push(resolve));
+    }
+    running += 1;
+    try {
+      return await fn();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
 
 /** A part of a row that hangs anywhere (even before its cluster is asked) times out on its own. */
 const within = <T>(ms: number, what: string, work: Promise<T>) =>
@@ -65,7 +88,12 @@ export class FleetService {
       logger: LoggerService;
       options: HealthServiceOptions;
     },
-  ) {}
+  ) {
+    this.answers = new CompletedCache(deps.options.cacheTtlMs);
+  }
+
+  /** Whole answers per user; see CompletedCache. */
+  private readonly answers: CompletedCache<FleetResponse>;
 
   async fleet(asked: HealthRequest): Promise<FleetResponse> {
     const { access, catalog, permissions } = this.deps;
@@ -99,14 +127,42 @@ export class FleetService {
       ],
     );
 
+    // A bounded number of rows at once: fifty clusters read together all
+    // compete for one backend and every one of them times out; read a few at
+    // a time, each gets its timeout for itself and a hanging one holds one slot.
+    const infos = clusters.map((cluster, i) =>
+      fleetClusterInfo(cluster, entities[i] ?? undefined),
+    );
+    // Everything that decides what the user may see is asked afresh above,
+    // and is part of the key: only the clusters' own data is reused.
+    const key = ResultCache.key([
+      request.credentials.principal.userEntityRef,
+      request.clusterAuthHeaders,
+      JSON.stringify([clusters, infos, healthAllowed, costAllowed]),
+    ]);
+    return this.answers.get(key, () =>
+      this.rows(clusters, infos, healthAllowed, costAllowed, request),
+    );
+  }
+
+  private async rows(
+    clusters: string[],
+    infos: FleetClusterInfo[],
+    healthAllowed: boolean[],
+    costAllowed: boolean[],
+    request: FleetRequest,
+  ): Promise<FleetResponse> {
+    const slot = limiter(ROWS_AT_ONCE);
     const rows = await Promise.all(
       clusters.map((cluster, i) =>
-        this.row(
-          cluster,
-          fleetClusterInfo(cluster, entities[i] ?? undefined),
-          healthAllowed[i],
-          costAllowed[i],
-          request,
+        slot(() =>
+          this.row(
+            cluster,
+            infos[i],
+            healthAllowed[i],
+            costAllowed[i],
+            request,
+          ),
         ),
       ),
     );

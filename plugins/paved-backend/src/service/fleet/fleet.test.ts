@@ -286,6 +286,55 @@ describe('GET /api/paved/fleet', () => {
     }
   });
 
+  it('serves a repeat from its per-user cache, never to another user, and never past a permission change', async () => {
+    let aliceMayRead = true;
+    const { server } = await startPavedTestBackend(
+      ENTITIES,
+      [
+        { name: 'paved-local', url: local.url },
+        { name: 'calm', url: calm.url },
+      ],
+      {
+        clusterTimeoutMs: TIMEOUT_MS,
+        health: { cacheTtl: { seconds: 60 } },
+        permissions: (name: string, user?: string) =>
+          name === 'paved.health.read' &&
+          (user === 'user:default/bob' ||
+            (user === 'user:default/alice' && !aliceMayRead))
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      },
+    );
+    const as = (user: string) => ({
+      Authorization: mockCredentials.user.header(`user:default/${user}`),
+    });
+    const first = await request(server)
+      .get('/api/paved/fleet')
+      .set(as('alice'));
+    expect(first.body.clusters.every((r: any) => r.health)).toBe(true);
+    local.clearRequests();
+    calm.clearRequests();
+    const again = await request(server)
+      .get('/api/paved/fleet')
+      .set(as('alice'));
+    expect(again.body).toEqual(first.body);
+    expect([...local.requests, ...calm.requests]).toEqual([]);
+
+    // Bob may not read health: his rows say so, nothing of Alice's answer.
+    const bob = await request(server).get('/api/paved/fleet').set(as('bob'));
+    for (const row of bob.body.clusters) {
+      expect(row.health).toBeUndefined();
+      expect(row.error.statusCode).toBe(403);
+    }
+
+    // Alice loses the permission: the next answer follows at once.
+    aliceMayRead = false;
+    const revoked = await request(server)
+      .get('/api/paved/fleet')
+      .set(as('alice'));
+    expect(revoked.body.clusters.every((r: any) => !r.health)).toBe(true);
+  });
+
   it('answers 403 without paved.fleet.read', async () => {
     const { server } = await backend((name: string) =>
       name === 'paved.fleet.read'
