@@ -125,10 +125,8 @@ export const pavedPlugin = createBackendPlugin({
             conformance,
             crossplane,
             cost,
-            // Unbound access: a render holds many kinds, read within every
-            // feature's allow-list; what none allows is listed as not compared.
             drift: new DriftService({
-              access,
+              access: access.forFeature('drift'),
               catalog: deps.catalog,
               logger: deps.logger,
               options,
@@ -150,7 +148,7 @@ export const pavedPlugin = createBackendPlugin({
               options,
             }),
             evidence: new EvidenceService({
-              access: access.forFeature('health'),
+              access: access.forFeature('evidence'),
               logs: new PreviousLogReader({
                 auth: deps.auth,
                 discovery: deps.discovery,
@@ -165,10 +163,8 @@ export const pavedPlugin = createBackendPlugin({
               catalog: deps.catalog,
               reader: deps.urlReader,
             }),
-            // Unbound access: its own GET list (gitops/gitopsReads.ts) is
-            // checked before every read, within the proxy's allow-lists.
             gitops: new GitOpsService({
-              access,
+              access: access.forFeature('gitops'),
               catalog: deps.catalog,
               logger: deps.logger,
               options,

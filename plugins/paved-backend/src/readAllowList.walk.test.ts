@@ -11,9 +11,6 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { startPavedTestBackend } from './__testUtils__/testBackend';
 import { CROSSPLANE_ENTITIES } from './__testUtils__/crossplaneEntities';
 import { isAllowedRead, PavedFeature } from './service/clusters/readAllowList';
-import { isGitOpsRead } from './service/gitops/gitopsReads';
-import { isDriftRead } from './service/drift/driftReads';
-import { isPreviousLogPath } from './service/evidence/previousLogReader';
 
 jest.setTimeout(120_000);
 
@@ -22,14 +19,8 @@ const featureOf = (pattern: string): PavedFeature =>
 
 /** The fleet route reads through the health, conformance and cost services. */
 const FLEET_FEATURES: PavedFeature[] = ['health', 'conformance', 'cost'];
-// The GitOps route checks its own GET list (service/gitops/gitopsReads.ts).
-// The drift route reads within every feature's list (service/drift/driftReads.ts).
 const allowedFor = (pattern: string, path: string) =>
-  featureOf(pattern) === ('drift' as PavedFeature)
-    ? isDriftRead(path)
-    : featureOf(pattern) === ('gitops' as PavedFeature)
-    ? isGitOpsRead(path)
-    : featureOf(pattern) === ('fleet' as PavedFeature)
+  featureOf(pattern) === ('fleet' as PavedFeature)
     ? FLEET_FEATURES.some(f => isAllowedRead(f, path))
     : isAllowedRead(featureOf(pattern), path);
 
@@ -124,7 +115,7 @@ describe('what Paved asks of a cluster', () => {
         return (
           r.method !== 'GET' ||
           /secrets/i.test(r.path) ||
-          !(isAllowedRead('health', full) || isPreviousLogPath(full))
+          !isAllowedRead('evidence', full)
         );
       });
       expect(reads.filter(r => r.includes('/log?'))).toHaveLength(2);

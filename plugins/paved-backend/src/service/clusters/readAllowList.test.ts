@@ -67,6 +67,39 @@ const cases: Array<[PavedFeature, string, boolean]> = [
   ['crossplane', '/apis/rbac.authorization.k8s.io/v1/clusterroles', false],
   ['crossplane', '/api/v1/namespaces/payments/secrets/db-conn', false],
   ['crossplane', '/healthz', false],
+  // GitOps: the controllers' objects and what carries their tracking labels.
+  ['gitops', '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications', true],
+  ['gitops', '/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations', true],
+  ['gitops', '/apis/argoproj.io/v1alpha1/appprojects', false],
+  ['gitops', '/api/v1/namespaces/payments/pods', false],
+  // Evidence: the Pod, its events and the bounded previous log only.
+  ['evidence', '/api/v1/namespaces/payments/events', true],
+  [
+    'evidence',
+    '/api/v1/namespaces/payments/pods/ledger-worker-1/log?container=w&previous=true&tailLines=100&limitBytes=65536',
+    true,
+  ],
+  [
+    'evidence',
+    '/api/v1/namespaces/payments/pods/ledger-worker-1/log?container=w&previous=true',
+    false,
+  ],
+  [
+    'evidence',
+    '/api/v1/namespaces/payments/pods/ledger-worker-1/log?container=w&tailLines=100&limitBytes=65536',
+    false,
+  ],
+  [
+    'health',
+    '/api/v1/namespaces/payments/pods/ledger-worker-1/log?container=w&previous=true&tailLines=100&limitBytes=65536',
+    false,
+  ],
+  ['evidence', '/api/v1/namespaces/payments/configmaps', false],
+  // Drift: any kind Paved renders, still never a Secret or a subresource.
+  ['drift', '/api/v1/namespaces/payments/configmaps/grafana-ds', true],
+  ['drift', '/apis/gateway.networking.k8s.io/v1/namespaces/a/httproutes', true],
+  ['drift', '/api/v1/namespaces/payments/secrets/db', false],
+  ['drift', '/api/v1/namespaces/payments/pods/x/exec', false],
 ];
 
 describe('per-feature read allow-list', () => {

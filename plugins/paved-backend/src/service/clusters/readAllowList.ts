@@ -1,4 +1,5 @@
 import { NotAllowedError } from '@backstage/errors';
+import { GITOPS_KINDS } from '@paved/plugin-paved-common';
 
 /** The Paved features that read clusters; each has its own allow-list. */
 export type PavedFeature =
@@ -6,7 +7,10 @@ export type PavedFeature =
   | 'conformance'
   | 'cost'
   | 'crossplane'
-  | 'tenants';
+  | 'tenants'
+  | 'gitops'
+  | 'evidence'
+  | 'drift';
 
 type ResourceRule = { group: string; resources: readonly string[] };
 
@@ -67,6 +71,29 @@ const READS: Record<PavedFeature, readonly ResourceRule[]> = {
     },
     { group: 'wgpolicyk8s.io', resources: ['policyreports'] },
   ],
+  // Argo CD's and Flux's own objects, and the workloads and namespaces that
+  // carry their tracking labels.
+  gitops: [
+    { group: '', resources: ['namespaces'] },
+    {
+      group: 'apps',
+      resources: ['deployments', 'statefulsets', 'daemonsets'],
+    },
+    ...Object.values(GITOPS_KINDS).map(k => ({
+      group: k.group,
+      resources: [k.plural],
+    })),
+  ],
+  // A problem's Pod or workload and its events; the previous container's
+  // log is the one subresource (see isBoundedPreviousLogRead).
+  evidence: [
+    { group: '', resources: ['pods', 'events'] },
+    WORKLOADS,
+    { group: 'batch', resources: ['jobs', 'cronjobs'] },
+  ],
+  // Drift compares whatever Paved rendered, so it reads any kind: see
+  // isAllowedRead (still never a Secret, never a subresource).
+  drift: [],
 };
 
 /** API groups Kubernetes itself serves: never "custom" for Crossplane. */
@@ -107,12 +134,33 @@ function parse(apiPath: string): ParsedPath | undefined {
   };
 }
 
+const PREVIOUS_LOG =
+  /^\/api\/v1\/namespaces\/[a-z0-9-]+\/pods\/[a-z0-9.-]+\/log\?(.*)$/;
+
+/**
+ * A previous container's log, bounded by lines and bytes: the only log
+ * Paved reads, and never without its limits.
+ */
+export function isBoundedPreviousLogRead(apiPath: string): boolean {
+  const m = PREVIOUS_LOG.exec(apiPath);
+  if (!m) return false;
+  const q = new URLSearchParams(m[1]);
+  return (
+    q.get('previous') === 'true' &&
+    Number(q.get('tailLines')) > 0 &&
+    Number(q.get('limitBytes')) > 0
+  );
+}
+
 /** Whether a feature may GET this API path. */
 export function isAllowedRead(feature: PavedFeature, apiPath: string): boolean {
   const p = parse(apiPath);
   if (!p) return false;
   if (p.type === 'version' || p.type === 'discovery') return true;
   if (p.resource === 'secrets') return false;
+  if (p.subresource === 'log') {
+    return feature === 'evidence' && isBoundedPreviousLogRead(apiPath);
+  }
   if (p.subresource) {
     // OpenCost's API, reached through its Service: the one subresource.
     return (
@@ -123,6 +171,7 @@ export function isAllowedRead(feature: PavedFeature, apiPath: string): boolean {
     );
   }
   if (feature === 'crossplane' && !isKubernetesGroup(p.group)) return true;
+  if (feature === 'drift') return true;
   return READS[feature].some(
     r => r.group === p.group && r.resources.includes(p.resource),
   );

@@ -9,7 +9,7 @@ import {
   renderBaseline,
   startBaselineDouble,
 } from './__testUtils__/baselineDouble';
-import { isDriftRead } from './driftReads';
+import { isAllowedRead } from '../clusters/readAllowList';
 
 type Double = Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
 
@@ -121,9 +121,9 @@ describe('paved backend drift route', () => {
       drift.objects.flatMap((o: any) => o.fields.map((f: any) => f.path)),
     ).not.toContain('metadata.labels["kubernetes.io/metadata.name"]');
     expect(primary.requests.length).toBeGreaterThan(5);
-    // Only GETs inside the allow-lists drift reads within; never a Secret.
+    // Only GETs, inside drift's allow-list; never a Secret.
     expect(
-      primary.requests.filter(r => r.method !== 'GET' || !isDriftRead(r.path)),
+      primary.requests.filter(r => r.method !== 'GET' || !isAllowedRead('drift', r.path)),
     ).toEqual([]);
     expect(primary.requests.some(r => /\/secrets/.test(r.path))).toBe(false);
   });

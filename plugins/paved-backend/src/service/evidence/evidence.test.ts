@@ -13,7 +13,6 @@ import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double'
 import request from 'supertest';
 import { startPavedTestBackend } from '../../__testUtils__/testBackend';
 import { isAllowedRead } from '../clusters/readAllowList';
-import { isPreviousLogPath } from './previousLogReader';
 
 type Double = Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
 
@@ -141,7 +140,7 @@ describe('paved backend evidence route', () => {
     ]);
     expect(
       reads.every(
-        r => isAllowedRead('health', r.full) || isPreviousLogPath(r.full),
+        r => isAllowedRead('evidence', r.full),
       ),
     ).toBe(true);
     expect(secondary.requests).toEqual([]);

@@ -7,6 +7,7 @@ import { PreviousLog, redactLogLines } from '@paved/plugin-paved-common';
 import { assertKnownCluster, CallContext } from '../clusters/ClusterAccess';
 import { ClusterRequestError } from '../clusters/errors';
 import { assertReadablePath } from '../clusters/paths';
+import { isAllowedRead } from '../clusters/readAllowList';
 
 export interface PreviousLogRequest {
   namespace: string;
@@ -27,24 +28,6 @@ export function previousLogPath(r: PreviousLogRequest): string {
   return `/api/v1/namespaces/${encodeURIComponent(
     r.namespace,
   )}/pods/${encodeURIComponent(r.pod)}/log?${query}`;
-}
-
-const LOG_PATH =
-  /^\/api\/v1\/namespaces\/[a-z0-9-]+\/pods\/[a-z0-9.-]+\/log\?(.*)$/;
-
-/**
- * Whether a path is a bounded previous-container log read: the only
- * subresource Paved's evidence reads, never without its limits.
- */
-export function isPreviousLogPath(apiPath: string): boolean {
-  const m = LOG_PATH.exec(apiPath);
-  if (!m) return false;
-  const q = new URLSearchParams(m[1]);
-  return (
-    q.get('previous') === 'true' &&
-    Number(q.get('tailLines')) > 0 &&
-    Number(q.get('limitBytes')) > 0
-  );
 }
 
 // The API server's answer when the container never terminated (or the
@@ -77,7 +60,7 @@ export class PreviousLogReader {
   ): Promise<PreviousLog> {
     const apiPath = previousLogPath(request);
     assertReadablePath(apiPath);
-    if (!isPreviousLogPath(apiPath)) {
+    if (!isAllowedRead('evidence', apiPath)) {
       throw new ClusterRequestError(`Not a bounded log read: ${apiPath}`);
     }
     assertKnownCluster(cluster, knownClusters);

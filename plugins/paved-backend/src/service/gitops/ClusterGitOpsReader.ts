@@ -13,7 +13,6 @@ import {
 } from '@paved/plugin-paved-common';
 import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
 import { ClusterRequestError } from '../clusters/errors';
-import { assertGitOpsRead } from './gitopsReads';
 
 /** The workload kinds whose tracking labels name a component's GitOps objects. */
 const WORKLOADS = ['deployments', 'statefulsets', 'daemonsets'] as const;
@@ -45,7 +44,7 @@ function inNamespaces(kind: GitOpsKind, obj: any, namespaces: Set<string>) {
  * HelmReleases for an entity, found by its annotations, its label selector,
  * the tracking labels on its workloads (or a tenant's namespaces) and, for
  * a tenant, by what deploys into its namespaces. GET only, within
- * {@link assertGitOpsRead}; a kind the cluster does not serve is noted, not
+ * the gitops feature's allow-list (clusters/readAllowList.ts); a kind the cluster does not serve is noted, not
  * an error.
  */
 export class ClusterGitOpsReader {
@@ -63,7 +62,6 @@ export class ClusterGitOpsReader {
     path: string,
     query: Record<string, string> = {},
   ): Promise<any[] | undefined> {
-    assertGitOpsRead(path);
     const items: any[] = [];
     try {
       await this.access.list(
@@ -113,8 +111,7 @@ export class ClusterGitOpsReader {
     const found = await Promise.all(
       namespaces.map(async ns => {
         const path = `/api/v1/namespaces/${encodeURIComponent(ns)}`;
-        assertGitOpsRead(path);
-        try {
+            try {
           return await this.access.get(
             this.cluster,
             this.known,

@@ -4,7 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startKubernetesApiTestDouble } from '@paved/kubernetes-api-test-double';
 import request from 'supertest';
 import { startPavedTestBackend } from '../../__testUtils__/testBackend';
-import { isGitOpsRead } from './gitopsReads';
+import { isAllowedRead } from '../clusters/readAllowList';
 
 type Double = Awaited<ReturnType<typeof startKubernetesApiTestDouble>>;
 
@@ -348,12 +348,12 @@ describe('paved backend GitOps status route', () => {
     for (const r of primary.requests) {
       expect(r.method).toBe('GET');
       expect(r.path).not.toMatch(/secrets/);
-      expect(isGitOpsRead(r.path)).toBe(true);
+      expect(isAllowedRead('gitops', r.path)).toBe(true);
     }
   });
 });
 
-describe('isGitOpsRead', () => {
+describe("the gitops feature's allow-list", () => {
   it.each([
     ['/apis/argoproj.io/v1alpha1/applications', true],
     ['/apis/argoproj.io/v1alpha1/namespaces/argocd/applications?limit=1', true],
@@ -368,6 +368,6 @@ describe('isGitOpsRead', () => {
     ['/apis/argoproj.io/v1alpha1/namespaces/a/applications/x/status', false],
     ['/apis/source.toolkit.fluxcd.io/v1/gitrepositories', false],
   ])('%s: %s', (path, allowed) => {
-    expect(isGitOpsRead(path)).toBe(allowed);
+    expect(isAllowedRead('gitops', path)).toBe(allowed);
   });
 });
