@@ -210,6 +210,11 @@ describe('every card formats the same quantity the same way', () => {
       'cost',
       'crossplane',
       'summary',
+      'fleet',
+      'tenant',
+      'gitops',
+      'drift',
+      'evidence',
     ]) {
       walk(join(root, area));
     }

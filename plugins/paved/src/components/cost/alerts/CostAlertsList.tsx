@@ -10,15 +10,12 @@ import Typography from '@material-ui/core/Typography';
 import type { CostAlertRecord } from '@paved/plugin-paved-common';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { pavedCostAlertsApiRef } from '../../../api/PavedCostAlertsClient';
+import { formatInstant, userZone } from '../../common/format';
 
 const DAY_MS = 86_400_000;
 
-/** When a snooze ends, in the reader's locale and zone. */
-const formatInstant = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+/** When an alert was sent or a snooze ends, in the reader's zone. */
+const whenText = (iso: string) => formatInstant(iso, userZone());
 
 function AlertLine(props: {
   alert: CostAlertRecord;
@@ -32,11 +29,11 @@ function AlertLine(props: {
       ? alert.snoozedUntil
       : null;
   let state = alert.sentAt
-    ? `Sent ${formatInstant(alert.sentAt)}`
+    ? `Sent ${whenText(alert.sentAt)}`
     : 'Not sent yet';
   if (alert.dismissedAt)
     state = `Dismissed by ${alert.dismissedBy ?? 'someone'}`;
-  else if (snoozed) state = `Snoozed until ${formatInstant(snoozed)}`;
+  else if (snoozed) state = `Snoozed until ${whenText(snoozed)}`;
   return (
     <ListItem divider data-testid={`cost-alert-${alert.id}`}>
       <ListItemText
