@@ -23,13 +23,16 @@ function pod(
   waited: number | undefined,
   extra: { owner?: [string, string]; hash?: string; phase?: string } = {},
 ) {
+  const labels: Record<string, string> = extra.hash
+    ? { 'pod-template-hash': extra.hash }
+    : {};
   return {
     kind: 'Pod',
     metadata: {
       name,
       namespace: 'shop',
       creationTimestamp: at(age),
-      labels: extra.hash ? { 'pod-template-hash': extra.hash } : {},
+      labels,
       ownerReferences: extra.owner
         ? [{ kind: extra.owner[0], name: extra.owner[1], controller: true }]
         : [],

@@ -5,7 +5,6 @@ import {
   SCHEDULING_LATENCY_TARGET,
   SchedulingLatencySummary,
 } from '@paved/plugin-paved-common';
-import React from 'react';
 import { formatCount, formatDuration } from '../common/format';
 import { Fact, SectionTitle } from '../health/HealthParts';
 
