@@ -1,63 +1,3 @@
-/**
- * One list read shared by several readers of the same request. The fleet
- * row of a tiered cluster asks health and conformance, and both list every
- * Pod of the cluster: the biggest read there is. Announced with `share`,
- * the first reader to ask starts the one read and the others follow it.
- *
- * Items are kept only until every announced reader has taken them, so a
- * reader that comes late (conformance lists other kinds before Pods) reads
- * from the buffer and the buffer drains as they go. The read has its own
- * signal: one reader giving up (its cluster's other call failed) does not
- * cut the others off; it stops when all readers gave up, or at `timeoutMs`.
- */
-export class SharedLists {
-  private readonly announced = new Map<string, number>();
-  private readonly reads = new Map<string, SharedRead>();
-
-  constructor(private readonly timeoutMs: number) {}
-
-  static key(cluster: string, apiPath: string, query: Record<string, string>) {
-    return JSON.stringify([cluster, apiPath, Object.entries(query).sort()]);
-  }
-
-  /** The next `readers` lists of `apiPath` with `query` on `cluster` read it once. */
-  share(
-    cluster: string,
-    apiPath: string,
-    query: Record<string, string>,
-    readers: number,
-  ): void {
-    if (readers > 1) {
-      this.announced.set(SharedLists.key(cluster, apiPath, query), readers);
-    }
-  }
-
-  /**
-   * Hands every item of the list to `onItem`, from the shared read when the
-   * list was announced (`read` starts it, called once, with the shared
-   * signal); undefined when it was not, and the caller reads on its own.
-   */
-  list(
-    cluster: string,
-    apiPath: string,
-    query: Record<string, string>,
-    read: (onItem: (item: any) => void, signal: AbortSignal) => Promise<void>,
-    onItem: (item: any) => void,
-    signal?: AbortSignal,
-  ): Promise<void> | undefined {
-    const key = SharedLists.key(cluster, apiPath, query);
-    const readers = this.announced.get(key);
-    if (!readers) return undefined;
-    let shared = this.reads.get(key);
-    if (!shared) {
-      shared = new SharedRead(readers, this.timeoutMs, read);
-      this.reads.set(key, shared);
-    }
-    if (shared.joined >= readers) return undefined; // an unannounced extra reader
-    return shared.follow(onItem, signal);
-  }
-}
-
 /** A read's items, as far as it got, for `readers` followers. */
 class SharedRead {
   joined = 0;
@@ -158,5 +98,65 @@ class SharedRead {
       this.positions[me] = Number.POSITIVE_INFINITY;
       this.trim();
     }
+  }
+}
+
+/**
+ * One list read shared by several readers of the same request. The fleet
+ * row of a tiered cluster asks health and conformance, and both list every
+ * Pod of the cluster: the biggest read there is. Announced with `share`,
+ * the first reader to ask starts the one read and the others follow it.
+ *
+ * Items are kept only until every announced reader has taken them, so a
+ * reader that comes late (conformance lists other kinds before Pods) reads
+ * from the buffer and the buffer drains as they go. The read has its own
+ * signal: one reader giving up (its cluster's other call failed) does not
+ * cut the others off; it stops when all readers gave up, or at `timeoutMs`.
+ */
+export class SharedLists {
+  private readonly announced = new Map<string, number>();
+  private readonly reads = new Map<string, SharedRead>();
+
+  constructor(private readonly timeoutMs: number) {}
+
+  static key(cluster: string, apiPath: string, query: Record<string, string>) {
+    return JSON.stringify([cluster, apiPath, Object.entries(query).sort()]);
+  }
+
+  /** The next `readers` lists of `apiPath` with `query` on `cluster` read it once. */
+  share(
+    cluster: string,
+    apiPath: string,
+    query: Record<string, string>,
+    readers: number,
+  ): void {
+    if (readers > 1) {
+      this.announced.set(SharedLists.key(cluster, apiPath, query), readers);
+    }
+  }
+
+  /**
+   * Hands every item of the list to `onItem`, from the shared read when the
+   * list was announced (`read` starts it, called once, with the shared
+   * signal); undefined when it was not, and the caller reads on its own.
+   */
+  list(
+    cluster: string,
+    apiPath: string,
+    query: Record<string, string>,
+    read: (onItem: (item: any) => void, signal: AbortSignal) => Promise<void>,
+    onItem: (item: any) => void,
+    signal?: AbortSignal,
+  ): Promise<void> | undefined {
+    const key = SharedLists.key(cluster, apiPath, query);
+    const readers = this.announced.get(key);
+    if (!readers) return undefined;
+    let shared = this.reads.get(key);
+    if (!shared) {
+      shared = new SharedRead(readers, this.timeoutMs, read);
+      this.reads.set(key, shared);
+    }
+    if (shared.joined >= readers) return undefined; // an unannounced extra reader
+    return shared.follow(onItem, signal);
   }
 }
