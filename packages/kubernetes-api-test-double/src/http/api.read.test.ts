@@ -260,7 +260,8 @@ describe('label selectors', () => {
     ],
     ['k8s-app', 3],
     // node-exporter ×4, prometheus-k8s-0 and opencost.
-    ['!backstage.io/kubernetes-id,!k8s-app', 6],
+    // 6, plus the three kube-system Pods of fixtures/27-scheduling.yaml.
+    ['!backstage.io/kubernetes-id,!k8s-app', 9],
   ])('%s selects %d pods', async (selector, count) => {
     expect(await select(selector)).toHaveLength(count);
   });
@@ -322,7 +323,8 @@ describe('field selectors', () => {
     ).toContain('payments-api-7c9d8f6b5d-8wzrt');
     expect(
       names((await select('/api/v1/pods', 'spec.nodeName=')).body),
-    ).toEqual(['ledger-worker-2']);
+      // The GPU check waits for a node that has GPUs (27-scheduling.yaml).
+    ).toEqual(['gpu-node-check-7q4zt', 'ledger-worker-2']);
     expect(
       names(
         (
