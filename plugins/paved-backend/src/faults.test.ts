@@ -397,6 +397,30 @@ describe('fault matrix, evidence route: each fault is the cluster error in the a
     expect(body.error.message).toMatch(/Malformed JSON/);
   });
 
+  it('a 50 MB response: refused, naming the limit', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const fake = await startFakeCluster((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"kind":"PodList","items":[],"padding":"');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 50) {
+          sent += 1;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end('"}');
+      };
+      pump();
+      res.on('error', () => {});
+    });
+    fakes.push(fake);
+    const body = await evidenceWith(fake.url);
+    expect(body.error.message).toMatch(/larger than/);
+  });
+
   it('connection refused: "unreachable", and no internal address in the answer', async () => {
     const port = await freePort();
     const body = await evidenceWith(`http://127.0.0.1:${port}`);
