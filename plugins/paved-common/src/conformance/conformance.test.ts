@@ -85,6 +85,7 @@ describe('conformance of the fixture cluster', () => {
     const summary = evaluateConformance(fixtureObjects(), { tier: 3 });
     expect(summary.namespaces).toEqual([
       'checkout',
+      'ledger-dev',
       'monitoring',
       'opencost',
       'payments',
