@@ -1,4 +1,3 @@
-import { compareFields, formatPath } from '@paved/plugin-paved-common';
 import { KubeObject } from '../render/types';
 
 /** `Kind namespace/name`, as the apply step logs objects. */
@@ -10,7 +9,7 @@ export function objectRef(o: {
   return `${o.kind} ${ns}${o.metadata.name}`;
 }
 
-/** One field that differs: its path (`spec.hard.cpu`, `metadata.labels["a/b"]`), before and after (undefined when absent). */
+/** One field that differs: a dotted path, before and after (undefined when absent). */
 export type FieldChange = { path: string; before?: unknown; after?: unknown };
 
 export type ObjectChange = { object: string; fields: FieldChange[] };
@@ -92,20 +91,32 @@ export function describeDiff(diff: TenantDiff): string[] {
 }
 
 /**
- * What the live object holds differently from the render, over the fields
- * the render sets only (server defaults and controllers' labels are not
- * compared): paved-common's drift comparison, which compares quantities by
- * value and named list items by name, as the drift card does.
+ * Where the cluster differs from what the new render will apply, on the
+ * fields the render sets (fields others add, such as server defaults or
+ * labels a controller writes, are not compared). Lists compare whole, as
+ * server-side apply replaces them.
  */
 export function liveFieldChanges(
   rendered: unknown,
   live: unknown,
+  path = '',
 ): FieldChange[] {
-  return compareFields(rendered, live).map(d => ({
-    path: formatPath(d.path),
-    before: d.live,
-    after: d.desired,
-  }));
+  if (isObject(rendered)) {
+    if (!isObject(live)) return [{ path, before: live, after: rendered }];
+    return Object.keys(rendered).flatMap(k =>
+      liveFieldChanges(rendered[k], live[k], path ? `${path}.${k}` : k),
+    );
+  }
+  if (Array.isArray(rendered)) {
+    const same =
+      Array.isArray(live) &&
+      live.length === rendered.length &&
+      rendered.every((r, i) => liveFieldChanges(r, live[i]).length === 0);
+    return same ? [] : [{ path, before: live, after: rendered }];
+  }
+  return JSON.stringify(rendered) === JSON.stringify(live)
+    ? []
+    : [{ path, before: live, after: rendered }];
 }
 
 /**
