@@ -46,8 +46,13 @@ type FleetRequest = HealthRequest & { sharedLists: SharedLists };
  */
 const ROW_GRACE_MS = 1000;
 
-/** Cluster rows read at once (see `fleet`). */
-const ROWS_AT_ONCE = 8;
+/**
+ * Cluster rows read at once (see `fleet`). Each row's Pod pages are parsed
+ * on the one event loop, so more rows at once do not finish sooner; they
+ * only hold more pages: on the fleet benchmark eight rows peaked at about
+ * +400 MB heap and four at +125 to +180 MB, with the same backend CPU.
+ */
+const ROWS_AT_ONCE = 4;
 
 /** Runs at most `limit` of the calls given to it at once, in order. */
 function limiter(limit: number) {
