@@ -81,16 +81,19 @@ export class CostAlertStore {
   ): Promise<CostAlertStore> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
-      // Replicas starting together race to create knex's own bookkeeping
-      // tables (its lock covers the migrations, not those): the loser
-      // tries again and finds them there.
+      // Replicas starting together race for knex's migration lock, and to
+      // create knex's own bookkeeping tables (the lock covers the migrations,
+      // not those). The loser waits for the lock's holder to finish, then
+      // finds nothing left to do.
+      const deadline = Date.now() + 60_000;
       for (let attempt = 1; ; attempt++) {
         try {
           await db.migrate.latest({ directory: MIGRATIONS });
           break;
         } catch (error) {
-          if (attempt >= 3) throw error;
-          await new Promise(r => setTimeout(r, 200 * attempt));
+          const locked = (error as Error)?.name === 'MigrationLocked';
+          if (locked ? Date.now() > deadline : attempt >= 3) throw error;
+          await new Promise(r => setTimeout(r, Math.min(1000, 200 * attempt)));
         }
       }
     }

@@ -123,9 +123,13 @@ describe('cost alerts with two replicas on one database', () => {
           },
         },
       });
-      const backends = await Promise.all(
-        [1, 2].map(n =>
-          startTestBackend({
+      // One after the other: Backstage's scheduler creates its own tables
+      // on first start, and two first starts at once race in its migration
+      // (upstream's, not Paved's). Both replicas then run side by side.
+      const backends = [];
+      for (const n of [1, 2]) {
+        backends.push(
+          await startTestBackend({
             features: [
               replica(n),
               config,
@@ -133,8 +137,8 @@ describe('cost alerts with two replicas on one database', () => {
               mockServices.database.factory({ knex }),
             ],
           }),
-        ),
-      );
+        );
+      }
       const started = Date.now();
       await new Promise(r => setTimeout(r, 5 * FREQUENCY_S * 1000 + 500));
       const elapsed = Date.now() - started;
