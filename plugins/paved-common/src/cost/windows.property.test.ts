@@ -120,6 +120,23 @@ describe('cost windows tile time', () => {
     }
   });
 
+  it('starts a day at its first midnight where midnight happens twice (Havana falls back at 01:00 to 00:00)', () => {
+    // The counterexample fast-check found: 00:00 CST on 3 November 2019,
+    // the second midnight of that day.
+    const now = new Date('2019-11-03T05:00:00.000Z');
+    const z = 'America/Havana';
+    const today = resolveCostWindow('today', now, z);
+    const yesterday = resolveCostWindow('yesterday', now, z);
+    expect(Date.parse(today.start)).toBe(Date.parse('2019-11-03T04:00:00Z'));
+    expect(Date.parse(yesterday.start)).toBe(
+      Date.parse('2019-11-02T04:00:00Z'),
+    );
+    expect(Date.parse(yesterday.end)).toBe(Date.parse(today.start));
+    expect(Date.parse(previousCostWindow(yesterday).end)).toBe(
+      Date.parse(yesterday.start),
+    );
+  });
+
   it('yesterday and today meet, and whole-day periods and their previous ones abut', () => {
     fc.assert(
       fc.property(zone, anyInstant, (z, now) => {

@@ -1,6 +1,24 @@
 import { DateTime, IANAZone } from 'luxon';
 
 /**
+ * The start of the local day, week or month that holds `dt`. In a zone that
+ * falls back at midnight (Havana, say) midnight happens twice, and the day
+ * began at the first one; luxon's startOf can return the second.
+ */
+export function startOfLocal(
+  dt: DateTime,
+  unit: 'day' | 'week' | 'month',
+): DateTime {
+  const start = dt.startOf(unit);
+  const earlier = start.minus({ hours: 1 });
+  return earlier.toISODate() === start.toISODate() &&
+    earlier.hour === 0 &&
+    earlier.minute === 0
+    ? earlier
+    : start;
+}
+
+/**
  * The windows the cost card offers. The first three are the original ones
  * and stay first: callers and messages name them in this order.
  */
@@ -126,15 +144,15 @@ export function calendarWindow(
 ): { start: string; end: string } {
   assertZone(zone);
   const at = toZone(instant, zone);
-  const start = at.startOf(unit);
-  const end = start.plus({ [`${unit}s`]: 1 }).startOf(unit);
+  const start = startOfLocal(at, unit);
+  const end = startOfLocal(start.plus({ [`${unit}s`]: 1 }), unit);
   return { start: start.toISO()!, end: end.toISO()! };
 }
 
 function daysBetween(start: DateTime, end: DateTime): string[] {
   const days: string[] = [];
   // [start, end): a window ending at local midnight does not touch that day.
-  for (let d = start.startOf('day'); d < end; d = d.plus({ days: 1 })) {
+  for (let d = startOfLocal(start, 'day'); d < end; d = d.plus({ days: 1 })) {
     days.push(d.toISODate()!);
   }
   return days;
@@ -174,24 +192,24 @@ export function resolveCostWindow(
   }
   assertZone(zone);
   const end = toZone(now, zone);
-  const today = end.startOf('day');
+  const today = startOfLocal(end, 'day');
   switch (kind) {
     case 'today':
       return resolved(kind, zone, today, end);
     case 'yesterday': {
-      const y = today.minus({ days: 1 }).startOf('day');
+      const y = startOfLocal(today.minus({ days: 1 }), 'day');
       return resolved(kind, zone, y, today);
     }
     case 'wtd':
-      return resolved(kind, zone, end.startOf('week'), end);
+      return resolved(kind, zone, startOfLocal(end, 'week'), end);
     case 'mtd':
-      return resolved(kind, zone, end.startOf('month'), end);
+      return resolved(kind, zone, startOfLocal(end, 'month'), end);
     case 'lastMonth': {
-      const month = end.startOf('month');
+      const month = startOfLocal(end, 'month');
       return resolved(
         kind,
         zone,
-        month.minus({ months: 1 }).startOf('month'),
+        startOfLocal(month.minus({ months: 1 }), 'month'),
         month,
       );
     }
@@ -200,7 +218,7 @@ export function resolveCostWindow(
       return resolved(
         kind,
         zone,
-        today.minus({ days: back }).startOf('day'),
+        startOfLocal(today.minus({ days: back }), 'day'),
         end,
       );
     }
@@ -287,10 +305,10 @@ export function previousCostWindow(w: ResolvedCostWindow): {
 } {
   const start = DateTime.fromISO(w.start, { zone: w.zone });
   const end = DateTime.fromISO(w.end, { zone: w.zone });
-  if (start.equals(start.startOf('day')) && w.days.length > 0) {
+  if (start.equals(startOfLocal(start, 'day')) && w.days.length > 0) {
     const n = w.days.length;
     return {
-      start: start.minus({ days: n }).startOf('day').toISO()!,
+      start: startOfLocal(start.minus({ days: n }), 'day').toISO()!,
       end: end.minus({ days: n }).toISO()!,
       label: n === 1 ? 'previous day' : `previous ${n} days`,
     };
@@ -362,7 +380,7 @@ export function customDaysRange(
     );
   }
   return {
-    start: from.startOf('day').toISO()!,
-    end: to.plus({ days: 1 }).startOf('day').toISO()!,
+    start: startOfLocal(from, 'day').toISO()!,
+    end: startOfLocal(to.plus({ days: 1 }), 'day').toISO()!,
   };
 }
