@@ -152,7 +152,12 @@ describe('every card formats the same quantity the same way', () => {
 
   it('the cost card', async () => {
     await render(<EntityCostCard zone={ZONE} />, component);
-    const advice = await screen.findByRole('list', { name: 'Right-sizing' });
+    // The cost card renders its chart first; under load that takes a while.
+    const advice = await screen.findByRole(
+      'list',
+      { name: 'Right-sizing' },
+      { timeout: 10_000 },
+    );
     expect(advice).toHaveTextContent('of 250m CPU');
     expect(advice).toHaveTextContent('of 1.5 GiB memory');
     expect(
