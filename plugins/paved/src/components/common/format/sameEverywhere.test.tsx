@@ -137,6 +137,9 @@ async function render(ui: React.ReactElement, entity: Entity) {
   );
 }
 
+// The first card rendered pays for loading MUI, recharts and the cards.
+jest.setTimeout(30_000);
+
 describe('every card formats the same quantity the same way', () => {
   it('the cluster health card', async () => {
     await render(<EntityClusterHealthCard />, clusterEntity);
