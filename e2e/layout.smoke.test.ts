@@ -186,11 +186,17 @@ test('the summary, the window picker and the tabs work from the keyboard', async
   await expect(page).toHaveURL(/#paved-workload-health$/);
   await expect(page.locator('#paved-workload-health')).toBeInViewport();
 
-  // The cost window picker: focus a window and press Enter.
-  const week = page.getByRole('button', { name: 'Last 7 days' });
-  await week.focus();
+  // The cost window picker is a native select: from month to date (the
+  // default), ArrowUp moves to the window above it, last 7 days.
+  const windowSelect = page.getByRole('combobox', { name: 'Window' }).first();
+  await windowSelect.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(/[?&]costWindow=last-7-days/);
+  // The view buttons: focus Cumulative and press Enter.
+  const cumulative = page.getByRole('button', { name: 'Cumulative' }).first();
+  await cumulative.focus();
   await page.keyboard.press('Enter');
-  await expect(week).toHaveAttribute('aria-pressed', 'true');
+  await expect(cumulative).toHaveAttribute('aria-pressed', 'true');
 
   // A collapsed list expands from the keyboard, when the page has one.
   const more = page.getByRole('button', { name: /^\d+ more / }).first();
@@ -205,7 +211,9 @@ test('the summary, the window picker and the tabs work from the keyboard', async
   await costTab.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/component\/payments-api\/cost$/);
-  await expect(page.getByRole('group', { name: 'Cost window' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Cost window' }).first(),
+  ).toBeVisible();
 });
 
 /** Every Paved page: where it is, and what shows once it has loaded. */

@@ -163,24 +163,33 @@ step create-app "fresh app from @backstage/create-app@0.9.2" \
 # entries are copied from the monorepo root package.json's `resolutions`
 # instead of rediscovering them (about 8 s per gap). Not needed against the
 # public npm registry.
-# @paved/plugin-paved-common is resolved to its tarball too, so the other
-# packages' dependency on it (^0.1.0 after packing) uses the packed one.
+# Every packed Paved package is resolved to its tarball too, so the packages'
+# dependencies on each other (^0.1.0 after packing: paved-common, and the
+# scaffolder module's renderers that paved-backend's drift uses) take the
+# packed ones; none of them is on the registry.
 # dependenciesMeta: native add-ons that Paved and this check never load
 # (keytar, ssh2's cpu-features, swagger's tree-sitter parsers: the browser uses
 # web-tree-sitter) are not compiled, which saves minutes on 2 cores.
 # better-sqlite3 is not compiled by the install either: the monorepo's own
 # build of it is reused when it is the same version (same Node), else it is
 # rebuilt after the install (its sqlite3.c takes 5+ minutes on a loaded 2-core machine).
-node - "$app" "$(tgz_of @paved/plugin-paved-common)" > "$logs/resolutions.log" 2>&1 <<'EOF'
+paved_tgzs=()
+for name in "${packages[@]}"; do
+  [ -f "$(tgz_of "$name")" ] && paved_tgzs+=("$name=$(tgz_of "$name")")
+done
+node - "$app" "${paved_tgzs[@]}" > "$logs/resolutions.log" 2>&1 <<'EOF'
 const fs = require('fs');
-const [app, commonTgz] = process.argv.slice(2);
+const [app, ...pavedTgzs] = process.argv.slice(2);
 const monorepo = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const file = `${app}/package.json`;
 const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
 pkg.resolutions = pkg.resolutions ?? {};
 for (const [k, v] of Object.entries(monorepo.resolutions))
   if (/^@(swc|rollup|unrs|nx)\//.test(k) || k === 'got') pkg.resolutions[k] = v;
-pkg.resolutions['@paved/plugin-paved-common'] = `file:${commonTgz}`;
+for (const entry of pavedTgzs) {
+  const at = entry.indexOf('=', 1);
+  pkg.resolutions[entry.slice(0, at)] = `file:${entry.slice(at + 1)}`;
+}
 pkg.dependenciesMeta = Object.fromEntries(
   ['keytar', 'cpu-features', 'ssh2', 'tree-sitter', 'tree-sitter-json', '@tree-sitter-grammars/tree-sitter-yaml', 'better-sqlite3']
     .map(d => [d, { built: false }]));

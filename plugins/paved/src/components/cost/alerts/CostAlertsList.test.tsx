@@ -66,7 +66,7 @@ describe('CostAlertsList', () => {
       await screen.findByText('Projected over budget in 2026-12'),
     ).toBeInTheDocument();
     const before = Date.now();
-    fireEvent.click(screen.getByRole('button', { name: /for a week/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Snooze 7 days: / }));
     await screen.findByText(/Snoozed until/);
     const [ref, id, until] = (api.snooze as jest.Mock).mock.calls[0];
     expect(ref).toEqual({ kind: 'System', namespace: 'default', name: 'shop' });
