@@ -1,5 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { migrateTenantStore } from './migrateTenantStore';
 
 /** The table, in the catalog's own database, that holds registered tenants. */
 export const TENANT_TABLE = 'paved_tenant_entities';
@@ -19,19 +21,29 @@ type Row = {
 export class TenantStore {
   private ready?: Promise<void>;
 
-  constructor(private readonly db: Knex) {}
+  /**
+   * Runs this module's migrations once, now, unless the database says to
+   * skip them (`backend.database.migrations.skip`); the store then never
+   * migrates on its own.
+   */
+  static async create(
+    database: Pick<DatabaseService, 'getClient' | 'migrations'>,
+  ): Promise<TenantStore> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) await migrateTenantStore(db);
+    return new TenantStore(db, { migrate: false });
+  }
 
-  /** Creates the table on first use; a plain table needs no migration history. */
-  private ensureTable(): Promise<void> {
-    this.ready ??= (async () => {
-      if (await this.db.schema.hasTable(TENANT_TABLE)) return;
-      await this.db.schema.createTable(TENANT_TABLE, t => {
-        t.string('entity_ref', 512).primary();
-        t.text('entity').notNullable();
-        t.string('registered_by', 512).notNullable();
-        t.string('updated_at', 64).notNullable();
-      });
-    })().catch(e => {
+  /**
+   * A store on `db`. By default it runs the migrations on first use, so a
+   * store made directly (tests, tools) works on an empty database.
+   */
+  constructor(private readonly db: Knex, options: { migrate?: boolean } = {}) {
+    if (options.migrate === false) this.ready = Promise.resolve();
+  }
+
+  private migrated(): Promise<void> {
+    this.ready ??= migrateTenantStore(this.db).catch(e => {
       this.ready = undefined;
       throw e;
     });
@@ -39,7 +51,7 @@ export class TenantStore {
   }
 
   async list(): Promise<Entity[]> {
-    await this.ensureTable();
+    await this.migrated();
     const rows: Row[] = await this.db<Row>(TENANT_TABLE).orderBy('entity_ref');
     return rows.map(r => JSON.parse(r.entity));
   }
@@ -53,7 +65,7 @@ export class TenantStore {
     registeredBy: string,
     now: Date = new Date(),
   ): Promise<'created' | 'updated' | 'unchanged'> {
-    await this.ensureTable();
+    await this.migrated();
     const ref = stringifyEntityRef(entity);
     const json = JSON.stringify(entity);
     return this.db.transaction(async tx => {
@@ -78,7 +90,7 @@ export class TenantStore {
 
   /** Removes a tenant; `absent` when none is stored under that ref. */
   async delete(entityRef: string): Promise<'deleted' | 'absent'> {
-    await this.ensureTable();
+    await this.migrated();
     const removed = await this.db<Row>(TENANT_TABLE)
       .where({ entity_ref: entityRef })
       .delete();
