@@ -74,7 +74,7 @@ test("checkout-web's page shows its out-of-sync, degraded Application with the r
   const local = body.clusters.find((c: any) => c.cluster === 'paved-local');
   expect(local.ok).toBe(true);
   expect(
-    local.health.objects.map((o: any) => `${o.name} ${o.sync}/${o.health}`),
+    local.data.objects.map((o: any) => `${o.name} ${o.sync}/${o.health}`),
   ).toEqual([
     'checkout-web OutOfSync/Degraded',
     'checkout-web-assets Unknown/Missing',

@@ -247,7 +247,7 @@ const pavedPods = (body: any) =>
   body.clusters.reduce((n: number, c: any) => {
     if (!c.ok)
       throw new Error(`Paved: cluster ${c.cluster}: ${c.error?.message}`);
-    return n + c.health.pods.total;
+    return n + c.data.pods.total;
   }, 0);
 
 const stockPods = (body: any) =>

@@ -171,7 +171,7 @@ async function check(base: string, route: RouteName) {
     throw new Error(`${route}: clusters failed: ${JSON.stringify(failed)}`);
   }
   if (route === 'health') {
-    const pods = body.clusters[0].health.pods.total;
+    const pods = body.clusters[0].data.pods.total;
     if (pods !== PODS) throw new Error(`health: ${pods} Pods, not ${PODS}`);
   }
   return body;

@@ -89,7 +89,7 @@ describe('paved backend conformance route', () => {
       ['paved-local', true],
       ['paved-second', true],
     ]);
-    const summary = res.body.clusters[0].health;
+    const summary = res.body.clusters[0].data;
     expect(summary).toMatchObject({
       tier: 3,
       podSecurityLevel: 'restricted',
@@ -178,7 +178,7 @@ describe('paved backend conformance route', () => {
       'paved-local',
     ]);
     expect(secondary.requests).toEqual([]);
-    const summary = res.body.clusters[0].health;
+    const summary = res.body.clusters[0].data;
     expect(summary.namespaces).toEqual([
       'checkout',
       'ledger-dev',
@@ -226,7 +226,7 @@ describe('paved backend conformance route', () => {
       .get(route('tenant-payments-envs'))
       .set(asUser);
     expect(res.status).toBe(200);
-    expect(res.body.clusters[0].health).toMatchObject({
+    expect(res.body.clusters[0].data).toMatchObject({
       namespaces: ['payments'],
       missingNamespaces: ['payments-staging'],
     });

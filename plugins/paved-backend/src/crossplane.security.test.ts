@@ -118,19 +118,19 @@ describe('no Secret value ever leaves the backend', () => {
           pattern === '/crossplane/entity/:namespace/:kind/:name' &&
           res.status === 200
         ) {
-          crossplaneClaims += res.body.clusters[0].health.claims.length;
+          crossplaneClaims += res.body.clusters[0].data.claims.length;
         }
         // The YAML, events and details routes answered with what they hold.
         if (/\/(yaml|events)$/.test(pattern) && res.status === 200) {
           const view = pattern.endsWith('/yaml') ? 'yaml' : 'events';
-          crossplaneObjects[view] += res.body.clusters[0].health.objects.length;
+          crossplaneObjects[view] += res.body.clusters[0].data.objects.length;
         }
         if (pattern.endsWith('/details') && res.status === 200) {
-          crossplaneDetails += res.body.clusters[0].health.claims.length;
+          crossplaneDetails += res.body.clusters[0].data.claims.length;
         }
         if (pattern.startsWith('/crossplane/xrds/') && res.status === 200) {
           // The XRDs' schemas travel; nothing of a Secret does.
-          offers += res.body.clusters[0].health.offers.length;
+          offers += res.body.clusters[0].data.offers.length;
         }
       }
     }

@@ -94,8 +94,8 @@ describe('paved backend Crossplane route', () => {
     });
     const [cluster] = res.body.clusters;
     expect(cluster.ok).toBe(true);
-    expect(cluster.health.problems).toEqual([]);
-    const claim = byName(cluster.health.claims, 'payments-db');
+    expect(cluster.data.problems).toEqual([]);
+    const claim = byName(cluster.data.claims, 'payments-db');
     expect(claim).toMatchObject({
       shape: 'v1-claim',
       foundBy: 'label-selector',
@@ -150,7 +150,7 @@ describe('paved backend Crossplane route', () => {
   it('shows a failing claim with the managed resource first, its provider error, events and the runbook', async () => {
     const res = await request(server).get(route('ledger-worker')).set(asUser);
     const [cluster] = res.body.clusters;
-    const claim = byName(cluster.health.claims, 'ledger-db');
+    const claim = byName(cluster.data.claims, 'ledger-db');
     expect(claim.status).toBe('not-ready');
     expect(claim.firstNotReady).toMatchObject({
       ref: { kind: 'Instance', name: 'ledger-db-q9m4d-rds' },
@@ -208,7 +208,7 @@ describe('paved backend Crossplane route', () => {
 
   it('shows a claim being deleted and a v2 namespaced composite without a claim', async () => {
     const res = await request(server).get(route('checkout-web')).set(asUser);
-    const { claims, problems } = res.body.clusters[0].health;
+    const { claims, problems } = res.body.clusters[0].data;
     expect(problems).toEqual([]);
     const deleting = byName(claims, 'checkout-assets-old');
     expect(deleting).toMatchObject({
@@ -257,7 +257,7 @@ describe('paved backend Crossplane route', () => {
     expect(res.body.invalidReferences).toEqual([
       expect.objectContaining({ entry: 'not-a-reference' }),
     ]);
-    const { claims, problems } = res.body.clusters[0].health;
+    const { claims, problems } = res.body.clusters[0].data;
     expect(claims.map((c: any) => [c.root.ref.name, c.foundBy])).toEqual([
       ['ledger-db', 'annotation'],
     ]);
@@ -277,7 +277,7 @@ describe('paved backend Crossplane route', () => {
 
   it('answers an empty list for an entity without claims', async () => {
     const res = await request(server).get(route('empty')).set(asUser);
-    expect(res.body.clusters[0].health).toEqual({ claims: [], problems: [] });
+    expect(res.body.clusters[0].data).toEqual({ claims: [], problems: [] });
     expect(res.body.claimReferences).toEqual([]);
   });
 
@@ -367,7 +367,7 @@ describe('Crossplane faults: the card shows what it could read and says what it 
     expect(res.status).toBe(200);
     const [cluster] = res.body.clusters;
     expect(cluster.ok).toBe(true);
-    const { claims, problems } = cluster.health;
+    const { claims, problems } = cluster.data;
 
     const noComposite = byName(claims, 'no-composite');
     expect(noComposite.status).toBe('not-ready');
@@ -435,7 +435,7 @@ describe('Crossplane faults: the card shows what it could read and says what it 
 
   it('says a connection secret could not be checked when the cluster forbids it', async () => {
     const res = await request(server).get(route('ledger-worker')).set(asUser);
-    const claim = byName(res.body.clusters[0].health.claims, 'ledger-db');
+    const claim = byName(res.body.clusters[0].data.claims, 'ledger-db');
     expect(claim.connectionSecrets[0]).toMatchObject({
       name: 'ledger-db-conn',
       problem: expect.stringContaining('403'),

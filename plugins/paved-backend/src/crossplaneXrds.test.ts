@@ -92,9 +92,9 @@ describe('GET /crossplane/xrds/:cluster', () => {
     expect(res.body.clusters).toHaveLength(1);
     const [result] = res.body.clusters;
     expect(result).toMatchObject({ cluster: 'paved-local', ok: true });
-    expect(result.health.crossplane).toBe(true);
-    expect(result.health.message).toBeUndefined();
-    const { offers } = result.health;
+    expect(result.data.crossplane).toBe(true);
+    expect(result.data.message).toBeUndefined();
+    const { offers } = result.data;
     // The cluster-scoped XRD without claims is not offered.
     // Titled by their paved.dev/title annotations.
     expect(offers.map((o: any) => [o.title, o.kind, o.style])).toEqual([
@@ -185,7 +185,7 @@ describe('GET /crossplane/xrds/:cluster', () => {
         {
           cluster: 'bare',
           ok: true,
-          health: {
+          data: {
             crossplane: false,
             offers: [],
             message:
@@ -220,7 +220,7 @@ describe('GET /crossplane/xrds/:cluster', () => {
       error: { statusCode: 403 },
     });
     expect(result.error.message).toContain('forbidden');
-    expect(result.health).toBeUndefined();
+    expect(result.data).toBeUndefined();
   });
 
   it('answers 200 with the cluster error when the cluster fails', async () => {

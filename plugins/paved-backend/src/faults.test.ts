@@ -77,7 +77,7 @@ describe('fault matrix: every fault is one cluster error beside the healthy clus
     ]);
     const elapsed = Date.now() - started;
     expect(healthy.body.cluster.ok).toBe(true);
-    expect(healthy.body.cluster.health.nodes.total).toBe(4);
+    expect(healthy.body.cluster.data.nodes.total).toBe(4);
     expect(broken.status).toBe(200);
     expect(broken.body.cluster.ok).toBe(false);
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);

@@ -76,7 +76,7 @@ describe('paved backend health routes', () => {
     const [cluster] = res.body.clusters;
     expect(cluster).toMatchObject({ cluster: 'paved-local', ok: true });
     expect(cluster.apiLatency.calls).toBeGreaterThanOrEqual(6);
-    const problems: any[] = cluster.health.problems;
+    const problems: any[] = cluster.data.problems;
     expect(problems.find(p => p.reason === 'CrashLoopBackOff')).toMatchObject({
       object: { name: 'ledger-worker-1' },
       runbook: {
@@ -133,7 +133,7 @@ describe('paved backend health routes', () => {
       .map(r => r.path.split('/').pop());
     // ledger-worker-2 is Pending: it came with the list of Pods not Running.
     expect(oneByOne).toEqual(['ledger-worker-1']);
-    expect(cluster.health.pods.uninspected).toBeUndefined();
+    expect(cluster.data.pods.uninspected).toBeUndefined();
   });
 
   it('reports payments-api OOMKilled restarts across every cluster, without asking for Secrets', async () => {
@@ -149,7 +149,7 @@ describe('paved backend health routes', () => {
       ['paved-local', true],
       ['paved-second', true],
     ]);
-    const oom = res.body.clusters[0].health.problems.find(
+    const oom = res.body.clusters[0].data.problems.find(
       (p: any) => p.signal === 'oom-killed',
     );
     expect(oom).toMatchObject({
@@ -174,14 +174,14 @@ describe('paved backend health routes', () => {
     expect(res.status).toBe(200);
     const { cluster } = res.body;
     expect(cluster.ok).toBe(true);
-    expect(cluster.health.controlPlaneVersion).toBe('v1.30.6');
-    expect(cluster.health.nodes).toMatchObject({
+    expect(cluster.data.controlPlaneVersion).toBe('v1.30.6');
+    expect(cluster.data.nodes).toMatchObject({
       total: 4,
       ready: 3,
       unknown: 1,
       cordoned: 1,
     });
-    const problems: any[] = cluster.health.problems;
+    const problems: any[] = cluster.data.problems;
     expect(problems.find(p => p.signal === 'node-not-ready')).toMatchObject({
       object: { name: 'paved-local-worker-c' },
       runbook: { id: 'node-not-ready' },
@@ -239,7 +239,7 @@ describe('paved backend health routes', () => {
         res.body.clusters.map((c: any) => [c.cluster, c]),
       );
       expect(byName['paved-local'].ok).toBe(true);
-      expect(byName['paved-local'].health.problems.length).toBeGreaterThan(0);
+      expect(byName['paved-local'].data.problems.length).toBeGreaterThan(0);
       expect(byName.broken).toMatchObject({
         ok: false,
         error: {

@@ -296,7 +296,7 @@ describe("Paved's actions through the actions registry's HTTP interface", () => 
       .send({ entityRef: 'component:default/ledger-worker' });
     const [cluster] = res.body.output.clusters;
     expect(cluster).toMatchObject({ cluster: 'paved-local', ok: true });
-    const crash = cluster.health.problems.find(
+    const crash = cluster.data.problems.find(
       (p: any) => p.reason === 'CrashLoopBackOff',
     );
     expect(crash).toMatchObject({

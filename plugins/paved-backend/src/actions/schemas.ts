@@ -67,7 +67,7 @@ export const clusterResultSchema = (
       .object({
         cluster: z.string(),
         ok: z.literal(true),
-        health: data,
+        data,
         apiLatency: z.object({}).passthrough().optional(),
       })
       .passthrough(),

@@ -1,4 +1,4 @@
-import type { ClusterError } from '../health/responses';
+import type { ClusterError } from '../clusters/results';
 import type { CostComparison } from './comparison';
 import type { CostConversion } from './currency';
 import type { BudgetStatus } from './projection';

@@ -1,4 +1,4 @@
-import type { ClusterResult } from '../health/responses';
+import type { ClusterResult } from '../clusters/results';
 
 /** Where a condition stands; `Absent` when the object does not report it. @public */
 export type CrossplaneConditionStatus = 'True' | 'False' | 'Unknown' | 'Absent';

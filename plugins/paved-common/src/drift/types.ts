@@ -1,4 +1,4 @@
-import type { ClusterError } from '../health/responses';
+import type { ClusterError } from '../clusters/results';
 import type { HealthRunbookLink } from '../health/types';
 
 /** Which object a drift entry is about. @public */

@@ -1,4 +1,4 @@
-import type { ClusterError } from '../health/responses';
+import type { ClusterError } from '../clusters/results';
 
 /** The kinds whose problems have evidence: a Pod, or the workload owning Pods. @public */
 export const EVIDENCE_KINDS = [

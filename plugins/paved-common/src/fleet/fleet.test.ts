@@ -1,6 +1,6 @@
 import { summarizeClusterHealth } from '../health/clusterHealth';
 import type { ClusterHealthSummary } from '../health/clusterHealth';
-import type { ClusterResult } from '../health/responses';
+import type { ClusterResult } from '../clusters/results';
 import { summarizeSchedulingLatency } from '../health/schedulingLatency';
 import {
   clusterEntityRef,
@@ -53,7 +53,7 @@ const summary = (nodes: any[], pods: any[] = []): ClusterHealthSummary =>
 const ok = (
   cluster: string,
   health: ClusterHealthSummary,
-): ClusterResult<ClusterHealthSummary> => ({ cluster, ok: true, health });
+): ClusterResult<ClusterHealthSummary> => ({ cluster, ok: true, data: health });
 
 const rowOf = (cluster: string, health: ClusterHealthSummary) =>
   fleetRowOf(fleetClusterInfo(cluster, undefined), ok(cluster, health));

@@ -2,7 +2,7 @@ import { ANNOTATION_TIER } from '../tenancy/annotations';
 import type { ClusterHealthSummary } from '../health/clusterHealth';
 import type { SchedulingLatencySummary } from '../health/schedulingLatency';
 import { parseKubeVersion } from '../health/nodes';
-import type { ClusterResult } from '../health/responses';
+import type { ClusterResult } from '../clusters/results';
 import type { HealthSeverity } from '../health/types';
 import type { TierNumber } from '../tiers/tiers';
 import type {
@@ -157,7 +157,7 @@ export function fleetRowOf(
       error: result.error,
     };
   }
-  const health = fleetHealthOf(result.health);
+  const health = fleetHealthOf(result.data);
   return {
     ...info,
     cluster: result.cluster,

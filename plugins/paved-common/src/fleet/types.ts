@@ -1,7 +1,7 @@
 import type { TierNumber } from '../tiers/tiers';
 import type { HealthProblem, HealthSeverity } from '../health/types';
 import type { PodSchedulingWait } from '../health/schedulingLatency';
-import type { ClusterError } from '../health/responses';
+import type { ClusterError } from '../clusters/results';
 import type { ResourceAmounts } from '../health/capacity';
 
 /** What the catalog says about a cluster (its `kubernetes-cluster` Resource). */

@@ -1,4 +1,4 @@
-import type { ClusterResult } from '../health/responses';
+import type { ClusterResult } from '../clusters/results';
 import type {
   HealthObjectRef,
   HealthRunbookLink,

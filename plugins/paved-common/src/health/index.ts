@@ -58,8 +58,6 @@ export { podRequests } from './capacity';
 export type { CapacitySummary, ResourceAmounts } from './capacity';
 export { WarningEventGrouper } from './events';
 export type { WarningEventGroup } from './events';
-export { summarizeLatencies } from './latency';
-export type { ApiLatencySummary } from './latency';
 export {
   createClusterHealthAccumulator,
   summarizeClusterHealth,
@@ -75,9 +73,7 @@ export {
   pavedHealthReadPermission,
 } from './permissions';
 export type {
-  ClusterError,
   ClusterHealthResponse,
-  ClusterResult,
   ComponentHealthResponse,
 } from './responses';
 export {

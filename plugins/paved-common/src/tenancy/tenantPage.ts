@@ -1,4 +1,4 @@
-import type { ClusterResult } from '../health/responses';
+import type { ClusterResult } from '../clusters/results';
 import { isQuantity, parseQuantity } from '../tiers/quantity';
 import type { IsolationLevel } from './isolation';
 import type { TenantWhoCanRow } from './accessMatrix';

@@ -87,7 +87,7 @@ describe('PavedCrossplaneClient', () => {
             {
               cluster: 'paved-local',
               ok: true,
-              health: { crossplane: true, offers: [] },
+              data: { crossplane: true, offers: [] },
             },
           ],
         });

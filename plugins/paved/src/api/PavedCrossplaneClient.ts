@@ -171,7 +171,7 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
         502,
       );
     }
-    if (result.ok) return { cluster, ...result.health };
+    if (result.ok) return { cluster, ...result.data };
     // The cluster refused or failed: its own words, naming the cluster.
     const { statusCode, message } = result.error;
     throw new PavedHealthError(

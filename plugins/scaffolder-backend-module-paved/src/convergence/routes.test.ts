@@ -130,7 +130,7 @@ describe("a converged baseline, read through Paved's routes", () => {
       });
       const [conf] = conformance.body.clusters;
       const failing = conf.ok
-        ? conf.health.rules
+        ? conf.data.rules
             .filter((r: any) => r.applies && r.failed > 0)
             .map(
               (r: any) =>
@@ -147,7 +147,7 @@ describe("a converged baseline, read through Paved's routes", () => {
         : [`cluster error: ${JSON.stringify(conf.error)}`];
       expect({
         tier: conformance.body.tier,
-        score: conf.health?.score,
+        score: conf.data?.score,
         failing,
       }).toEqual({ tier: c.tier, score: 1, failing: [] });
 
@@ -162,13 +162,13 @@ describe("a converged baseline, read through Paved's routes", () => {
       });
       const [appHealth] = app.body.clusters;
       expect(appHealth.ok ? undefined : appHealth.error).toBeUndefined();
-      expect(problemLines(appHealth.health.problems)).toEqual([]);
+      expect(problemLines(appHealth.data.problems)).toEqual([]);
       // It did find the app: its Deployment, all of it available.
       expect(
-        appHealth.health.workloads.map((w: any) => [w.kind, w.name]),
+        appHealth.data.workloads.map((w: any) => [w.kind, w.name]),
       ).toContainEqual(['Deployment', 'sample-app']);
-      expect(appHealth.health.availability.meetsTarget).toBe(true);
-      expect(appHealth.health.pods.total).toBeGreaterThan(0);
+      expect(appHealth.data.availability.meetsTarget).toBe(true);
+      expect(appHealth.data.pods.total).toBeGreaterThan(0);
 
       const cluster = await backend.get(`/api/paved/health/cluster/${CLUSTER}`);
       expect(cluster.status).toBe(200);
@@ -176,7 +176,7 @@ describe("a converged baseline, read through Paved's routes", () => {
       expect(
         clusterHealth.ok ? undefined : clusterHealth.error,
       ).toBeUndefined();
-      expect(problemLines(clusterHealth.health.problems)).toEqual([]);
+      expect(problemLines(clusterHealth.data.problems)).toEqual([]);
 
       // 3. Cost, of the sample app and of the whole cluster: OpenCost's
       // figures from tier 3, the per-cluster "no OpenCost" state below it.

@@ -20,7 +20,7 @@ describe('fanOut', () => {
     );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(results).toEqual([
-      expect.objectContaining({ cluster: 'fast', ok: true, health: 4 }),
+      expect.objectContaining({ cluster: 'fast', ok: true, data: 4 }),
       expect.objectContaining({
         cluster: 'broken',
         ok: false,

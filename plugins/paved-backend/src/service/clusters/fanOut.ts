@@ -26,7 +26,7 @@ export async function fanOut<T>(
         onLatency: ms => latencies.push(ms),
       };
       try {
-        const health = await withTimeout(
+        const data = await withTimeout(
           work(cluster, ctx),
           timeoutMs,
           `Cluster '${cluster}' did not answer within ${timeoutMs} ms`,
@@ -35,7 +35,7 @@ export async function fanOut<T>(
         return {
           cluster,
           ok: true,
-          health,
+          data,
           ...(apiLatency ? { apiLatency } : {}),
         };
       } catch (error) {

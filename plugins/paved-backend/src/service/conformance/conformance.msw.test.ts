@@ -245,7 +245,7 @@ describe('conformance against real-shaped API responses', () => {
     });
     const [east] = res.clusters;
     if (!east.ok) throw new Error(east.error.message);
-    const summary = east.health;
+    const summary = east.data;
     expect(summary.missingNamespaces).toEqual(['shop-missing']);
     expect([...summary.namespaces].sort()).toEqual(['shop-dev', 'shop-prod']);
     expect(summary.productionNamespaces).toEqual(['shop-prod']);
@@ -335,7 +335,7 @@ describe('conformance against real-shaped API responses', () => {
     const { conformance, request } = servicesFor([only]);
     const [east] = (await conformance.entityConformance(ref, request)).clusters;
     if (!east.ok) throw new Error(east.error.message);
-    const byId = Object.fromEntries(east.health.rules.map(r => [r.id, r]));
+    const byId = Object.fromEntries(east.data.rules.map(r => [r.id, r]));
     // Tier 1 asks for Pod Security labels but not for quotas.
     expect(byId['pod-security-labels']).toMatchObject({
       applies: true,

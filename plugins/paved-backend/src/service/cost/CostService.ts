@@ -388,7 +388,7 @@ export class CostService {
       const target = options.target(r.cluster);
       const source = this.client.source(target);
       return r.ok
-        ? { cluster: r.cluster, ok: true, source, summary: r.health.summary }
+        ? { cluster: r.cluster, ok: true, source, summary: r.data.summary }
         : {
             cluster: r.cluster,
             ok: false,
@@ -403,7 +403,7 @@ export class CostService {
         );
       }
     }
-    const ok = results.flatMap(r => (r.ok ? [r.health] : []));
+    const ok = results.flatMap(r => (r.ok ? [r.data] : []));
     const allAnswered = ok.length === results.length && results.length > 0;
     const response: Omit<CostResponse, 'entityRef'> = {
       scope: this.scopeOf(plan, ok),

@@ -118,7 +118,7 @@ export class CrossplaneService {
               ctx,
               this.deps.options.pageSize,
             )
-              .read(result?.ok ? result.health.claims : [])
+              .read(result?.ok ? result.data.claims : [])
               .then(details => ({ claims: details }));
           },
         );

@@ -54,13 +54,13 @@ describe('Crossplane listing, YAML and events are separate permissions', () => {
       .set(as('lister'));
     expect(tree.status).toBe(200);
     expect(tree.body.access).toEqual({ yaml: false, events: false });
-    const all = nodes(tree.body.clusters[0].health.claims[0].root);
+    const all = nodes(tree.body.clusters[0].data.claims[0].root);
     expect(all.length).toBeGreaterThanOrEqual(4);
     expect(all.every(n => n.yaml === undefined && n.events.length === 0)).toBe(
       true,
     );
     // The tree's facts stay: the failing managed resource and its reason.
-    expect(tree.body.clusters[0].health.claims[0].firstNotReady).toMatchObject({
+    expect(tree.body.clusters[0].data.claims[0].firstNotReady).toMatchObject({
       reason: 'ReconcileError',
     });
 
@@ -85,7 +85,7 @@ describe('Crossplane listing, YAML and events are separate permissions', () => {
       .get(route('ledger-worker', '/yaml'))
       .set(as('yamler'));
     expect(res.status).toBe(200);
-    const objects = res.body.clusters[0].health.objects;
+    const objects = res.body.clusters[0].data.objects;
     const rds = objects.find((o: any) => o.ref.name === 'ledger-db-q9m4d-rds');
     expect(rds.yaml).toContain('kind: Instance');
     expect(objects.map((o: any) => o.yaml).join('\n')).not.toMatch(
@@ -95,7 +95,7 @@ describe('Crossplane listing, YAML and events are separate permissions', () => {
       .get(route('ledger-worker'))
       .set(as('yamler'));
     expect(tree.body.access).toEqual({ yaml: true, events: false });
-    expect(tree.body.clusters[0].health.claims[0].root.yaml).toContain(
+    expect(tree.body.clusters[0].data.claims[0].root.yaml).toContain(
       'kind: PostgreSQLInstance',
     );
     const events = await request(server)
@@ -109,7 +109,7 @@ describe('Crossplane listing, YAML and events are separate permissions', () => {
       .get(route('ledger-worker', '/events'))
       .set(as('eventer'));
     expect(res.status).toBe(200);
-    const rds = res.body.clusters[0].health.objects.find(
+    const rds = res.body.clusters[0].data.objects.find(
       (o: any) => o.ref.name === 'ledger-db-q9m4d-rds',
     );
     expect(rds.events[0]).toMatchObject({ type: 'Warning' });
@@ -177,7 +177,7 @@ describe('the panels behind a claim, against the double', () => {
     expect(res.status).toBe(200);
     const result = res.body.clusters.find((c: any) => c.cluster === cluster);
     expect(result.error).toBeUndefined();
-    return result.health.claims;
+    return result.data.claims;
   };
 
   it("shows ledger-db's XRD, pipeline, revision, unhealthy RDS provider and functions", async () => {

@@ -40,9 +40,9 @@ export function treeFor(
       c.ok
         ? {
             ...c,
-            health: {
-              ...c.health,
-              claims: c.health.claims.map(claim => ({
+            data: {
+              ...c.data,
+              claims: c.data.claims.map(claim => ({
                 ...claim,
                 root: strip(claim.root, access),
               })),
@@ -59,13 +59,13 @@ function perObject<T>(
 ): ClusterResult<{ objects: ({ ref: CrossplaneNode['ref'] } & T)[] }>[] {
   return response.clusters.map(c => {
     if (!c.ok) return c;
-    const objects = c.health.claims
+    const objects = c.data.claims
       .flatMap(claim => flattenTree(claim.root))
       .flatMap(node => {
         const picked = pick(node);
         return picked === undefined ? [] : [{ ref: node.ref, ...picked }];
       });
-    return { ...c, health: { objects } };
+    return { ...c, data: { objects } };
   });
 }
 

@@ -151,7 +151,7 @@ export class DriftService {
     );
     return results.map(r =>
       r.ok
-        ? { cluster: r.cluster, ok: true, drift: r.health }
+        ? { cluster: r.cluster, ok: true, drift: r.data }
         : { cluster: r.cluster, ok: false, error: r.error },
     );
   }

@@ -245,9 +245,9 @@ export class FleetService {
       if (!result.ok) return { ok: false, message: result.error.message };
       return {
         ok: true,
-        tier: result.health.tier,
-        score: result.health.score,
-        failed: result.health.failed,
+        tier: result.data.tier,
+        score: result.data.score,
+        failed: result.data.failed,
       };
     } catch (error) {
       return { ok: false, message: toClusterError(error).message };

@@ -184,7 +184,7 @@ describe('GET /api/paved/fleet', () => {
       .get('/api/paved/health/cluster/paved-local')
       .set(auth);
     expect(row.health.requested).toEqual(
-      alone.body.cluster.health.capacity.requested,
+      alone.body.cluster.data.capacity.requested,
     );
     expect(row.health.requested.cpu).toBeGreaterThan(0);
   });

@@ -68,7 +68,7 @@ describe('scheduling latency on the health routes and the fleet', () => {
       .get('/api/paved/health/cluster/paved-local')
       .set(auth);
     expect(res.status).toBe(200);
-    const latency = res.body.cluster.health.schedulingLatency;
+    const latency = res.body.cluster.data.schedulingLatency;
     const waits = latency.slowest.map((p: any) => p.waitedMs);
     expect(waits).toEqual([...waits].sort((a, b) => b - a));
     const named = Object.fromEntries(
@@ -131,7 +131,7 @@ describe('scheduling latency on the health routes and the fleet', () => {
     expect(res.status).toBe(200);
     const [cluster] = res.body.clusters;
     expect(cluster.ok).toBe(true);
-    expect(cluster.health.schedulingLatency).toMatchObject({
+    expect(cluster.data.schedulingLatency).toMatchObject({
       pods: 1,
       waiting: 1,
       meetsTarget: false,

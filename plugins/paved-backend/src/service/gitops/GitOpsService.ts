@@ -123,7 +123,7 @@ export class GitOpsService {
     );
     // An app the entity names that no cluster that answered has: the
     // annotation (or the Application) is wrong, which the card says.
-    const answered = results.flatMap(r => (r.ok ? r.health.objects : []));
+    const answered = results.flatMap(r => (r.ok ? r.data.objects : []));
     const notFound: GitOpsObjectRef[] = results.some(r => r.ok)
       ? scope.appNames
           .filter(

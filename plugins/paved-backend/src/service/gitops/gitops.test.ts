@@ -97,7 +97,7 @@ const asUser = { Authorization: mockCredentials.user.header() };
 const route = (name: string, kind = 'component') =>
   `/api/paved/gitops/entity/default/${kind}/${name}`;
 const rows = (cluster: any) =>
-  cluster.health.objects.map(
+  cluster.data.objects.map(
     (o: any) =>
       `${o.kind} ${o.namespace}/${o.name} ${o.sync}/${o.health} [${o.foundBy}]`,
   );
@@ -148,7 +148,7 @@ describe('paved backend GitOps status route', () => {
       'Application argocd/checkout-web OutOfSync/Degraded [app-selector]',
       'Application argocd/checkout-web-assets Unknown/Missing [app-selector]',
     ]);
-    const web = cluster.health.objects[0];
+    const web = cluster.data.objects[0];
     expect(web).toMatchObject({
       tool: 'argocd',
       revision: '9b2e41d7c0a35f18e6d4b7a2c9f0e1d3a5b8c6f2',
@@ -157,7 +157,7 @@ describe('paved backend GitOps status route', () => {
       lastSyncTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     // Degraded and out of sync are problems with the sync-failed runbook.
-    const signals = cluster.health.problems.map(
+    const signals = cluster.data.problems.map(
       (p: any) => `${p.signal} ${p.object.name} ${p.runbook?.id}`,
     );
     expect(signals).toEqual(
@@ -168,8 +168,8 @@ describe('paved backend GitOps status route', () => {
         'gitops-missing checkout-web-assets gitops-sync-failed',
       ]),
     );
-    expect(cluster.health.problems[0].severity).toBe('critical');
-    expect(cluster.health.notServed).toEqual([]);
+    expect(cluster.data.problems[0].severity).toBe('critical');
+    expect(cluster.data.notServed).toEqual([]);
   });
 
   it("finds Flux objects labelled with the component's label selector", async () => {
@@ -178,7 +178,7 @@ describe('paved backend GitOps status route', () => {
     expect(rows(api.body.clusters[0])).toEqual([
       'Kustomization payments/payments-api Synced/Healthy [entity-label]',
     ]);
-    expect(api.body.clusters[0].health.objects[0]).toMatchObject({
+    expect(api.body.clusters[0].data.objects[0]).toMatchObject({
       tool: 'flux',
       revision: expect.stringContaining('v3.4.1@sha1:'),
       problems: [],
@@ -189,7 +189,7 @@ describe('paved backend GitOps status route', () => {
     expect(rows(ledger.body.clusters[0])).toEqual([
       'HelmRelease payments/ledger-worker Unknown/Progressing [entity-label]',
     ]);
-    expect(ledger.body.clusters[0].health.objects[0]).toMatchObject({
+    expect(ledger.body.clusters[0].data.objects[0]).toMatchObject({
       revision: '1.8.2',
       attemptedRevision: '1.8.3',
     });
@@ -226,7 +226,7 @@ describe('paved backend GitOps status route', () => {
       'Application argocd/storefront-preview OutOfSync/Healthy [tracking]',
       'Application argocd/ledger-worker Synced/Progressing [tracking]',
     ]);
-    const stalled = res.body.clusters[0].health.problems.find(
+    const stalled = res.body.clusters[0].data.problems.find(
       (p: any) => p.object.name === 'payments-policies',
     );
     expect(stalled).toMatchObject({
@@ -254,7 +254,7 @@ describe('paved backend GitOps status route', () => {
       'Application argocd/payments-api Synced/Healthy [tenant-namespace]',
       'Kustomization payments/payments-api Synced/Healthy [tenant-namespace]',
     ]);
-    const redis = res.body.clusters[0].health.objects[3];
+    const redis = res.body.clusters[0].data.objects[3];
     expect(redis).toMatchObject({ suspended: true });
     expect(redis.problems.map((p: any) => p.signal)).toEqual([
       'gitops-suspended',
@@ -276,7 +276,7 @@ describe('paved backend GitOps status route', () => {
       expect(res.status).toBe(200);
       expect(res.body.clusters[0]).toMatchObject({
         ok: true,
-        health: {
+        data: {
           objects: [],
           notServed: ['Application', 'Kustomization', 'HelmRelease'],
         },

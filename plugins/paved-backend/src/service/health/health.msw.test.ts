@@ -265,7 +265,7 @@ describe('component health against real-shaped API responses', () => {
     expect(res.clusters).toHaveLength(1);
     const [east] = res.clusters;
     if (!east.ok) throw new Error(east.error.message);
-    const { problems, pods, availability, workloads } = east.health;
+    const { problems, pods, availability, workloads } = east.data;
     const found = problems.map(p => `${p.signal}:${p.reason}:${p.object.name}`);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -394,7 +394,7 @@ describe('component health against real-shaped API responses', () => {
     server.use(...kubernetesBackendHandlers({ east: cluster }));
     const { health, request } = servicesFor([shop]);
     const [east] = (await health.componentHealth(ref, request)).clusters;
-    expect(east.ok && east.health.pods).toMatchObject({
+    expect(east.ok && east.data.pods).toMatchObject({
       total: 3,
       byPhase: { Running: 3 },
     });
@@ -574,7 +574,7 @@ describe('cluster health against real-shaped API responses', () => {
     const { health, request } = servicesFor([]);
     const { cluster } = await health.clusterHealth('east', request);
     if (!cluster.ok) throw new Error(cluster.error.message);
-    const h = cluster.health;
+    const h = cluster.data;
     expect(h.controlPlaneVersion).toBe('v1.31.4');
     expect(h.nodes).toMatchObject({
       total: 5,

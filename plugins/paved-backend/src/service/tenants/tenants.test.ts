@@ -86,7 +86,7 @@ describe('paved backend tenant page route', () => {
     });
     const [cluster] = res.body.clusters;
     expect(cluster).toMatchObject({ cluster: 'paved-local', ok: true });
-    const summary = cluster.health;
+    const summary = cluster.data;
     expect(summary.namespaces).toEqual(['payments']);
     expect(summary.missingNamespaces).toEqual(['payments-staging']);
 
@@ -285,15 +285,15 @@ describe('paved backend tenant page route', () => {
       (c: any) => c.cluster === 'paved-second',
     );
     expect(second.ok).toBe(true);
-    expect(second.health.access).toEqual({
+    expect(second.data.access).toEqual({
       available: false,
       reason: expect.stringMatching(
         /does not let you list its Roles and bindings.*forbidden/,
       ),
     });
     // Quota and guardrails still answer.
-    expect(second.health.quotas).toHaveLength(1);
-    expect(second.health.guardrails.available).toBe(true);
+    expect(second.data.quotas).toHaveLength(1);
+    expect(second.data.guardrails.available).toBe(true);
   });
 
   it('says guardrails are not available where the cluster serves no PolicyReports', async () => {
@@ -320,7 +320,7 @@ describe('paved backend tenant page route', () => {
       ]);
       const res = await request(server).get(route('tenant-pinned')).set(asUser);
       expect(res.status).toBe(200);
-      const summary = res.body.clusters[0].health;
+      const summary = res.body.clusters[0].data;
       expect(summary.guardrails).toEqual({
         available: false,
         reason: expect.stringContaining('serves no PolicyReports'),

@@ -90,7 +90,7 @@ const conformanceResponse = (): PavedConformanceResponse => ({
     {
       cluster: 'paved-local',
       ok: true,
-      health: paymentsSummary(),
+      data: paymentsSummary(),
       apiLatency: {
         calls: 9,
         medianMs: 4,

@@ -141,7 +141,7 @@ function ClusterSection(props: { result: PavedClusterConformanceResult }) {
       </Typography>
       <LatencyFact latency={result.apiLatency} />
       {result.ok ? (
-        <ConformanceBody summary={result.health} />
+        <ConformanceBody summary={result.data} />
       ) : (
         <ClusterErrorMessage error={result.error} />
       )}
@@ -154,7 +154,7 @@ function sortClusters(
   response: PavedConformanceResponse,
 ): PavedClusterConformanceResult[] {
   const rank = (r: PavedClusterConformanceResult) =>
-    r.ok ? r.health.score ?? 1 : -1;
+    r.ok ? r.data.score ?? 1 : -1;
   return [...response.clusters].sort(
     (a, b) => rank(a) - rank(b) || a.cluster.localeCompare(b.cluster),
   );
@@ -188,7 +188,7 @@ export function EntityConformanceCard() {
     content = <CardError error={error} />;
   } else if (response) {
     const first = response.clusters.find(c => c.ok);
-    const tierTitle = first?.ok ? ` (${first.health.tierTitle})` : '';
+    const tierTitle = first?.ok ? ` (${first.data.tierTitle})` : '';
     subheader = `Tier ${response.tier}${tierTitle} · ${
       response.scope === 'cluster'
         ? 'whole cluster'

@@ -45,7 +45,7 @@ function ClusterClaims(props: {
   }
   return (
     <section aria-label={`Crossplane claims on ${result.cluster}`}>
-      {sortClaims(result.health.claims).map(claim => (
+      {sortClaims(result.data.claims).map(claim => (
         <section
           key={claim.root.ref.uid ?? refLabel(claim.root.ref)}
           aria-label={`Claim ${refLabel(claim.root.ref)}`}
@@ -61,7 +61,7 @@ function ClusterClaims(props: {
           {renderClaim(claim)}
         </section>
       ))}
-      <ReadProblems problems={result.health.problems} />
+      <ReadProblems problems={result.data.problems} />
     </section>
   );
 }
@@ -111,11 +111,11 @@ function ClaimsBody(props: {
 }) {
   const { response, renderClaim } = props;
   const total = response.clusters.reduce(
-    (n, c) => n + (c.ok ? c.health.claims.length : 0),
+    (n, c) => n + (c.ok ? c.data.claims.length : 0),
     0,
   );
   const somethingToSay = response.clusters.some(
-    c => !c.ok || c.health.problems.length > 0,
+    c => !c.ok || c.data.problems.length > 0,
   );
   return (
     <>

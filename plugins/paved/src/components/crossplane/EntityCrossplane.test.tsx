@@ -96,7 +96,7 @@ describe('EntityCrossplaneClaimsCard', () => {
             {
               cluster: 'paved-local',
               ok: true,
-              health: { claims: [], problems: [] },
+              data: { claims: [], problems: [] },
             },
           ],
         }),

@@ -148,7 +148,7 @@ export const response: CrossplaneEntityResponse = {
     {
       cluster: 'paved-local',
       ok: true,
-      health: {
+      data: {
         claims: [readyClaim, failingClaim],
         problems: [
           {
@@ -177,7 +177,7 @@ export const details: CrossplaneDetailsResponse = {
     {
       cluster: 'paved-local',
       ok: true,
-      health: {
+      data: {
         claims: [
           {
             claim: failingClaim.root.ref,

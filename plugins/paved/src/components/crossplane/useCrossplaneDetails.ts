@@ -32,7 +32,7 @@ export function lookupIn(
 ): ReturnType<ClaimDetailsLookup> {
   for (const cluster of response.clusters) {
     if (!cluster.ok) continue;
-    const found = cluster.health.claims.find(c => sameRef(c.claim, claim));
+    const found = cluster.data.claims.find(c => sameRef(c.claim, claim));
     if (found) return { details: found };
   }
   const failed = response.clusters.find(c => !c.ok);

@@ -118,7 +118,7 @@ describe('EntityGitOpsStatusCard', () => {
             {
               cluster: 'paved-local',
               ok: true,
-              health: summarizeGitOps([healthy, degraded]),
+              data: summarizeGitOps([healthy, degraded]),
             },
             {
               cluster: 'paved-second',
@@ -183,7 +183,7 @@ describe('EntityGitOpsStatusCard', () => {
             {
               cluster: 'paved-local',
               ok: true,
-              health: summarizeGitOps([], ['HelmRelease']),
+              data: summarizeGitOps([], ['HelmRelease']),
             },
           ],
         }),

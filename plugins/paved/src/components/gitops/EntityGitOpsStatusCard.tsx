@@ -85,25 +85,25 @@ function ClusterSection(props: {
       <LatencyFact latency={result.apiLatency} />
       {result.ok ? (
         <>
-          {result.health.notServed.length > 0 && (
+          {result.data.notServed.length > 0 && (
             <Typography variant="body2" color="textSecondary">
               Not served here (controller not installed):{' '}
-              {result.health.notServed.join(', ')}
+              {result.data.notServed.join(', ')}
             </Typography>
           )}
-          {result.health.objects.length > 0 && (
+          {result.data.objects.length > 0 && (
             <>
               <SectionTitle>Problems</SectionTitle>
               <ProblemList
                 // Same fields as a health problem; only the signal names differ.
-                problems={result.health.problems as unknown as HealthProblem[]}
+                problems={result.data.problems as unknown as HealthProblem[]}
                 label={`GitOps problems in ${result.cluster}`}
                 empty="In sync and healthy."
               />
               <SectionTitle>
                 Applications, Kustomizations, HelmReleases
               </SectionTitle>
-              {result.health.objects.map(o => (
+              {result.data.objects.map(o => (
                 <GitOpsObjectRow
                   key={`${o.kind}/${o.namespace}/${o.name}`}
                   object={o}
@@ -111,7 +111,7 @@ function ClusterSection(props: {
               ))}
             </>
           )}
-          {result.health.objects.length === 0 && (
+          {result.data.objects.length === 0 && (
             <Typography variant="body2">None on this cluster.</Typography>
           )}
         </>
@@ -148,7 +148,7 @@ export function EntityGitOpsStatusCard() {
     subheader = lookedFor(response) || undefined;
     const answered = response.clusters.filter(c => c.ok);
     const anyObjects = response.clusters.some(
-      c => c.ok && c.health.objects.length > 0,
+      c => c.ok && c.data.objects.length > 0,
     );
     content = (
       <>
@@ -174,7 +174,7 @@ export function EntityGitOpsStatusCard() {
             )}
             {[...response.clusters]
               .sort((a, b) => a.cluster.localeCompare(b.cluster))
-              .filter(c => !c.ok || c.health.objects.length > 0 || !anyObjects)
+              .filter(c => !c.ok || c.data.objects.length > 0 || !anyObjects)
               .map(result => (
                 <ClusterSection key={result.cluster} result={result} />
               ))}

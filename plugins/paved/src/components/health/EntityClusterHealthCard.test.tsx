@@ -117,14 +117,14 @@ describe('EntityClusterHealthCard', () => {
 
   it('says so when the cluster reports no nodes and no events', async () => {
     const health = clusterResponse.cluster.ok
-      ? clusterResponse.cluster.health
+      ? clusterResponse.cluster.data
       : undefined;
     await renderCard({
       getClusterHealth: async () => ({
         cluster: {
           cluster: 'paved-local',
           ok: true,
-          health: {
+          data: {
             ...health!,
             nodes: { ...health!.nodes, total: 0, items: [] },
           },

@@ -255,7 +255,7 @@ export function EntityClusterHealthCard() {
         <RefreshFailed read={read} />
         <LatencyFact latency={result.apiLatency} />
         {result.ok ? (
-          <ClusterHealthBody health={result.health} />
+          <ClusterHealthBody health={result.data} />
         ) : (
           <ClusterErrorMessage error={result.error} />
         )}

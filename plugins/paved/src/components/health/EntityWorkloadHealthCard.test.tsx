@@ -101,11 +101,11 @@ describe('EntityWorkloadHealthCard', () => {
       getEntityHealth: async () => ({
         ...componentResponse,
         clusters: [
-          { cluster: 'a', ok: true, health: healthyComponent },
+          { cluster: 'a', ok: true, data: healthyComponent },
           {
             cluster: 'b',
             ok: true,
-            health: {
+            data: {
               ...healthyComponent,
               workloads: [],
               pods: { total: 0, byPhase: {}, restarts: 0, evicted: 0 },
@@ -200,7 +200,7 @@ describe('EntityWorkloadHealthCard', () => {
           {
             cluster: 'big',
             ok: true,
-            health: {
+            data: {
               ...healthyComponent,
               omittedProblems: [
                 {
@@ -229,7 +229,7 @@ describe('EntityWorkloadHealthCard', () => {
           {
             cluster: 'big',
             ok: true,
-            health: {
+            data: {
               ...healthyComponent,
               pods: {
                 ...healthyComponent.pods,

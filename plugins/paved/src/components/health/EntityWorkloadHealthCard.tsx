@@ -138,7 +138,7 @@ function ClusterSection(props: {
       </Typography>
       <LatencyFact latency={result.apiLatency} />
       {result.ok ? (
-        <WorkloadHealthBody health={result.health} cluster={result.cluster} />
+        <WorkloadHealthBody health={result.data} cluster={result.cluster} />
       ) : (
         <ClusterErrorMessage error={result.error} />
       )}
@@ -152,7 +152,7 @@ function sortClusters(
   // Failing clusters and clusters with problems first, then by name.
   const rank = (r: PavedClusterResult<ComponentHealthSummary>) => {
     if (!r.ok) return 0;
-    return r.health.problems.length > 0 ? 1 : 2;
+    return r.data.problems.length > 0 ? 1 : 2;
   };
   return [...response.clusters].sort(
     (a, b) => rank(a) - rank(b) || a.cluster.localeCompare(b.cluster),

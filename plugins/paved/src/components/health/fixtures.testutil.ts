@@ -143,7 +143,7 @@ export const componentResponse: PavedComponentHealthResponse = {
       cluster: 'paved-local',
       ok: true,
       apiLatency: latency,
-      health: ledgerWorkerHealth,
+      data: ledgerWorkerHealth,
     },
     {
       cluster: 'prod-eu-1',
@@ -268,6 +268,6 @@ export const clusterResponse: PavedClusterHealthResponse = {
     cluster: 'paved-local',
     ok: true,
     apiLatency: latency,
-    health: clusterHealth,
+    data: clusterHealth,
   },
 };

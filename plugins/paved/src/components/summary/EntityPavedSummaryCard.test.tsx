@@ -148,7 +148,7 @@ const conformance =
       {
         cluster: 'paved-local',
         ok: true,
-        health: {
+        data: {
           tier: 3,
           tierTitle: 'Production',
           podSecurityLevel: 'restricted',
@@ -181,7 +181,7 @@ const claims =
       {
         cluster: 'paved-local',
         ok: true,
-        health: { claims: list, problems: [] },
+        data: { claims: list, problems: [] },
       },
     ],
   });
@@ -211,7 +211,7 @@ describe('EntityPavedSummaryCard', () => {
         health: health({
           cluster: 'paved-local',
           ok: true,
-          health: healthyComponent,
+          data: healthyComponent,
         }),
       });
       const c = await chip('health', 'ok');
@@ -222,7 +222,7 @@ describe('EntityPavedSummaryCard', () => {
         health: health({
           cluster: 'paved-local',
           ok: true,
-          health: { ...healthyComponent, problems: [oom] },
+          data: { ...healthyComponent, problems: [oom] },
         }),
       });
       const c = await chip('health', 'warning');
@@ -235,7 +235,7 @@ describe('EntityPavedSummaryCard', () => {
         health: health({
           cluster: 'paved-local',
           ok: true,
-          health: ledgerWorkerHealth,
+          data: ledgerWorkerHealth,
         }),
       });
       const c = await chip('health', 'error');
@@ -398,7 +398,7 @@ describe('EntityPavedSummaryCard', () => {
             {
               cluster: 'paved-local',
               ok: true,
-              health: { claims: [readyClaim], problems: [] },
+              data: { claims: [readyClaim], problems: [] },
             },
             claimsResponse.clusters[1],
           ],

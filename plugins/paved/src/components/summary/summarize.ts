@@ -100,7 +100,7 @@ export function healthChip(
   if (clusters.length === 0) {
     return { ...base, state: 'not-configured', finding: NO_CLUSTERS };
   }
-  const answered = clusters.flatMap(c => (c.ok ? [c.health] : []));
+  const answered = clusters.flatMap(c => (c.ok ? [c.data] : []));
   const failed = clusters.flatMap(c => (c.ok ? [] : [c]));
   if (answered.length === 0) {
     return {
@@ -152,7 +152,7 @@ export function conformanceChip(
   if (response.clusters.length === 0) {
     return { ...base, state: 'not-configured', finding: NO_CLUSTERS };
   }
-  const answered = response.clusters.flatMap(c => (c.ok ? [c.health] : []));
+  const answered = response.clusters.flatMap(c => (c.ok ? [c.data] : []));
   const failed = response.clusters.filter(c => !c.ok);
   const scores = answered.flatMap(s => (s.score === null ? [] : [s.score]));
   if (scores.length === 0) {
@@ -288,12 +288,12 @@ export function crossplaneChip(
     return { ...base, state: 'not-configured', finding: NO_CLUSTERS };
   }
   const claims: CrossplaneClaimView[] = response.clusters
-    .flatMap(c => (c.ok ? c.health.claims : []))
+    .flatMap(c => (c.ok ? c.data.claims : []))
     .sort((a, b) => CLAIM_RANK[a.status] - CLAIM_RANK[b.status]);
   const failed = response.clusters.flatMap(c => (c.ok ? [] : [c]));
   const unreadable =
     failed.length > 0 ||
-    response.clusters.some(c => c.ok && c.health.problems.length > 0);
+    response.clusters.some(c => c.ok && c.data.problems.length > 0);
   if (claims.length === 0) {
     if (failed.length > 0) {
       return {

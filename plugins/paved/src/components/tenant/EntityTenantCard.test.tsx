@@ -81,7 +81,7 @@ const response = (): PavedTenantResponse => ({
     {
       cluster: 'paved-local',
       ok: true,
-      health: {
+      data: {
         namespaces: ['payments'],
         missingNamespaces: [],
         quotas: [
@@ -243,7 +243,7 @@ describe('EntityTenantCard', () => {
       {
         cluster: 'paved-local',
         ok: true,
-        health: {
+        data: {
           namespaces: ['payments'],
           missingNamespaces: ['payments-staging'],
           quotas: [],

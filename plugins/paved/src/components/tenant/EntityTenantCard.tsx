@@ -113,7 +113,7 @@ function ClusterSection(props: {
       </Typography>
       <LatencyFact latency={result.apiLatency} />
       {result.ok ? (
-        <ClusterBody cluster={result.cluster} summary={result.health} />
+        <ClusterBody cluster={result.cluster} summary={result.data} />
       ) : (
         <ClusterErrorMessage error={result.error} />
       )}

@@ -69,7 +69,7 @@ function costResponse() {
 function clusterHealth() {
   const r = structuredClone(clusterResponse);
   if (!r.cluster.ok) throw new Error('fixture');
-  const node = r.cluster.health.nodes.items[0];
+  const node = r.cluster.data.nodes.items[0];
   node.capacity.requested = { cpu: QUARTER_CORE, memory: GIB_AND_A_HALF };
   node.capacity.cpuRequestedRatio = RATIO;
   return r;
@@ -97,7 +97,7 @@ const healthApi: PavedHealthApi = {
       {
         cluster: 'paved-local',
         ok: true,
-        health: {
+        data: {
           ...healthyComponent,
           availability: {
             ...healthyComponent.availability,
@@ -113,7 +113,7 @@ const healthApi: PavedHealthApi = {
     tier: 3,
     scope: 'tenant',
     namespaces: ['payments'],
-    clusters: [{ cluster: 'paved-local', ok: true, health: conformance }],
+    clusters: [{ cluster: 'paved-local', ok: true, data: conformance }],
   }),
 };
 const costApi: Partial<PavedCostApi> = {

@@ -35,7 +35,7 @@ const healthy: PavedComponentHealthResponse = {
       cluster: 'paved-local',
       ok: true,
       apiLatency: componentResponse.clusters[0].apiLatency,
-      health: healthyComponent,
+      data: healthyComponent,
     },
   ],
 };

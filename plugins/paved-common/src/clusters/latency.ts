@@ -1,4 +1,4 @@
-import { HEALTH_SLIS } from './slis';
+import { HEALTH_SLIS } from '../health/slis';
 
 /** The API server's latency as the caller measured it (seed 004 M2). @public */
 export interface ApiLatencySummary {

@@ -1,5 +1,5 @@
 import { summarizeLatencies } from './latency';
-import { pavedHealthReadPermission } from './permissions';
+import { pavedHealthReadPermission } from '../health/permissions';
 
 describe('summarizeLatencies', () => {
   it('reports nearest-rank median and p95 against the 200 ms target', () => {
