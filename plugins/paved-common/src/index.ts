@@ -25,3 +25,4 @@ export * from './evidence';
 export * from './drift';
 export * from './gitops';
 export * from './kubernetes';
+export * from './kubernetes';

@@ -4,16 +4,10 @@
  * with whatever a cluster of any version returns, and paved-common carries no
  * Kubernetes client dependency.
  */
+import type { KubeObject, KubeObjectMeta } from '../kubernetes/types';
 
-/** @public */
-export interface KubeObjectMeta {
-  name?: string;
-  namespace?: string;
-  uid?: string;
-  labels?: Record<string, string>;
-  creationTimestamp?: string;
-  ownerReferences?: { kind?: string; name?: string; uid?: string }[];
-}
+// One object shape for reads and writes lives in kubernetes/types.ts.
+export type { KubeObject, KubeObjectMeta };
 
 /** @public */
 export interface KubeCondition {
@@ -22,15 +16,6 @@ export interface KubeCondition {
   reason?: string;
   message?: string;
   lastTransitionTime?: string;
-}
-
-/** @public */
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: KubeObjectMeta;
-  spec?: any;
-  status?: any;
 }
 
 /** @public */
