@@ -25,4 +25,3 @@ export * from './evidence';
 export * from './drift';
 export * from './gitops';
 export * from './kubernetes';
-export * from './kubernetes';
