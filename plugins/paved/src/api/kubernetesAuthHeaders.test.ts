@@ -147,3 +147,55 @@ describe('kubernetesAuthHeaders', () => {
     expect(lists).toBe(2);
   });
 });
+
+describe("kubernetesAuthHeaders with the app's kubernetesApiRef", () => {
+  it('reads the cluster list from its getClusters, once per client', async () => {
+    // No handler: a request to the Kubernetes backend would fail the test.
+    const getClusters = jest.fn(async () => CLUSTERS.items);
+    const { deps: d, getCredentials } = deps({
+      'oidc.okta': 'okta-id-token',
+    });
+    const withApi = { ...d, kubernetesApi: { getClusters } };
+    const t0 = Date.now();
+    await expect(kubernetesAuthHeaders(withApi, { now: t0 })).resolves.toEqual({
+      'Backstage-Kubernetes-Authorization-oidc-okta': 'okta-id-token',
+    });
+    await kubernetesAuthHeaders(withApi, { now: t0 + 1_000 });
+    expect(getClusters).toHaveBeenCalledTimes(1);
+    expect(getCredentials.mock.calls.map(c => c[0])).toContain('oidc.okta');
+
+    // Another user's app has its own client, and its own list.
+    const otherGetClusters = jest.fn(async () => [
+      { name: 'gke', authProvider: 'google' },
+    ]);
+    await expect(
+      kubernetesAuthHeaders(
+        {
+          ...deps({ google: 'g' }).deps,
+          kubernetesAuthProvidersApi: {
+            getCredentials: async () => ({ token: 'g' }),
+            decorateRequestBodyForAuth: async (_: string, body: any) => body,
+          },
+          kubernetesApi: { getClusters: otherGetClusters },
+        },
+        { now: t0 },
+      ),
+    ).resolves.toEqual({ 'Backstage-Kubernetes-Authorization-google': 'g' });
+    expect(otherGetClusters).toHaveBeenCalledTimes(1);
+    expect(getClusters).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends nothing when getClusters fails, and asks again next time', async () => {
+    const getClusters = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('Request failed with 503'))
+      .mockResolvedValue(CLUSTERS.items);
+    const { deps: d } = deps({ google: 'g' });
+    const withApi = { ...d, kubernetesApi: { getClusters } };
+    await expect(kubernetesAuthHeaders(withApi)).resolves.toEqual({});
+    await expect(kubernetesAuthHeaders(withApi)).resolves.toEqual({
+      'Backstage-Kubernetes-Authorization-google': 'g',
+    });
+    expect(getClusters).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,7 +1,14 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
+import {
+  KubernetesApi,
+  KubernetesAuthProvidersApi,
+  KubernetesBackendClient,
+} from '@backstage/plugin-kubernetes-react';
 
-/** A cluster as the Kubernetes backend's `GET /clusters` lists it. */
+/**
+ * A cluster as the Kubernetes backend's `GET /clusters` lists it (what
+ * `KubernetesApi.getClusters` returns).
+ */
 export interface KubernetesClusterAuthInfo {
   name: string;
   authProvider?: string;
@@ -47,13 +54,46 @@ export function kubernetesAuthHeaderName(
 /**
  * How long a cluster list is reused. A page with several Paved cards asks
  * for headers once per card at the same moment; one `GET /clusters` serves
- * them all, and clusters are added far less often than this.
+ * them all, and clusters are added far less often than this. (The app's
+ * `kubernetesApiRef` client reads the list anew on every call.)
  */
 export const CLUSTER_LIST_TTL_MS = 30_000;
 
-/** The cluster list per fetch API (that is, per signed-in app), with its expiry. */
+/** What is read of the Kubernetes plugin's API: its cluster list. */
+type ClusterLister = Pick<KubernetesApi, 'getClusters'>;
+
+/**
+ * For callers without the app's `kubernetesApiRef`: the Kubernetes plugin's
+ * own client over the same fetch API, one per fetch API (that is, per
+ * signed-in app).
+ */
+const fallbackListers = new WeakMap<FetchApi, ClusterLister>();
+
+function clusterLister(deps: {
+  discoveryApi: DiscoveryApi;
+  fetchApi: FetchApi;
+  kubernetesAuthProvidersApi: KubernetesAuthProvidersApi;
+  kubernetesApi?: ClusterLister;
+}): ClusterLister {
+  if (deps.kubernetesApi) return deps.kubernetesApi;
+  let lister = fallbackListers.get(deps.fetchApi);
+  if (!lister) {
+    lister = new KubernetesBackendClient({
+      discoveryApi: deps.discoveryApi,
+      fetchApi: deps.fetchApi,
+      kubernetesAuthProvidersApi: deps.kubernetesAuthProvidersApi,
+    });
+    fallbackListers.set(deps.fetchApi, lister);
+  }
+  return lister;
+}
+
+/**
+ * The cluster list per Kubernetes API client (that is, per signed-in app),
+ * with its expiry.
+ */
 const clusterLists = new WeakMap<
-  FetchApi,
+  ClusterLister,
   {
     expires: number;
     clusters: Promise<KubernetesClusterAuthInfo[] | undefined>;
@@ -61,34 +101,30 @@ const clusterLists = new WeakMap<
 >();
 
 /**
- * The clusters the Kubernetes backend lists for this user, shared by
- * concurrent and recent callers. A failed read is not kept: the next caller
- * asks again. Undefined when the list cannot be read.
+ * The clusters the Kubernetes backend lists for this user
+ * (`KubernetesApi.getClusters`), shared by concurrent and recent callers. A
+ * failed read is not kept: the next caller asks again. Undefined when the
+ * list cannot be read.
  */
 function clusterAuthInfo(
-  deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  lister: ClusterLister,
   now = Date.now(),
 ): Promise<KubernetesClusterAuthInfo[] | undefined> {
-  const cached = clusterLists.get(deps.fetchApi);
+  const cached = clusterLists.get(lister);
   if (cached && cached.expires > now) return cached.clusters;
   const clusters = (async () => {
     try {
-      const base = await deps.discoveryApi.getBaseUrl('kubernetes');
-      const response = await deps.fetchApi.fetch(`${base}/clusters`);
-      if (!response.ok) return undefined;
-      const body = await response.json();
-      return Array.isArray(body?.items)
-        ? (body.items as KubernetesClusterAuthInfo[])
-        : [];
+      const items: unknown = await lister.getClusters();
+      return Array.isArray(items) ? (items as KubernetesClusterAuthInfo[]) : [];
     } catch {
       return undefined;
     }
   })();
   const entry = { expires: now + CLUSTER_LIST_TTL_MS, clusters };
-  clusterLists.set(deps.fetchApi, entry);
+  clusterLists.set(lister, entry);
   clusters.then(list => {
-    if (!list && clusterLists.get(deps.fetchApi) === entry) {
-      clusterLists.delete(deps.fetchApi);
+    if (!list && clusterLists.get(lister) === entry) {
+      clusterLists.delete(lister);
     }
   });
   return clusters;
@@ -111,8 +147,10 @@ function credentialsKey(authProvider: string, oidcTokenProvider?: string) {
  * in, provider not configured) is left out, and that cluster's own answer
  * then says it was refused, beside the other clusters' data.
  *
- * The cluster list (`GET /api/kubernetes/clusters`) is shared for
- * `CLUSTER_LIST_TTL_MS` by every caller with the same fetch API.
+ * The cluster list comes from the Kubernetes plugin's API
+ * (`kubernetesApiRef`'s `getClusters()`; without one, its
+ * `KubernetesBackendClient` over the same fetch API) and is shared for
+ * `CLUSTER_LIST_TTL_MS` by every caller with the same client.
  *
  * @param options.clusters - only these clusters (all the user can see by default)
  * @public
@@ -122,6 +160,8 @@ export async function kubernetesAuthHeaders(
     discoveryApi: DiscoveryApi;
     fetchApi: FetchApi;
     kubernetesAuthProvidersApi: KubernetesAuthProvidersApi;
+    /** The app's `kubernetesApiRef`, where the cluster list is read. */
+    kubernetesApi?: Pick<KubernetesApi, 'getClusters'>;
   },
   options: {
     clusters?: readonly string[];
@@ -129,7 +169,7 @@ export async function kubernetesAuthHeaders(
     now?: number;
   } = {},
 ): Promise<Record<string, string>> {
-  const clusters = await clusterAuthInfo(deps, options.now);
+  const clusters = await clusterAuthInfo(clusterLister(deps), options.now);
   // The backend call that follows reports an unreachable Kubernetes backend.
   if (!clusters) return {};
 
