@@ -1,6 +1,9 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
+import type {
+  KubernetesApi,
+  KubernetesAuthProvidersApi,
+} from '@backstage/plugin-kubernetes-react';
 import { kubernetesAuthHeaders } from './kubernetesAuthHeaders';
 
 /** What every Paved API client needs to call the Paved backend. */
@@ -14,6 +17,12 @@ export interface PavedBackendDeps {
    * server-side cluster auth (serviceAccount, aws, ...) works.
    */
   kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
+  /**
+   * The Kubernetes plugin's API (`kubernetesApiRef`): where the cluster list
+   * for those headers is read. Without it, the plugin's own client over
+   * `fetchApi`.
+   */
+  kubernetesApi?: KubernetesApi;
 }
 
 /**
@@ -179,11 +188,12 @@ export async function getPavedJson<T>(
     fresh?: boolean;
   },
 ): Promise<T> {
-  const { discoveryApi, fetchApi, kubernetesAuthProvidersApi } = deps;
+  const { discoveryApi, fetchApi, kubernetesAuthProvidersApi, kubernetesApi } =
+    deps;
   const url = `${await discoveryApi.getBaseUrl('paved')}${path}`;
   const headers = kubernetesAuthProvidersApi
     ? await kubernetesAuthHeaders(
-        { discoveryApi, fetchApi, kubernetesAuthProvidersApi },
+        { discoveryApi, fetchApi, kubernetesAuthProvidersApi, kubernetesApi },
         options.clusters ? { clusters: options.clusters } : {},
       )
     : {};
