@@ -52,6 +52,17 @@ describe('readCostOptions', () => {
     expect(() => read({ cacheTtl: -5 })).toThrow(/paved\.cost\.cacheTtl/);
   });
 
+  it('reads Backstage duration strings, naming the key of a bad one', () => {
+    expect(read({ clusterTimeout: 'PT20S' }).clusterTimeoutMs).toBe(20_000);
+    expect(read({ cacheTtl: '5m' }).cacheTtlMs).toBe(300_000);
+    expect(() => read({ clusterTimeout: 'later' })).toThrow(
+      /^paved\.cost\.clusterTimeout must be milliseconds, a duration/,
+    );
+    expect(() => read({ cacheTtl: { minute: 1 } })).toThrow(
+      /^paved\.cost\.cacheTtl must be .*Needs one or more of 'years'/,
+    );
+  });
+
   it('reads per-cluster base URLs, endpoints and services', () => {
     const o = read({
       currency: 'EUR',

@@ -124,6 +124,7 @@ export function readCostOptions(config: RootConfigService): CostOptions {
     cost,
     'clusterTimeout',
     DEFAULT_TIMEOUT_MS,
+    'paved.cost',
   );
   if (!(clusterTimeoutMs > 0)) {
     throw new Error('paved.cost.clusterTimeout must be a positive duration');
@@ -145,7 +146,12 @@ export function readCostOptions(config: RootConfigService): CostOptions {
       service: readService(c, service),
     });
   }
-  const cacheTtlMs = readDurationMs(cost, 'cacheTtl', DEFAULT_CACHE_TTL_MS);
+  const cacheTtlMs = readDurationMs(
+    cost,
+    'cacheTtl',
+    DEFAULT_CACHE_TTL_MS,
+    'paved.cost',
+  );
   if (!(cacheTtlMs >= 0)) {
     throw new Error('paved.cost.cacheTtl must be a duration of 0 or more');
   }
