@@ -4,6 +4,7 @@ import { ADR_STATUSES, AdrStatus } from '@paved/plugin-paved-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
+import { z } from 'zod/v3';
 import { InputProblems } from '../validate/inputs';
 import { resolveInWorkspace } from './workspace';
 
@@ -55,118 +56,189 @@ export function adrSlug(title: string): string {
   return slug || 'decision';
 }
 
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+function isIsoDate(date: string): boolean {
+  return (
+    ISO_DATE.test(date) &&
+    !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
+    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date
+  );
+}
+
+/** An error map that names the raw value, whatever its type. */
+const naming = (rule: (raw: unknown) => string) => ({
+  errorMap: (_: unknown, ctx: { data: unknown }) => ({
+    message: rule(ctx.data),
+  }),
+});
+
+const oneOf = (values: readonly string[]) => (raw: unknown) =>
+  `${JSON.stringify(raw)} must be one of ${values.join(', ')}`;
+const notADate = (raw: unknown) =>
+  `${JSON.stringify(raw)} must be a date as yyyy-MM-dd`;
+const notAName = (raw: unknown) =>
+  `${JSON.stringify(raw)} must be a name on one line, without "," or ";"`;
+const notAnAdrNumber = (raw: unknown) =>
+  `${JSON.stringify(raw)} must be an ADR number`;
+
+/** Context, decision or consequences: optional Markdown, one section each. */
+const markdownSection = (description: string) =>
+  z
+    .preprocess(
+      v => v ?? '',
+      z
+        .string({ invalid_type_error: 'must be text' })
+        .superRefine((value, ctx) => {
+          if (value.length > 20000) {
+            ctx.addIssue({
+              code: 'custom',
+              message: 'must be at most 20,000 characters',
+            });
+          } else if (/^\s{0,3}#{1,2}\s/m.test(value)) {
+            ctx.addIssue({
+              code: 'custom',
+              message:
+                'must not contain level 1 or 2 headings ("#", "##"): they would start a new section',
+            });
+          }
+        })
+        .transform(value => value.replace(/\r\n?/g, '\n').trim()),
+    )
+    .describe(description);
+
+/**
+ * The action's input: every check, default and normalisation. The scaffolder
+ * turns it into JSON schema, which keeps only the types, so the handler
+ * parses its raw input with it too. The steps before each check (`preprocess`)
+ * keep the JSON schema as it was while naming bad values of any type.
+ */
+export function adrCreateInputSchema(today: () => string = isoToday) {
+  return z.object({
+    title: z
+      .preprocess(
+        v => (typeof v === 'string' ? v.trim() : ''),
+        z.string().superRefine((title, ctx) => {
+          const problem = (message: string) =>
+            ctx.addIssue({ code: 'custom', message });
+          if (!title) {
+            problem('must not be empty');
+          } else if (/[\r\n]/.test(title) || title.length > 200) {
+            problem('must be one line of at most 200 characters');
+          } else if (/^#|^-{3}/.test(title)) {
+            problem(
+              `${JSON.stringify(title)} must not start with "#" or "---"`,
+            );
+          }
+        }),
+      )
+      .describe('The decision, as a short imperative phrase'),
+    targetPath: z
+      // Checked against the workspace in the handler: only it knows the path.
+      .preprocess(v => String(v ?? 'docs/adr'), z.string())
+      .default('docs/adr')
+      .describe('The ADR folder, inside the workspace'),
+    format: z
+      .preprocess(
+        v => v ?? 'nygard',
+        z.string(naming(oneOf(ADR_CREATE_FORMATS))).refine(
+          (f): f is AdrCreateFormat =>
+            (ADR_CREATE_FORMATS as readonly string[]).includes(f),
+          f => ({ message: oneOf(ADR_CREATE_FORMATS)(f) }),
+        ),
+      )
+      .default('nygard')
+      .describe('nygard (adr-tools) or madr3 (front matter)'),
+    status: z
+      .preprocess(
+        v => v ?? 'proposed',
+        z
+          .string(naming(oneOf(ADR_STATUSES)))
+          // Any case and spacing: "Accepted " is accepted.
+          .refine(
+            s =>
+              (ADR_STATUSES as readonly string[]).includes(
+                s.trim().toLowerCase(),
+              ),
+            s => ({ message: oneOf(ADR_STATUSES)(s) }),
+          )
+          .transform(s => s.trim().toLowerCase() as AdrStatus),
+      )
+      .default('proposed')
+      .describe('proposed, accepted, rejected, deprecated or superseded'),
+    date: z
+      .preprocess(
+        v => v ?? today(),
+        z
+          .string(naming(notADate))
+          .refine(isIsoDate, d => ({ message: notADate(d) })),
+      )
+      .describe('yyyy-MM-dd; today when not given'),
+    deciders: z
+      .array(
+        z
+          .string(naming(notAName))
+          .refine(
+            d => {
+              const name = d.trim();
+              return name && !/[\r\n,;]/.test(name) && name.length <= 100;
+            },
+            d => ({ message: notAName(d) }),
+          )
+          .transform(d => d.trim()),
+        { invalid_type_error: 'must be a list of names' },
+      )
+      .optional()
+      .transform(deciders => deciders ?? [])
+      .describe('Who decided'),
+    context: markdownSection('Context (Markdown)'),
+    decision: markdownSection('Decision (Markdown)'),
+    consequences: markdownSection('Consequences (Markdown)'),
+    supersedes: z
+      .preprocess(
+        // One number alone is taken as a list of one.
+        v => [v ?? []].flat(),
+        z.array(
+          z
+            .union([z.number(), z.string()], naming(notAnAdrNumber))
+            .transform((v, ctx) => {
+              const n =
+                typeof v === 'string'
+                  ? Number(v.replace(/^ADR[-\s_]*/i, ''))
+                  : v;
+              if (!Number.isInteger(n) || n < 1 || n > 999999) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: notAnAdrNumber(v),
+                });
+                return z.NEVER;
+              }
+              return n;
+            }),
+        ),
+      )
+      .transform(numbers => [...new Set(numbers)])
+      .describe('Numbers of ADRs in the same folder this one replaces'),
+  });
+}
+
+/** The action's input once checked: what to write, and where. */
+export type AdrCreateInput = AdrDraft & { targetPath: string };
+
 /** Checks raw input field by field; throws one InputError naming each bad field. */
 export function checkAdrInput(
-  input: Record<string, any>,
-  today: () => string = () => new Date().toISOString().slice(0, 10),
-): AdrDraft {
+  input: unknown,
+  today: () => string = isoToday,
+): AdrCreateInput {
+  const parsed = adrCreateInputSchema(today).safeParse(input);
+  if (parsed.success) return parsed.data;
   const p = new InputProblems();
-  const title = typeof input.title === 'string' ? input.title.trim() : '';
-  if (!title) {
-    p.add('title', 'must not be empty');
-  } else if (/[\r\n]/.test(title) || title.length > 200) {
-    p.add('title', 'must be one line of at most 200 characters');
-  } else if (/^#|^-{3}/.test(title)) {
-    p.add('title', `${JSON.stringify(title)} must not start with "#" or "---"`);
-  }
-  const format = input.format ?? 'nygard';
-  if (!ADR_CREATE_FORMATS.includes(format)) {
-    p.add(
-      'format',
-      `${JSON.stringify(format)} must be one of ${ADR_CREATE_FORMATS.join(
-        ', ',
-      )}`,
-    );
-  }
-  const status =
-    typeof input.status === 'string'
-      ? input.status.trim().toLowerCase()
-      : input.status ?? 'proposed';
-  if (!(ADR_STATUSES as readonly unknown[]).includes(status)) {
-    p.add(
-      'status',
-      `${JSON.stringify(input.status)} must be one of ${ADR_STATUSES.join(
-        ', ',
-      )}`,
-    );
-  }
-  const date = input.date ?? today();
-  if (
-    typeof date !== 'string' ||
-    !ISO_DATE.test(date) ||
-    Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
-    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
-  ) {
-    p.add('date', `${JSON.stringify(date)} must be a date as yyyy-MM-dd`);
-  }
-  const deciders: string[] = [];
-  if (input.deciders !== undefined) {
-    if (!Array.isArray(input.deciders)) {
-      p.add('deciders', 'must be a list of names');
-    } else {
-      for (const d of input.deciders) {
-        const name = typeof d === 'string' ? d.trim() : '';
-        if (!name || /[\r\n,;]/.test(name) || name.length > 100) {
-          p.add(
-            'deciders',
-            `${JSON.stringify(
-              d,
-            )} must be a name on one line, without "," or ";"`,
-          );
-        } else {
-          deciders.push(name);
-        }
-      }
-    }
-  }
-  const texts: Record<'context' | 'decision' | 'consequences', string> = {
-    context: '',
-    decision: '',
-    consequences: '',
-  };
-  for (const key of Object.keys(texts) as Array<keyof typeof texts>) {
-    const value = input[key];
-    if (value === undefined || value === null) {
-      continue;
-    }
-    if (typeof value !== 'string') {
-      p.add(key, 'must be text');
-    } else if (value.length > 20000) {
-      p.add(key, 'must be at most 20,000 characters');
-    } else if (/^\s{0,3}#{1,2}\s/m.test(value)) {
-      p.add(
-        key,
-        'must not contain level 1 or 2 headings ("#", "##"): they would start a new section',
-      );
-    } else {
-      texts[key] = value.replace(/\r\n?/g, '\n').trim();
-    }
-  }
-  const supersedes: number[] = [];
-  if (input.supersedes !== undefined && input.supersedes !== null) {
-    const raw = Array.isArray(input.supersedes)
-      ? input.supersedes
-      : [input.supersedes];
-    for (const v of raw) {
-      const n =
-        typeof v === 'string' ? Number(v.replace(/^ADR[-\s_]*/i, '')) : v;
-      if (!Number.isInteger(n) || n < 1 || n > 999999) {
-        p.add('supersedes', `${JSON.stringify(v)} must be an ADR number`);
-      } else if (!supersedes.includes(n)) {
-        supersedes.push(n);
-      }
-    }
+  for (const issue of parsed.error.issues) {
+    // Named by the input field, as the template author wrote it.
+    p.add(String(issue.path[0] ?? 'input'), issue.message);
   }
   p.throwIfAny();
-  return {
-    title,
-    format,
-    status,
-    date,
-    deciders,
-    ...texts,
-    supersedes,
-  };
+  throw new Error('unreachable: a failed parse has issues');
 }
 
 /** The ADR files already in a folder; none when it does not exist yet. */
@@ -352,55 +424,27 @@ export function createAdrCreateAction() {
       },
     ],
     schema: {
-      input: {
-        title: z =>
-          z.string().describe('The decision, as a short imperative phrase'),
-        targetPath: z =>
-          z
+      input: () => adrCreateInputSchema(),
+      // Both as functions: the scaffolder reads input and output the same way.
+      output: zod =>
+        zod.object({
+          path: zod
             .string()
-            .default('docs/adr')
-            .describe('The ADR folder, inside the workspace'),
-        format: z =>
-          z
+            .describe('The file written, relative to the workspace'),
+          fileName: zod
             .string()
-            .default('nygard')
-            .describe('nygard (adr-tools) or madr3 (front matter)'),
-        status: z =>
-          z
-            .string()
-            .default('proposed')
-            .describe('proposed, accepted, rejected, deprecated or superseded'),
-        date: z =>
-          z.string().optional().describe('yyyy-MM-dd; today when not given'),
-        deciders: z => z.array(z.string()).optional().describe('Who decided'),
-        context: z => z.string().optional().describe('Context (Markdown)'),
-        decision: z => z.string().optional().describe('Decision (Markdown)'),
-        consequences: z =>
-          z.string().optional().describe('Consequences (Markdown)'),
-        supersedes: z =>
-          z
-            .array(z.union([z.number(), z.string()]))
-            .optional()
-            .describe('Numbers of ADRs in the same folder this one replaces'),
-      },
-      output: {
-        path: z =>
-          z.string().describe('The file written, relative to the workspace'),
-        fileName: z =>
-          z.string().describe('The file name, e.g. 0004-use-postgresql.md'),
-        number: z => z.number().describe('The ADR number'),
-        entityName: z =>
-          z
+            .describe('The file name, e.g. 0004-use-postgresql.md'),
+          number: zod.number().describe('The ADR number'),
+          entityName: zod
             .string()
             .describe(
               'The ADR entity name suffix the catalog gives it, adr-NNNN',
             ),
-      },
+        }),
     },
     async handler(ctx) {
-      const input = ctx.input as Record<string, any>;
-      const draft = checkAdrInput(input);
-      const targetPath = String(input.targetPath ?? 'docs/adr');
+      // The scaffolder checked only the JSON schema's types: parse for the rest.
+      const { targetPath, ...draft } = checkAdrInput(ctx.input);
       const dir = resolveInWorkspace(
         ctx.workspacePath,
         targetPath,
