@@ -126,3 +126,47 @@ describe('parameterProblems', () => {
     ).toEqual({ tags: 'must be a JSON object' });
   });
 });
+
+describe('parameterProblems, the rest of each field type', () => {
+  const fields = parameterFields({
+    type: 'object',
+    required: ['name'],
+    properties: {
+      name: { type: 'string', minLength: 3, maxLength: 8 },
+      // JavaScript cannot read this pattern: the cluster's check decides.
+      label: { type: 'string', pattern: '(?<unclosed' },
+      zones: { type: 'array', items: { type: 'string' } },
+      note: { type: 'string' },
+      replicas: { type: 'integer' },
+    },
+  });
+
+  it('checks text length, lists and numbers, and skips an unreadable pattern', () => {
+    expect(parameterProblems(fields, { name: 'db' })).toEqual({
+      name: 'must be at least 3 characters',
+    });
+    expect(
+      parameterProblems(fields, {
+        name: 'far-too-long',
+        label: 'anything',
+        zones: { a: 1 },
+        replicas: Number.NaN,
+      }),
+    ).toEqual({
+      name: 'must be at most 8 characters',
+      zones: 'must be a JSON list',
+      replicas: 'must be a number',
+    });
+    expect(parameterProblems(fields, { name: 42, zones: '["a"' })).toEqual({
+      name: 'must be text',
+      zones: 'must be valid JSON',
+    });
+  });
+
+  it('reads an emptied optional input as no value, and an emptied required one as missing', () => {
+    expect(parameterProblems(fields, { name: 'orders', note: '' })).toEqual({});
+    expect(parameterProblems(fields, { name: '' })).toEqual({
+      name: 'is required',
+    });
+  });
+});
