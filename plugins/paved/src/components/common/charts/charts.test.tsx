@@ -1,4 +1,5 @@
 import { renderInTestApp } from '@backstage/test-utils';
+import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { useTheme } from '@material-ui/core/styles';
 import { screen, within } from '@testing-library/react';
 import { CapacityChart } from './CapacityChart';
@@ -130,5 +131,38 @@ describe('RestartsChart', () => {
       'payments-api-7c9d8f6b5d-tq9mc/api14 restarts',
       'payments-api-7c9d8f6b5d-x2x9z1 restart',
     ]);
+  });
+});
+
+describe('charts in the dark theme', () => {
+  const dark = themes.dark.getTheme('v4')!.palette;
+  const light = themes.light.getTheme('v4')!.palette;
+
+  it("draws bars, grid and axis labels in the dark palette's colours", async () => {
+    // The test app is light; the charts must follow the theme they sit in.
+    expect(dark.primary.main).not.toBe(light.primary.main);
+    expect(dark.divider).not.toBe(light.divider);
+    await renderInTestApp(
+      <UnifiedThemeProvider theme={themes.dark}>
+        <CapacityChart
+          label="CPU"
+          format={formatCpu}
+          rows={[{ name: 'worker-a', requested: 1, allocatable: 4 }]}
+        />
+      </UnifiedThemeProvider>,
+    );
+    const chart = screen.getByRole('img', { name: 'CPU' });
+    const fills = [
+      ...chart.querySelectorAll('.recharts-bar-rectangle path'),
+    ].map(p => p.getAttribute('fill'));
+    // Requested in the primary colour, allocatable in the dark grey.
+    expect(fills).toEqual([dark.primary.main, dark.grey[600]]);
+    const gridLines = [
+      ...chart.querySelectorAll('.recharts-cartesian-grid line'),
+    ].map(l => l.getAttribute('stroke'));
+    expect(gridLines.length).toBeGreaterThan(0);
+    expect(new Set(gridLines)).toEqual(new Set([dark.divider]));
+    const tick = chart.querySelector('.recharts-cartesian-axis-tick-value');
+    expect(tick?.getAttribute('fill')).toBe(dark.text.secondary);
   });
 });
