@@ -299,7 +299,7 @@ describe('paved backend GitOps status route', () => {
         res.body.clusters.map((c: any) => [c.cluster, c]),
       );
       expect(byName['paved-local']).toMatchObject({ ok: true });
-      expect(byName['paved-local'].health.objects).toHaveLength(2);
+      expect(byName['paved-local'].data.objects).toHaveLength(2);
       expect(byName['paved-second']).toMatchObject({
         ok: false,
         error: {

@@ -407,7 +407,7 @@ describe('component health against real-shaped API responses', () => {
     expect(empty).toMatchObject({
       cluster: 'empty',
       ok: true,
-      health: {
+      data: {
         pods: { total: 0, byPhase: {} },
         workloads: [],
         problems: [],
