@@ -1,15 +1,22 @@
+import {
+  ApiDiscovery,
+  KindNotServedError,
+  KubeManifest,
+} from '@paved/plugin-paved-common';
 import { ConfiguredCluster } from '../clusters/configuredClusters';
+import {
+  answerOf,
+  ClusterClient,
+  connectCluster,
+  KubeResponse,
+  responseOf,
+} from './clusterClient';
 import { crdOwnerOf } from './crdOwners';
-import { kubeRequest } from './kubeClient';
 
 export const FIELD_MANAGER = 'paved-scaffolder';
 
-export type Manifest = {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string };
-  [k: string]: unknown;
-};
+/** An object to apply: Paved's one Kubernetes object shape, as written. */
+export type Manifest = KubeManifest;
 
 export type ApplyResult = {
   object: string;
@@ -62,40 +69,30 @@ export function describeObject(o: Manifest): string {
 
 type Resource = { plural: string; namespaced: boolean };
 
-/** Finds plural and scope of each kind through discovery, cached per apiVersion. */
-class Discovery {
-  private readonly cache = new Map<string, Map<string, Resource>>();
-  constructor(private readonly cluster: ConfiguredCluster) {}
-
-  invalidate(apiVersion: string) {
-    this.cache.delete(apiVersion);
-  }
-
-  async resource(o: Manifest): Promise<Resource | undefined> {
-    let kinds = this.cache.get(o.apiVersion);
-    if (!kinds) {
-      const path = o.apiVersion.includes('/')
-        ? `/apis/${o.apiVersion}`
-        : `/api/${o.apiVersion}`;
-      const res = await kubeRequest(this.cluster, 'GET', path);
-      kinds = new Map();
-      if (res.status === 200) {
-        for (const r of res.body.resources ?? []) {
-          if (!r.name.includes('/'))
-            kinds.set(r.kind, { plural: r.name, namespaced: r.namespaced });
-        }
-        this.cache.set(o.apiVersion, kinds);
-      } else if (res.status !== 404) {
-        throw new Error(
-          `discovery of ${o.apiVersion} failed: ${statusText(res)}`,
-        );
-      }
+/**
+ * Plural and scope of an object's kind through the cluster's discovery
+ * (cached per apiVersion); undefined when the cluster does not serve it.
+ */
+async function served(
+  discovery: ApiDiscovery,
+  o: Pick<Manifest, 'apiVersion' | 'kind'>,
+): Promise<Resource | undefined> {
+  try {
+    const kind = await discovery.byApiVersion(o.apiVersion, o.kind);
+    return { plural: kind.plural, namespaced: kind.namespaced };
+  } catch (error) {
+    if (error instanceof KindNotServedError) return undefined;
+    const res = responseOf(error);
+    if (res) {
+      throw new Error(
+        `discovery of ${o.apiVersion} failed: ${statusText(res)}`,
+      );
     }
-    return kinds.get(o.kind);
+    throw error;
   }
 }
 
-function statusText(res: { status: number; body: any }): string {
+function statusText(res: KubeResponse): string {
   const b = res.body;
   if (b && typeof b === 'object' && b.kind === 'Status') {
     return `${res.status} ${b.reason ?? ''}: ${b.message ?? ''}`.trim();
@@ -168,7 +165,8 @@ export async function applyManifests(
   objects: Manifest[],
   opts: ApplyOptions,
 ): Promise<ApplyResult[]> {
-  const discovery = new Discovery(cluster);
+  const client = await connectCluster(cluster);
+  const discovery = client.discovery;
   const ordered = applyOrder(objects);
   const fromCrds = kindsFromCrds(objects);
   const mode = opts.missingKinds ?? 'fail';
@@ -185,7 +183,7 @@ export async function applyManifests(
     if (fromCrds.has(key) || absent.has(key)) continue;
     let resource: Resource | undefined;
     try {
-      resource = await discovery.resource(o);
+      resource = await served(discovery, o);
     } catch (e) {
       throw new ApplyError(
         `Discovery on cluster ${cluster.name} failed: ${
@@ -225,7 +223,7 @@ export async function applyManifests(
     };
     let resource: Resource | undefined;
     try {
-      resource = await discovery.resource(o);
+      resource = await served(discovery, o);
     } catch (e) {
       fail((e as Error).message);
     }
@@ -256,36 +254,25 @@ export async function applyManifests(
     const ns = resource.namespaced
       ? o.metadata.namespace ?? 'default'
       : undefined;
-    const prefix = o.apiVersion.includes('/')
-      ? `/apis/${o.apiVersion}`
-      : `/api/${o.apiVersion}`;
-    const path = `${prefix}${
-      ns ? `/namespaces/${encodeURIComponent(ns)}` : ''
-    }/${resource.plural}/${encodeURIComponent(o.metadata.name)}`;
-    const before = await kubeRequest(cluster, 'GET', path).catch(e =>
+    const body: Manifest = ns
+      ? { ...o, metadata: { ...o.metadata, namespace: ns } }
+      : o;
+    const before = await answerOf(client.read(body)).catch(e =>
       fail(e.message),
     );
     if (before.status !== 200 && before.status !== 404)
       fail(statusText(before));
-    const query = new URLSearchParams({
-      fieldManager: FIELD_MANAGER,
-      force: String(opts.force),
-    });
-    if (opts.dryRun) query.set('dryRun', 'All');
-    const body = JSON.stringify(
-      ns ? { ...o, metadata: { ...o.metadata, namespace: ns } } : o,
-    );
     if (opts.dryRun && ns && dryNamespaces.has(ns) && before.status === 404) {
       applied.push({ object: name, result: 'created' });
       opts.log?.(`${name} created (server dry run; its namespace is new)`);
       return;
     }
-    const after = await kubeRequest(
-      cluster,
-      'PATCH',
-      `${path}?${query}`,
-      body,
-      'application/apply-patch+yaml',
+    const after = await answerOf(
+      client.serverSideApply(body, {
+        fieldManager: FIELD_MANAGER,
+        force: opts.force,
+        dryRun: opts.dryRun,
+      }),
     ).catch(e => fail(e.message));
     if (after.status !== 200 && after.status !== 201) fail(statusText(after));
     let result: ApplyResult['result'];
@@ -314,7 +301,7 @@ export async function applyManifests(
   for (const o of crds) await applyOne(o);
   if (crds.length > 0 && !opts.dryRun) {
     await waitForEstablished(
-      cluster,
+      client,
       crds,
       deadline,
       pollMs,
@@ -324,7 +311,7 @@ export async function applyManifests(
     );
     // The new kinds are served now: look their groups up again.
     for (const o of rest)
-      if (fromCrds.has(keyOf(o))) discovery.invalidate(o.apiVersion);
+      if (fromCrds.has(keyOf(o))) discovery.forget(o.apiVersion);
   }
   for (const o of rest) await applyOne(o);
 
@@ -349,15 +336,9 @@ export async function applyManifests(
     );
     while (waiting.size > 0) {
       for (const [key, k] of [...waiting]) {
-        discovery.invalidate(k.apiVersion);
-        const served = await discovery
-          .resource({
-            apiVersion: k.apiVersion,
-            kind: k.kind,
-            metadata: { name: '' },
-          })
-          .catch(() => undefined);
-        if (served) waiting.delete(key);
+        discovery.forget(k.apiVersion);
+        const serves = await served(discovery, k).catch(() => undefined);
+        if (serves) waiting.delete(key);
       }
       if (waiting.size === 0) break;
       if (Date.now() >= deadline) {
@@ -379,7 +360,7 @@ export async function applyManifests(
 
 /** Waits until each CRD reports Established, as `kubectl wait --for condition=established` does. */
 async function waitForEstablished(
-  cluster: ConfiguredCluster,
+  client: ClusterClient,
   crds: Manifest[],
   deadline: number,
   pollMs: number,
@@ -388,15 +369,11 @@ async function waitForEstablished(
   applied: ApplyResult[],
 ): Promise<void> {
   for (const crd of crds) {
-    const path = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(
-      crd.metadata.name,
-    )}`;
     let logged = false;
     for (;;) {
-      const res = await kubeRequest(cluster, 'GET', path).catch(e => ({
-        status: 0,
-        body: String(e.message),
-      }));
+      const res = await answerOf(client.readCrd(crd.metadata.name)).catch(
+        (e): KubeResponse => ({ status: 0, body: String(e.message) }),
+      );
       const conditions: Array<{
         type: string;
         status: string;

@@ -1,9 +1,16 @@
 import { InputError } from '@backstage/errors';
 import {
+  KindNotServedError,
+  ServedKind,
   xrdComposingVersion,
   xrdRequestKind,
 } from '@paved/plugin-paved-common';
-import { kubeRequest } from '../apply/kubeClient';
+import {
+  answerOf,
+  ClusterClient,
+  connectCluster,
+  responseOf,
+} from '../apply/clusterClient';
 import { ConfiguredCluster } from '../clusters/configuredClusters';
 
 const CROSSPLANE_GROUP = 'apiextensions.crossplane.io';
@@ -20,8 +27,6 @@ export interface ClaimType {
   defaultComposition?: string;
 }
 
-type Request = (path: string) => Promise<{ status: number; body: any }>;
-
 /**
  * Reads an XRD from the cluster with the Kubernetes config's credentials.
  * The XRD's resource path comes from discovery of Crossplane's API group.
@@ -29,44 +34,52 @@ type Request = (path: string) => Promise<{ status: number; body: any }>;
 export async function readXrd(
   cluster: ConfiguredCluster,
   name: string,
-  request: Request = path => kubeRequest(cluster, 'GET', path),
+  client?: ClusterClient,
 ): Promise<ClaimType> {
-  const group = await request(`/apis/${CROSSPLANE_GROUP}`);
-  if (group.status === 404) {
+  const { discovery, readClusterCustomObject } =
+    client ?? (await connectCluster(cluster));
+  let versions: string[] | undefined;
+  try {
+    versions = await discovery.versionsOfGroup(CROSSPLANE_GROUP);
+  } catch (error) {
+    const res = responseOf(error);
+    if (!res) throw error;
+    throw new Error(
+      `discovery of ${CROSSPLANE_GROUP} on ${cluster.name} failed with HTTP ${res.status}`,
+    );
+  }
+  if (!versions) {
     throw new InputError(
       `cluster: "${cluster.name}" does not serve ${CROSSPLANE_GROUP}: is Crossplane installed?`,
     );
   }
-  if (group.status !== 200) {
-    throw new Error(
-      `discovery of ${CROSSPLANE_GROUP} on ${cluster.name} failed with HTTP ${group.status}`,
-    );
-  }
-  const versions: string[] = [
-    group.body?.preferredVersion?.version,
-    ...(group.body?.versions ?? []).map((v: any) => v?.version),
-  ].filter((v, i, all) => typeof v === 'string' && all.indexOf(v) === i);
-  let path: string | undefined;
+  let served: ServedKind | undefined;
   for (const version of versions) {
-    const list = await request(`/apis/${CROSSPLANE_GROUP}/${version}`);
-    const resource = (list.body?.resources ?? []).find(
-      (r: any) =>
-        r?.kind === 'CompositeResourceDefinition' &&
-        !String(r?.name).includes('/'),
-    );
-    if (resource) {
-      path = `/apis/${CROSSPLANE_GROUP}/${version}/${
-        resource.name
-      }/${encodeURIComponent(name)}`;
+    try {
+      served = await discovery.byApiVersion(
+        `${CROSSPLANE_GROUP}/${version}`,
+        'CompositeResourceDefinition',
+      );
       break;
+    } catch (error) {
+      // A version that does not serve the kind, or answers an error: try the next.
+      if (!(error instanceof KindNotServedError) && !responseOf(error))
+        throw error;
     }
   }
-  if (!path) {
+  if (!served) {
     throw new InputError(
       `cluster: "${cluster.name}" serves no CompositeResourceDefinition kind`,
     );
   }
-  const res = await request(path);
+  const res = await answerOf(
+    readClusterCustomObject({
+      group: CROSSPLANE_GROUP,
+      version: served.version,
+      plural: served.plural,
+      name,
+    }),
+  );
   if (res.status === 404) {
     throw new InputError(
       `xrd: "${name}" is not a CompositeResourceDefinition on cluster "${cluster.name}"`,

@@ -1,15 +1,10 @@
-/** A Kubernetes object as plain data, the way it is written to YAML. */
-export type KubeObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  [key: string]: unknown;
-};
+import type { KubeManifest } from '@paved/plugin-paved-common';
+
+/**
+ * A Kubernetes object as plain data, the way it is written to YAML:
+ * paved-common's one object shape with apiVersion, kind and name set.
+ */
+export type KubeObject = KubeManifest;
 
 /**
  * A manifest checked against its model's interface and handed on as the
