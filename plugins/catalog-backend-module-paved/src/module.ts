@@ -43,7 +43,7 @@ export const catalogModulePaved = createBackendModule({
             roadmaps: roadmapVocabularyFromConfig(config),
           }),
         );
-        const tenants = new TenantStore(await deps.database.getClient());
+        const tenants = await TenantStore.create(deps.database);
         const provider = new PavedTenantProvider(tenants);
         catalog.addEntityProvider(provider);
         deps.httpRouter.use(
