@@ -32,9 +32,10 @@ import { FleetService } from './service/fleet/FleetService';
 import { EvidenceService } from './service/evidence/EvidenceService';
 import { readEvidenceOptions } from './service/evidence/evidenceOptions';
 import { PreviousLogReader } from './service/evidence/previousLogReader';
-import { readHealthOptions } from './service/clusters/options';
+import { readClusterReadOptions } from './service/clusters/options';
 import { GitOpsService } from './service/gitops/GitOpsService';
 import { pavedGitOpsPermissions } from '@paved/plugin-paved-common';
+import { featuresOff, readFeatureSwitches } from './features';
 
 /**
  * Paved's backend plugin: health summaries of components and clusters,
@@ -81,7 +82,14 @@ export const pavedPlugin = createBackendPlugin({
           discovery: deps.discovery,
           logger: deps.logger,
         });
-        const options = readHealthOptions(deps.config);
+        const features = readFeatureSwitches(deps.config, deps.logger);
+        const off = featuresOff(features);
+        if (off.length > 0) {
+          deps.logger.info(
+            `Paved features switched off (paved.features): ${off.join(', ')}`,
+          );
+        }
+        const options = readClusterReadOptions(deps.config, deps.logger);
         const health = new HealthService({
           access: access.forFeature('health'),
           catalog: deps.catalog,
@@ -114,10 +122,15 @@ export const pavedPlugin = createBackendPlugin({
           conformance,
           crossplane,
           cost,
+          features,
         });
-        const costAlerts = await setUpCostAlerts({ ...deps, access });
+        // Cost off: no alert table, no scheduled evaluation, no alert routes.
+        const costAlerts = features.cost
+          ? await setUpCostAlerts({ ...deps, access })
+          : undefined;
         deps.httpRouter.use(
           await createRouter({
+            features,
             costAlerts,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,

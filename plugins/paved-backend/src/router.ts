@@ -47,6 +47,7 @@ import { EvidenceService } from './service/evidence/EvidenceService';
 import { parseEvidenceQuery } from './service/evidence/evidenceQuery';
 import { GitOpsService } from './service/gitops/GitOpsService';
 import { pavedGitOpsReadPermission } from '@paved/plugin-paved-common';
+import { ALL_FEATURES_ON, FeatureSwitches } from './features';
 
 /**
  * The entity a route is about: `:namespace/:kind/:name`, or the cluster's
@@ -111,8 +112,11 @@ export async function createRouter(deps: {
   costAlerts?: { store: CostAlertStore; catalog: CatalogService };
   /** The GitOps status card's route; without it, no such route. */
   gitops?: GitOpsService;
+  /** `paved.features`: a switched-off feature's routes are not mounted (404). Default all on. */
+  features?: FeatureSwitches;
 }): Promise<express.Router> {
   const { httpAuth, permissions, health, conformance, crossplane } = deps;
+  const on = deps.features ?? ALL_FEATURES_ON;
   const router = Router();
 
   // Paved's reads are for a person: a service identity may not stand in.
@@ -135,81 +139,109 @@ export async function createRouter(deps: {
     };
   };
 
-  router.get('/health/entity/:namespace/:kind/:name', async (req, res) => {
-    const request = await authorize(req);
-    const { namespace, kind, name } = req.params;
-    res.json(await health.componentHealth({ namespace, kind, name }, request));
-  });
-
-  router.get('/health/cluster/:name', async (req, res) => {
-    const request = await authorize(req);
-    res.json(await health.clusterHealth(req.params.name, request));
-  });
-
-  router.get('/conformance/entity/:namespace/:kind/:name', async (req, res) => {
-    const request = await authorize(req, pavedConformanceReadPermission);
-    const { namespace, kind, name } = req.params;
-    res.json(
-      await conformance.entityConformance({ namespace, kind, name }, request),
-    );
-  });
-
-  router.get('/crossplane/entity/:namespace/:kind/:name', async (req, res) => {
-    const request = await authorize(req, pavedCrossplaneReadPermission);
-    const { namespace, kind, name } = req.params;
-    // YAML and events have their own permissions: without them, the tree only.
-    const access = await crossplaneAccess(
-      permissions,
-      request.credentials,
-      resourceRefOf(req),
-    );
-    res.json(
-      await crossplane.entityClaims({ namespace, kind, name }, request, access),
-    );
-  });
-
-  router.get(
-    '/crossplane/entity/:namespace/:kind/:name/yaml',
-    async (req, res) => {
-      await authorize(req, pavedCrossplaneReadPermission);
-      const request = await authorize(req, pavedCrossplaneYamlReadPermission);
-      const { namespace, kind, name } = req.params;
-      res.json(await crossplane.entityYaml({ namespace, kind, name }, request));
-    },
-  );
-
-  router.get(
-    '/crossplane/entity/:namespace/:kind/:name/events',
-    async (req, res) => {
-      await authorize(req, pavedCrossplaneReadPermission);
-      const request = await authorize(req, pavedCrossplaneEventsReadPermission);
+  if (on.health) {
+    router.get('/health/entity/:namespace/:kind/:name', async (req, res) => {
+      const request = await authorize(req);
       const { namespace, kind, name } = req.params;
       res.json(
-        await crossplane.entityEvents({ namespace, kind, name }, request),
+        await health.componentHealth({ namespace, kind, name }, request),
       );
-    },
-  );
+    });
 
-  router.get(
-    '/crossplane/entity/:namespace/:kind/:name/details',
-    async (req, res) => {
+    router.get('/health/cluster/:name', async (req, res) => {
+      const request = await authorize(req);
+      res.json(await health.clusterHealth(req.params.name, request));
+    });
+  }
+
+  if (on.conformance) {
+    router.get(
+      '/conformance/entity/:namespace/:kind/:name',
+      async (req, res) => {
+        const request = await authorize(req, pavedConformanceReadPermission);
+        const { namespace, kind, name } = req.params;
+        res.json(
+          await conformance.entityConformance(
+            { namespace, kind, name },
+            request,
+          ),
+        );
+      },
+    );
+  }
+
+  if (on.crossplane) {
+    router.get(
+      '/crossplane/entity/:namespace/:kind/:name',
+      async (req, res) => {
+        const request = await authorize(req, pavedCrossplaneReadPermission);
+        const { namespace, kind, name } = req.params;
+        // YAML and events have their own permissions: without them, the tree only.
+        const access = await crossplaneAccess(
+          permissions,
+          request.credentials,
+          resourceRefOf(req),
+        );
+        res.json(
+          await crossplane.entityClaims(
+            { namespace, kind, name },
+            request,
+            access,
+          ),
+        );
+      },
+    );
+
+    router.get(
+      '/crossplane/entity/:namespace/:kind/:name/yaml',
+      async (req, res) => {
+        await authorize(req, pavedCrossplaneReadPermission);
+        const request = await authorize(req, pavedCrossplaneYamlReadPermission);
+        const { namespace, kind, name } = req.params;
+        res.json(
+          await crossplane.entityYaml({ namespace, kind, name }, request),
+        );
+      },
+    );
+
+    router.get(
+      '/crossplane/entity/:namespace/:kind/:name/events',
+      async (req, res) => {
+        await authorize(req, pavedCrossplaneReadPermission);
+        const request = await authorize(
+          req,
+          pavedCrossplaneEventsReadPermission,
+        );
+        const { namespace, kind, name } = req.params;
+        res.json(
+          await crossplane.entityEvents({ namespace, kind, name }, request),
+        );
+      },
+    );
+
+    router.get(
+      '/crossplane/entity/:namespace/:kind/:name/details',
+      async (req, res) => {
+        const request = await authorize(req, pavedCrossplaneReadPermission);
+        const { namespace, kind, name } = req.params;
+        res.json(
+          await crossplane.entityDetails({ namespace, kind, name }, request),
+        );
+      },
+    );
+
+    router.get('/crossplane/xrds/:cluster', async (req, res) => {
       const request = await authorize(req, pavedCrossplaneReadPermission);
-      const { namespace, kind, name } = req.params;
-      res.json(
-        await crossplane.entityDetails({ namespace, kind, name }, request),
-      );
-    },
-  );
+      res.json(await crossplane.xrdOffers(req.params.cluster, request));
+    });
+  }
 
-  router.get('/crossplane/xrds/:cluster', async (req, res) => {
-    const request = await authorize(req, pavedCrossplaneReadPermission);
-    res.json(await crossplane.xrdOffers(req.params.cluster, request));
-  });
+  if (on.cost) {
+    addCostRoutes(router, authorize, deps.cost);
+    if (deps.costAlerts) addCostAlertRoutes(router, authorize, deps.costAlerts);
+  }
 
-  addCostRoutes(router, authorize, deps.cost);
-  if (deps.costAlerts) addCostAlertRoutes(router, authorize, deps.costAlerts);
-
-  const drift = deps.drift;
+  const drift = on.drift ? deps.drift : undefined;
   if (drift) {
     router.get('/drift/entity/:namespace/:kind/:name', async (req, res) => {
       const request = await authorize(req, pavedDriftReadPermission);
@@ -218,7 +250,7 @@ export async function createRouter(deps: {
     });
   }
 
-  const tenants = deps.tenants;
+  const tenants = on.tenants ? deps.tenants : undefined;
   if (tenants) {
     router.get('/tenants/entity/:namespace/:kind/:name', async (req, res) => {
       const request = await authorize(req, pavedTenantReadPermission);
@@ -227,7 +259,7 @@ export async function createRouter(deps: {
     });
   }
 
-  const fleet = deps.fleet;
+  const fleet = on.fleet ? deps.fleet : undefined;
   if (fleet) {
     // Each row is then checked per cluster (paved.health.read, paved.cost.read).
     router.get('/fleet', async (req, res) => {
@@ -236,7 +268,7 @@ export async function createRouter(deps: {
     });
   }
 
-  const evidence = deps.evidence;
+  const evidence = on.evidence ? deps.evidence : undefined;
   if (evidence) {
     // Logs can hold what health never shows: their own permission.
     router.get('/evidence/entity/:namespace/:kind/:name', async (req, res) => {
@@ -249,7 +281,7 @@ export async function createRouter(deps: {
     });
   }
 
-  const gitops = deps.gitops;
+  const gitops = on.gitops ? deps.gitops : undefined;
   if (gitops) {
     router.get('/gitops/entity/:namespace/:kind/:name', async (req, res) => {
       const request = await authorize(req, pavedGitOpsReadPermission);

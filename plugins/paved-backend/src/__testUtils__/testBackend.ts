@@ -58,12 +58,33 @@ export async function startPavedTestBackend(
   extra: {
     permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY | Deciding;
     clusterTimeoutMs?: number;
-    /** Extra `paved.health` config (inspectPods, pageSize). */
+    /**
+     * Extra `paved.health` config (inspectPods); its cluster-read keys
+     * (clusterTimeout, cacheTtl, pageSize) go to `paved.clusters`.
+     */
     health?: { [key: string]: any };
     /** `paved.cost` config (OpenCost base URLs, timeout, currency). */
     cost?: { [key: string]: any };
+    /**
+     * Any other `paved` config (features, evidence, costAlerts), passed
+     * through; `clusters`, `health` and `cost` come from the options above.
+     */
+    paved?: { [key: string]: any };
+    /** More service factories or features, e.g. a scheduler mock. */
+    services?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ) {
+  const {
+    clusterTimeout,
+    cacheTtl,
+    pageSize,
+    ...health
+  }: { [key: string]: any } = extra.health ?? {};
+  const moved = Object.fromEntries(
+    Object.entries({ clusterTimeout, cacheTtl, pageSize }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   return startTestBackend({
     features: [
       kubernetesPlugin,
@@ -88,12 +109,14 @@ export async function startPavedTestBackend(
           },
           // Generous by default: the first proxy call loads @kubernetes/client-node.
           paved: {
-            health: {
+            ...extra.paved,
+            clusters: {
               clusterTimeout: extra.clusterTimeoutMs ?? 30_000,
               // Tests that shorten the timeout measure every call afresh.
               ...(extra.clusterTimeoutMs ? { cacheTtl: 0 } : {}),
-              ...extra.health,
+              ...moved,
             },
+            health,
             // Off unless a test asks: route tests measure every call afresh.
             cost: { cacheTtl: 0, ...extra.cost },
           },
@@ -105,6 +128,7 @@ export async function startPavedTestBackend(
       ...(typeof extra.permissions === 'string'
         ? [mockServices.permissions.factory({ result: extra.permissions })]
         : []),
+      ...(extra.services ?? []),
     ],
   });
 }

@@ -13,6 +13,11 @@ import { CostService } from '../service/cost/CostService';
 import { crossplaneAccess } from '../service/crossplane/access';
 import { CrossplaneService } from '../service/crossplane/CrossplaneService';
 import { HealthService } from '../service/health/HealthService';
+import {
+  ALL_FEATURES_ON,
+  FeatureSwitches,
+  SwitchableFeature,
+} from '../features';
 import { authorizeAction } from './asUser';
 import {
   asOutput,
@@ -30,6 +35,8 @@ export interface ClusterActionServices {
   conformance: ConformanceService;
   cost: CostService;
   crossplane: CrossplaneService;
+  /** `paved.features`: a switched-off feature's actions are not registered. Default all on. */
+  features?: FeatureSwitches;
 }
 
 const entityInput = (z: Zod) =>
@@ -66,8 +73,12 @@ export function registerClusterActions(
   services: ClusterActionServices,
 ): void {
   const { permissions, health, conformance, cost, crossplane } = services;
+  const on = services.features ?? ALL_FEATURES_ON;
+  // A switched-off feature's actions are registered nowhere.
+  const skip: ActionsRegistryService = { register() {} };
+  const when = (feature: SwitchableFeature) => (on[feature] ? registry : skip);
 
-  registry.register({
+  when('health').register({
     name: 'get-component-health',
     title: 'Component health',
     description:
@@ -116,7 +127,7 @@ export function registerClusterActions(
     },
   });
 
-  registry.register({
+  when('health').register({
     name: 'get-cluster-health',
     title: 'Cluster health',
     description:
@@ -166,7 +177,7 @@ export function registerClusterActions(
     },
   });
 
-  registry.register({
+  when('conformance').register({
     name: 'get-conformance',
     title: 'Tier conformance',
     description:
@@ -222,7 +233,7 @@ export function registerClusterActions(
     },
   });
 
-  registry.register({
+  when('cost').register({
     name: 'get-entity-cost',
     title: 'Cost of an entity',
     description:
@@ -301,7 +312,7 @@ export function registerClusterActions(
     },
   });
 
-  registry.register({
+  when('crossplane').register({
     name: 'get-crossplane-claims',
     title: 'Crossplane claim tree',
     description:
