@@ -38,13 +38,18 @@ export type ApiResponse =
       warnings?: string[];
       /** The admission step that refused the request, for the request log. */
       deniedBy?: string;
+      /**
+       * The body already as JSON, byte for byte what `JSON.stringify(body)`
+       * writes (lists reuse each stored object's text; see listText.ts).
+       */
+      json?: () => Buffer;
     }
   | { type: 'text'; status: number; body: string }
   | { type: 'stream'; status: number; open: (sink: StreamSink) => () => void };
 
 /** Where a watch writes events; `end` finishes the response. */
 export interface StreamSink {
-  write(chunk: string): void;
+  write(chunk: string | Buffer): void;
   end(): void;
 }
 

@@ -5,6 +5,7 @@ import { printerFor } from '../table/printers';
 import { KubeObject } from '../types';
 import { ApiContext, ApiResponse } from './context';
 import { Representation } from './negotiation';
+import { listText } from './listText';
 import { badRequest } from './status';
 
 function includeObject(query: URLSearchParams): IncludeObject {
@@ -69,16 +70,14 @@ export function presentList(
     };
   }
   const apiVersion = rt.group ? `${rt.group}/${rt.version}` : rt.version;
+  const head = { apiVersion, kind: rt.listKind, metadata: meta };
+  const listed = items.map(i => listItem(rt, i));
   return {
     type: 'json',
     status: 200,
     yaml: rep.format === 'yaml',
-    body: {
-      apiVersion,
-      kind: rt.listKind,
-      metadata: meta,
-      items: items.map(i => listItem(rt, i)),
-    },
+    body: { ...head, items: listed },
+    json: () => listText(head, listed),
   };
 }
 

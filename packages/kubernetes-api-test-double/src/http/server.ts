@@ -87,7 +87,7 @@ function send(
     res.on('close', finish);
     return;
   }
-  let body: string;
+  let body: string | Buffer;
   let type: string;
   if (response.type === 'text') {
     body = response.body;
@@ -96,7 +96,7 @@ function send(
     body = toYaml(response.body);
     type = 'application/yaml';
   } else {
-    body = JSON.stringify(response.body);
+    body = response.json ? response.json() : JSON.stringify(response.body);
     type = 'application/json';
   }
   if (response.type === 'json' && response.warnings?.length)
