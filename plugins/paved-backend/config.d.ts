@@ -1,22 +1,106 @@
+/**
+ * A duration: milliseconds as a number, an object such as `{ seconds: 10 }`,
+ * or a string such as `'10s'` or `'PT10S'` (Backstage's `readDurationFromConfig`).
+ */
+type Duration =
+  | number
+  | string
+  | {
+      years?: number;
+      months?: number;
+      weeks?: number;
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    };
+
 export interface Config {
   paved?: {
-    health?: {
+    /**
+     * Features that can be switched off: false leaves out the feature's
+     * backend routes (404), actions and scheduled tasks (cost: cost alerts),
+     * and its cards and pages in the app. Each defaults to true.
+     */
+    features?: {
       /**
-       * How long one cluster may take to answer a health route before it is
-       * reported as an error beside the other clusters' data: milliseconds,
-       * or a duration such as `{ seconds: 10 }`. Default 10 seconds.
+       * Component and cluster health cards and routes.
+       *
+       * @visibility frontend
        */
-      clusterTimeout?:
-        | number
-        | { minutes?: number; seconds?: number; milliseconds?: number };
+      health?: boolean;
       /**
-       * How long a user's health answer is reused (milliseconds or a
-       * duration). Default 10 seconds; 0 turns the cache off.
+       * Tier conformance card and route.
+       *
+       * @visibility frontend
        */
-      cacheTtl?:
-        | number
-        | { minutes?: number; seconds?: number; milliseconds?: number };
+      conformance?: boolean;
+      /**
+       * Cost cards and routes (OpenCost), and cost alerts.
+       *
+       * @visibility frontend
+       */
+      cost?: boolean;
+      /**
+       * Crossplane claims card, routes and request form.
+       *
+       * @visibility frontend
+       */
+      crossplane?: boolean;
+      /**
+       * GitOps (Flux, Argo CD) status card and route.
+       *
+       * @visibility frontend
+       */
+      gitops?: boolean;
+      /**
+       * Drift card and route (tenants, cluster baselines).
+       *
+       * @visibility frontend
+       */
+      drift?: boolean;
+      /**
+       * Evidence drawer and route (events, previous logs).
+       *
+       * @visibility frontend
+       */
+      evidence?: boolean;
+      /**
+       * Fleet page and route.
+       *
+       * @visibility frontend
+       */
+      fleet?: boolean;
+      /**
+       * Tenant page and route.
+       *
+       * @visibility frontend
+       */
+      tenants?: boolean;
+    };
+    /**
+     * How every feature reads clusters. Under the same key the catalog
+     * module reads per-cluster settings (`paved.clusters.<name>`), so no
+     * cluster may be named `clusterTimeout`, `cacheTtl` or `pageSize`.
+     */
+    clusters?: {
+      /**
+       * How long one cluster may take to answer before it is reported as an
+       * error beside the other clusters' data. Default 10 seconds.
+       */
+      clusterTimeout?: Duration;
+      /** How long a user's answer is reused. Default 10 seconds; 0 turns the cache off. */
+      cacheTtl?: Duration;
       /** Items per page when listing objects through the proxy. Default 500. */
+      pageSize?: number;
+    };
+    health?: {
+      /** @deprecated Use `paved.clusters.clusterTimeout`; still read when that is unset. */
+      clusterTimeout?: Duration;
+      /** @deprecated Use `paved.clusters.cacheTtl`; still read when that is unset. */
+      cacheTtl?: Duration;
+      /** @deprecated Use `paved.clusters.pageSize`; still read when that is unset. */
       pageSize?: number;
       /**
        * Running Pods that are not plainly healthy (crash-looping, not ready,
@@ -66,18 +150,13 @@ export interface Config {
     cost?: {
       /** ISO 4217 code of the currency OpenCost prices in. Default USD. */
       currency?: string;
-      /** Per-cluster timeout (milliseconds or a duration). Default 15 seconds. */
-      clusterTimeout?:
-        | number
-        | { minutes?: number; seconds?: number; milliseconds?: number };
+      /** Per-cluster timeout. Default 15 seconds. */
+      clusterTimeout?: Duration;
       /**
-       * How long a user's cost answer is reused (milliseconds or a
-       * duration); answers with a failing cluster are not kept. Default 60
-       * seconds; 0 turns the cache off.
+       * How long a user's cost answer is reused; answers with a failing
+       * cluster are not kept. Default 60 seconds; 0 turns the cache off.
        */
-      cacheTtl?:
-        | number
-        | { minutes?: number; seconds?: number; milliseconds?: number };
+      cacheTtl?: Duration;
       /** `/allocation` (default; supports `filter`) or `/allocation/compute`. */
       endpoint?: '/allocation' | '/allocation/compute';
       /** OpenCost's Service for the Kubernetes API service proxy. Default opencost/opencost:9003. */
