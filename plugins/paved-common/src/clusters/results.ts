@@ -17,7 +17,7 @@ export interface ClusterError {
 /**
  * One cluster's answer: its data, or why there is none.
  *
- * The success field was called `health` before 0.x; read answers with
+ * The success field was called `health` up to 0.1; read answers with
  * {@link withClusterData}, which accepts both, while a backend older than the
  * frontend may still send the old name.
  *
