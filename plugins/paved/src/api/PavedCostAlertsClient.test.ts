@@ -1,9 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  PavedCostAlertsClient,
-  PavedCostAlertsError,
-} from './PavedCostAlertsClient';
+import { PavedApiError } from './PavedApiError';
+import { PavedCostAlertsClient } from './PavedCostAlertsClient';
 
 const BASE = 'http://backstage.test/api/paved';
 const server = setupServer();
@@ -52,7 +50,7 @@ describe('PavedCostAlertsClient', () => {
       /Only the owners/,
     );
     const error = await client.getAlerts(shop).catch(e => e);
-    expect(error).toBeInstanceOf(PavedCostAlertsError);
+    expect(error).toBeInstanceOf(PavedApiError);
     expect(error).toMatchObject({
       statusCode: 404,
       message: 'No entity system:default/shop',

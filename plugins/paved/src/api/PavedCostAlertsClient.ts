@@ -1,14 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import type {
   CostAlertRecord,
   CostAlertsResponse,
+  pavedCostReadPermission,
 } from '@paved/plugin-paved-common';
-import { entityPath } from './pavedBackendFetch';
+import {
+  entityLabel,
+  entityPath,
+  PavedBackendClient,
+} from './pavedBackendFetch';
+import { PavedCallTexts } from './pavedErrorMessage';
 
 /** An entity's cost alerts: list, snooze and dismiss. @public */
 export interface PavedCostAlertsApi {
@@ -29,62 +31,65 @@ export const pavedCostAlertsApiRef = createApiRef<PavedCostAlertsApi>().with({
   pluginId: 'paved',
 });
 
-/** A failed alerts call, with the backend's own words. @public */
-export class PavedCostAlertsError extends Error {
-  readonly name = 'PavedCostAlertsError';
-  constructor(message: string, readonly statusCode: number) {
-    super(message);
+/** How an alerts call words its failures: mostly in the backend's words. */
+function alertsCallTexts(
+  entity: CompoundEntityRef,
+  change?: 'snooze' | 'dismiss',
+): PavedCallTexts {
+  const ref = entityLabel(entity);
+  if (change) {
+    return {
+      task: `${change} a cost alert of ${ref}`,
+      forbidden:
+        'Only the owners of this entity may snooze or dismiss its alerts.',
+      backendSays: [400, 404, 409],
+    };
   }
+  return {
+    task: `read the cost alerts of ${ref}`,
+    subject: ref,
+    forbidden: {
+      action: 'read cost',
+      permission: pavedCostReadPermission.name,
+    },
+    backendSays: 'always',
+  };
 }
 
 /** Calls `/api/paved/cost/alerts/...` as the signed-in user. @public */
-export class PavedCostAlertsClient implements PavedCostAlertsApi {
-  constructor(
-    private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
-  ) {}
-
-  private async call<T>(path: string, init?: RequestInit): Promise<T> {
-    const base = await this.deps.discoveryApi.getBaseUrl('paved');
-    const response = await this.deps.fetchApi.fetch(
-      `${base}/cost/alerts/${path}`,
-      init,
-    );
-    if (!response.ok) {
-      let message: string | undefined;
-      try {
-        message = (await response.json())?.error?.message;
-      } catch {
-        message = undefined;
-      }
-      throw new PavedCostAlertsError(
-        response.status === 403 && init?.method === 'POST'
-          ? 'Only the owners of this entity may snooze or dismiss its alerts.'
-          : message ?? `Cost alerts: HTTP ${response.status}`,
-        response.status,
-      );
-    }
-    return response.json();
-  }
-
+export class PavedCostAlertsClient
+  extends PavedBackendClient
+  implements PavedCostAlertsApi
+{
   getAlerts(entity: CompoundEntityRef) {
-    return this.call<CostAlertsResponse>(entityPath(entity));
+    // Always asked anew: a snooze or dismissal a moment ago changed it.
+    return this.read<CostAlertsResponse>(`/cost/alerts/${entityPath(entity)}`, {
+      fresh: true,
+      texts: alertsCallTexts(entity),
+    });
   }
 
   snooze(entity: CompoundEntityRef, alertId: string, until: string) {
-    return this.call<CostAlertRecord>(
-      `${entityPath(entity)}/${encodeURIComponent(alertId)}/snooze`,
+    return this.send<CostAlertRecord>(
+      `/cost/alerts/${entityPath(entity)}/${encodeURIComponent(
+        alertId,
+      )}/snooze`,
       {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ until }),
       },
+      alertsCallTexts(entity, 'snooze'),
     );
   }
 
   dismiss(entity: CompoundEntityRef, alertId: string) {
-    return this.call<CostAlertRecord>(
-      `${entityPath(entity)}/${encodeURIComponent(alertId)}/dismiss`,
+    return this.send<CostAlertRecord>(
+      `/cost/alerts/${entityPath(entity)}/${encodeURIComponent(
+        alertId,
+      )}/dismiss`,
       { method: 'POST' },
+      alertsCallTexts(entity, 'dismiss'),
     );
   }
 }

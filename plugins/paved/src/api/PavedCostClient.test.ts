@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { PavedCostClient, PavedCostError } from './PavedCostClient';
+import { PavedApiError } from './PavedApiError';
+import { PavedCostClient } from './PavedCostClient';
 
 const BASE = 'http://backstage.test/api/paved';
 const server = setupServer();
@@ -54,7 +55,7 @@ describe('PavedCostClient', () => {
       ),
     );
     const error = await client.getClusterCost('c1', 'mtd', 'UTC').catch(e => e);
-    expect(error).toBeInstanceOf(PavedCostError);
+    expect(error).toBeInstanceOf(PavedApiError);
     expect(error.message).toMatch(/paved\.cost\.read/);
   });
 });

@@ -1,16 +1,17 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type { CostResponse, CostWindowKind } from '@paved/plugin-paved-common';
+  CostResponse,
+  CostWindowKind,
+  pavedCostReadPermission,
+} from '@paved/plugin-paved-common';
 import {
+  entityLabel,
   entityPath,
-  getPavedJson,
+  PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /**
  * A read of cost: `range` sends the window as explicit instants (the card
@@ -47,47 +48,27 @@ export const pavedCostApiRef = createApiRef<PavedCostApi>().with({
   pluginId: 'paved',
 });
 
-/**
- * A failed cost call: `statusCode` is the HTTP status (0: the backend could
- * not be reached), `backendMessage` the backend's own words.
- *
- * @public
- */
-export class PavedCostError extends Error {
-  readonly name = 'PavedCostError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly backendMessage?: string,
-  ) {
-    super(message);
-  }
+/** How a cost call about `what` words its failures. */
+function costCallTexts(what: string): PavedCallTexts {
+  return {
+    task: `read the cost of ${what}`,
+    forbidden: {
+      action: 'read cost',
+      permission: pavedCostReadPermission.name,
+    },
+    badRequest: `The request for the cost of ${what} was refused.`,
+    notFound: `${what} was not found, or you cannot see it.`,
+    backendSays: [400],
+  };
 }
 
-/** The message for a status, in the user's terms. */
+/** The message for a status, in the user's terms. @public */
 export function costErrorMessage(
   status: number,
   what: string,
   backendMessage?: string,
 ): string {
-  switch (status) {
-    case 400:
-      return (
-        backendMessage ?? `The request for the cost of ${what} was refused.`
-      );
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return 'You are not allowed to read cost (permission paved.cost.read, and kubernetes.clusters.read to list clusters).';
-    case 404:
-      return `${what} was not found, or you cannot see it.`;
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      return `The Paved backend failed to read the cost of ${what} (HTTP ${status}).`;
-  }
+  return pavedErrorMessage(status, costCallTexts(what), backendMessage);
 }
 
 /**
@@ -97,15 +78,10 @@ export function costErrorMessage(
  *
  * @public
  */
-export class PavedCostClient implements PavedCostApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedCostClient
+  extends PavedBackendClient
+  implements PavedCostApi
+{
   getEntityCost(
     entity: CompoundEntityRef,
     window: CostWindowKind,
@@ -116,7 +92,7 @@ export class PavedCostClient implements PavedCostApi {
       `/cost/entity/${entityPath(entity)}`,
       window,
       zone,
-      `${entity.kind}:${entity.namespace}/${entity.name}`,
+      entityLabel(entity),
       options,
     );
   }
@@ -136,7 +112,7 @@ export class PavedCostClient implements PavedCostApi {
     );
   }
 
-  private async get(
+  private get(
     path: string,
     window: CostWindowKind,
     zone: string,
@@ -149,12 +125,9 @@ export class PavedCostClient implements PavedCostApi {
       query.set('end', options.range.end);
     }
     if (options?.compare) query.set('compare', options.compare);
-    return getPavedJson<CostResponse>(this.options, `${path}?${query}`, {
+    return this.read(`${path}?${query}`, {
       fresh: options?.fresh,
-      messageFor: (status, backendMessage) =>
-        costErrorMessage(status, what, backendMessage),
-      fail: (message, status, backendMessage) =>
-        new PavedCostError(message, status, backendMessage),
+      texts: costCallTexts(what),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { PavedCrossplaneClient } from './PavedCrossplaneClient';
-import { PavedHealthError } from './PavedHealthClient';
+import { PavedApiError } from './PavedApiError';
 
 const BASE = 'http://backstage.test/api/paved';
 const server = setupServer();
@@ -56,7 +56,7 @@ describe('PavedCrossplaneClient', () => {
         ),
       );
       const error = await api.getEntityClaims(ref).catch(e => e);
-      expect(error).toBeInstanceOf(PavedHealthError);
+      expect(error).toBeInstanceOf(PavedApiError);
       expect(error.statusCode).toBe(status);
       expect(error.backendMessage).toBe('from the backend');
       expect(error.message).toMatch(message);
@@ -127,7 +127,7 @@ describe('PavedCrossplaneClient', () => {
         ),
       );
       const error = await api.getXrdOffers('prod').catch(e => e);
-      expect(error).toBeInstanceOf(PavedHealthError);
+      expect(error).toBeInstanceOf(PavedApiError);
       expect(error.message).toMatch(message);
     }
   });
@@ -169,7 +169,7 @@ describe('PavedCrossplaneClient', () => {
       const error = await newApi()
         .getXrdOffers('prod')
         .catch(e => e);
-      expect(error).toBeInstanceOf(PavedHealthError);
+      expect(error).toBeInstanceOf(PavedApiError);
       expect(error.message).toMatch(message);
       expect(error.statusCode).toBe(
         'statusCode' in clusterError ? clusterError.statusCode : 503,

@@ -1,22 +1,20 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type {
   ClusterResult,
   CrossplaneDetailsResponse,
   CrossplaneEntityResponse,
+  pavedCrossplaneReadPermission,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
+import { PavedApiError } from './PavedApiError';
 import {
+  entityLabel,
   entityPath,
-  getPavedJson,
+  PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
-import { PavedHealthError } from './PavedHealthClient';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /** `GET /api/paved/crossplane/entity/:namespace/:kind/:name`. @public */
 export type PavedCrossplaneResponse = CrossplaneEntityResponse;
@@ -52,26 +50,39 @@ export const pavedCrossplaneApiRef = createApiRef<PavedCrossplaneApi>().with({
   pluginId: 'paved',
 });
 
-/** The message for a failed claims call, in the user's terms. */
+/** How a call about an entity's claims words its failures. */
+function claimsCallTexts(entity: CompoundEntityRef): PavedCallTexts {
+  const name = entityLabel(entity);
+  return {
+    task: `read the claims of ${name}`,
+    forbidden: {
+      action: 'read Crossplane claims',
+      permission: pavedCrossplaneReadPermission.name,
+    },
+    notFound: `${name} was not found in the catalog, or the cluster in paved.dev/crossplane-cluster is not configured.`,
+  };
+}
+
+/** How a call for what a cluster offers words its failures. */
+function xrdOffersCallTexts(cluster: string): PavedCallTexts {
+  return {
+    task: `read the XRDs of ${cluster}`,
+    forbidden: `You are not allowed to read what cluster ${cluster} offers (permission ${pavedCrossplaneReadPermission.name}, or the cluster's own access rules where you sign in with your own credentials).`,
+    // The backend says whether Backstage or the cluster refused.
+    forbiddenBecause: reason =>
+      `Not allowed to read what cluster ${cluster} offers: ${reason}`,
+    notFound: `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`,
+    // Paved's own 503 names the cluster that timed out or failed.
+    backendSays: [503],
+  };
+}
+
+/** The message for a failed claims call, in the user's terms. @public */
 export function crossplaneErrorMessage(
   status: number,
   entity: CompoundEntityRef,
 ): string {
-  const name = `${entity.kind}:${entity.namespace}/${entity.name}`;
-  switch (status) {
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return 'You are not allowed to read Crossplane claims (permission paved.crossplane.read, and kubernetes.clusters.read to list clusters).';
-    case 404:
-      return `${name} was not found in the catalog, or the cluster in paved.dev/crossplane-cluster is not configured.`;
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      return `The Paved backend failed to read the claims of ${name} (HTTP ${status}).`;
-  }
+  return pavedErrorMessage(status, claimsCallTexts(entity));
 }
 
 /** The message for a failed XRD offers call, in the user's terms. */
@@ -80,26 +91,7 @@ export function xrdOffersErrorMessage(
   cluster: string,
   backendMessage?: string,
 ): string {
-  switch (status) {
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      // The backend says whether Backstage or the cluster refused.
-      return backendMessage
-        ? `Not allowed to read what cluster ${cluster} offers: ${backendMessage}`
-        : `You are not allowed to read what cluster ${cluster} offers (permission paved.crossplane.read, or the cluster's own access rules where you sign in with your own credentials).`;
-    case 404:
-      return `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`;
-    case 503:
-      // Paved's own 503 names the cluster that timed out or failed.
-      if (backendMessage) return backendMessage;
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    case 502:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      return `The Paved backend failed to read the XRDs of ${cluster} (HTTP ${status}).`;
-  }
+  return pavedErrorMessage(status, xrdOffersCallTexts(cluster), backendMessage);
 }
 
 /**
@@ -107,66 +99,43 @@ export function xrdOffersErrorMessage(
  * signed-in user's token goes along and clusters are read as that user; with
  * the Kubernetes plugin's auth providers it also sends the user's own cluster
  * tokens (`Backstage-Kubernetes-Authorization-*`) for clusters that need them.
- * Failures are `PavedHealthError`s, the error every Paved card shows.
  *
  * @public
  */
-export class PavedCrossplaneClient implements PavedCrossplaneApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedCrossplaneClient
+  extends PavedBackendClient
+  implements PavedCrossplaneApi
+{
   getEntityClaims(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedCrossplaneResponse> {
-    return getPavedJson<PavedCrossplaneResponse>(
-      this.options,
-      `/crossplane/entity/${entityPath(entity)}`,
-      {
-        fresh: options?.fresh,
-        messageFor: status => crossplaneErrorMessage(status, entity),
-        fail: (message, status, backendMessage) =>
-          new PavedHealthError(message, status, backendMessage),
-      },
-    );
+    return this.read(`/crossplane/entity/${entityPath(entity)}`, {
+      ...options,
+      texts: claimsCallTexts(entity),
+    });
   }
 
   getEntityDetails(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<CrossplaneDetailsResponse> {
-    return getPavedJson<CrossplaneDetailsResponse>(
-      this.options,
-      `/crossplane/entity/${entityPath(entity)}/details`,
-      {
-        fresh: options?.fresh,
-        messageFor: status => crossplaneErrorMessage(status, entity),
-        fail: (message, status, backendMessage) =>
-          new PavedHealthError(message, status, backendMessage),
-      },
-    );
+    return this.read(`/crossplane/entity/${entityPath(entity)}/details`, {
+      ...options,
+      texts: claimsCallTexts(entity),
+    });
   }
 
   async getXrdOffers(cluster: string): Promise<XrdOffersResponse> {
-    const body = await getPavedJson<
-      XrdOffersClustersResponse | XrdOffersResponse
-    >(this.options, `/crossplane/xrds/${encodeURIComponent(cluster)}`, {
-      clusters: [cluster],
-      messageFor: (status, backendMessage) =>
-        xrdOffersErrorMessage(status, cluster, backendMessage),
-      fail: (message, status, backendMessage) =>
-        new PavedHealthError(message, status, backendMessage),
-    });
+    const body = await this.read<XrdOffersClustersResponse | XrdOffersResponse>(
+      `/crossplane/xrds/${encodeURIComponent(cluster)}`,
+      { clusters: [cluster], texts: xrdOffersCallTexts(cluster) },
+    );
     // A backend from before the per-cluster answer sends the offers as they are.
     if (!('clusters' in body)) return body;
     const result = body.clusters.find(c => c.cluster === cluster);
     if (!result) {
-      throw new PavedHealthError(
+      throw new PavedApiError(
         `The Paved backend sent no answer for cluster ${cluster}.`,
         502,
       );
@@ -174,7 +143,7 @@ export class PavedCrossplaneClient implements PavedCrossplaneApi {
     if (result.ok) return { cluster, ...result.data };
     // The cluster refused or failed: its own words, naming the cluster.
     const { statusCode, message } = result.error;
-    throw new PavedHealthError(
+    throw new PavedApiError(
       statusCode === 401 || statusCode === 403
         ? `Not allowed to read what cluster ${cluster} offers: ${message}`
         : `Could not read what cluster ${cluster} offers: ${message}`,

@@ -1,17 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type { DriftResponse } from '@paved/plugin-paved-common';
+  DriftResponse,
+  pavedDriftReadPermission,
+} from '@paved/plugin-paved-common';
 import {
+  entityLabel,
   entityPath,
-  getPavedJson,
+  PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
-import { PavedHealthError } from './PavedHealthClient';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /**
  * `GET /api/paved/drift/entity/:namespace/:kind/:name`: where a tenant's or
@@ -35,33 +34,30 @@ export const pavedDriftApiRef = createApiRef<PavedDriftApi>().with({
   pluginId: 'paved',
 });
 
+/** How a drift call about an entity words its failures. */
+function driftCallTexts(entity: CompoundEntityRef): PavedCallTexts {
+  const ref = entityLabel(entity);
+  return {
+    task: `compare ${ref} with what Paved renders`,
+    subject: ref,
+    forbidden: {
+      action: 'read drift here',
+      permission: pavedDriftReadPermission.name,
+      holders: 'the owners and platform admins',
+    },
+    // The backend names the annotation or input to fix.
+    badRequest: `Paved cannot read the annotations of ${ref}.`,
+    backendSays: [400, 404],
+  };
+}
+
 /** The message for a status, in the user's terms. @public */
 export function driftErrorMessage(
   status: number,
   entity: CompoundEntityRef,
   backendMessage?: string,
 ): string {
-  const ref = `${entity.kind}:${entity.namespace}/${entity.name}`;
-  switch (status) {
-    case 400:
-      // The backend names the annotation or input to fix.
-      return backendMessage ?? `Paved cannot read the annotations of ${ref}.`;
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return 'You are not allowed to read drift here (permission paved.drift.read: the owners and platform admins have it), or to list clusters (kubernetes.clusters.read).';
-    case 404:
-      return (
-        backendMessage ??
-        `${ref} was not found in the catalog, or you cannot see it.`
-      );
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      return `The Paved backend failed to compare ${ref} with what Paved renders (HTTP ${status}).`;
-  }
+  return pavedErrorMessage(status, driftCallTexts(entity), backendMessage);
 }
 
 /**
@@ -69,29 +65,17 @@ export function driftErrorMessage(
  * user's token goes along, plus their own cluster tokens where needed.
  * @public
  */
-export class PavedDriftClient implements PavedDriftApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedDriftClient
+  extends PavedBackendClient
+  implements PavedDriftApi
+{
   getEntityDrift(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedDriftResponse> {
-    return getPavedJson<PavedDriftResponse>(
-      this.options,
-      `/drift/entity/${entityPath(entity)}`,
-      {
-        fresh: options?.fresh,
-        messageFor: (status, backendMessage) =>
-          driftErrorMessage(status, entity, backendMessage),
-        fail: (message, status, backendMessage) =>
-          new PavedHealthError(message, status, backendMessage),
-      },
-    );
+    return this.read(`/drift/entity/${entityPath(entity)}`, {
+      ...options,
+      texts: driftCallTexts(entity),
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { PavedEvidenceClient, PavedEvidenceError } from './PavedEvidenceClient';
+import { PavedApiError } from './PavedApiError';
+import { PavedEvidenceClient } from './PavedEvidenceClient';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -62,7 +63,7 @@ describe('PavedEvidenceClient', () => {
     [404, /^No Pod payments\/ledger-worker-1 of/],
     [401, /sign in again/],
     [500, /failed to read the evidence.*HTTP 500/],
-  ])('turns HTTP %s into a PavedEvidenceError', async (status, message) => {
+  ])('turns HTTP %s into a PavedApiError', async (status, message) => {
     const { api } = client(async () =>
       json(status, {
         error: {
@@ -73,7 +74,7 @@ describe('PavedEvidenceClient', () => {
       }),
     );
     const error = await api.getEvidence(ENTITY, POD).catch(e => e);
-    expect(error).toBeInstanceOf(PavedEvidenceError);
+    expect(error).toBeInstanceOf(PavedApiError);
     expect(error.statusCode).toBe(status);
     expect(error.message).toMatch(message);
   });

@@ -1,15 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type {
   EvidenceKind,
   EvidenceResponse,
+  pavedLogsReadPermission,
 } from '@paved/plugin-paved-common';
-import { entityPath, getPavedJson } from './pavedBackendFetch';
+import {
+  entityLabel,
+  entityPath,
+  PavedBackendClient,
+} from './pavedBackendFetch';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /**
  * `GET /api/paved/evidence/entity/:namespace/:kind/:name`: a Pod's or
@@ -41,46 +42,27 @@ export const pavedEvidenceApiRef = createApiRef<PavedEvidenceApi>().with({
   pluginId: 'paved',
 });
 
+/** How an evidence call about an entity words its failures. */
+function evidenceCallTexts(entity: CompoundEntityRef): PavedCallTexts {
+  const ref = entityLabel(entity);
+  // The backend names the parameter, cluster or Pod that is wrong.
+  const notFound = `${ref} or the object was not found.`;
+  return {
+    task: `read the evidence for ${ref}`,
+    forbidden: `You lack the permission ${pavedLogsReadPermission.name} on ${ref}: its owners and platform admins have it. Ask them, or read the events and logs with kubectl below if the cluster lets you.`,
+    badRequest: notFound,
+    notFound,
+    backendSays: [400, 404],
+  };
+}
+
 /** The message for a status, in the user's terms. @public */
 export function evidenceErrorMessage(
   status: number,
   entity: CompoundEntityRef,
   backendMessage?: string,
 ): string {
-  const ref = `${entity.kind}:${entity.namespace}/${entity.name}`;
-  switch (status) {
-    case 400:
-    case 404:
-      // The backend names the parameter, cluster or Pod that is wrong.
-      return backendMessage ?? `${ref} or the object was not found.`;
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return `You lack the permission paved.logs.read on ${ref}: its owners and platform admins have it. Ask them, or read the events and logs with kubectl below if the cluster lets you.`;
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      break;
-  }
-  return `The Paved backend failed to read the evidence for ${ref} (HTTP ${status}).`;
-}
-
-/**
- * A failed evidence call. `statusCode` is the HTTP status (0 when the
- * backend could not be reached); `backendMessage` is the backend's own.
- * @public
- */
-export class PavedEvidenceError extends Error {
-  readonly name = 'PavedEvidenceError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly backendMessage?: string,
-  ) {
-    super(message);
-  }
+  return pavedErrorMessage(status, evidenceCallTexts(entity), backendMessage);
 }
 
 /** The route's query for a target. */
@@ -104,30 +86,21 @@ export function evidenceQuery(target: PavedEvidenceTarget): string {
  * that cluster wants it.
  * @public
  */
-export class PavedEvidenceClient implements PavedEvidenceApi {
-  constructor(
-    private readonly deps: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedEvidenceClient
+  extends PavedBackendClient
+  implements PavedEvidenceApi
+{
   getEvidence(
     entity: CompoundEntityRef,
     target: PavedEvidenceTarget,
   ): Promise<PavedEvidenceResponse> {
-    return getPavedJson<PavedEvidenceResponse>(
-      this.deps,
+    return this.read(
       `/evidence/entity/${entityPath(entity)}?${evidenceQuery(target)}`,
       {
         clusters: [target.cluster],
         // Opening the drawer is asking for now, not for a moment ago.
         fresh: true,
-        messageFor: (status, backendMessage) =>
-          evidenceErrorMessage(status, entity, backendMessage),
-        fail: (message, status, backendMessage) =>
-          new PavedEvidenceError(message, status, backendMessage),
+        texts: evidenceCallTexts(entity),
       },
     );
   }

@@ -1,4 +1,5 @@
-import { PavedFleetClient, PavedFleetError } from './PavedFleetClient';
+import { PavedApiError } from './PavedApiError';
+import { PavedFleetClient } from './PavedFleetClient';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -33,7 +34,7 @@ describe('PavedFleetClient', () => {
       json(403, { error: { message: 'Missing permission paved.fleet.read' } }),
     );
     const error = await api.getFleet({ fresh: true }).catch(e => e);
-    expect(error).toBeInstanceOf(PavedFleetError);
+    expect(error).toBeInstanceOf(PavedApiError);
     expect(error.statusCode).toBe(403);
     expect(error.message).toMatch(/paved\.fleet\.read/);
   });

@@ -1,11 +1,10 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type { FleetResponse } from '@paved/plugin-paved-common';
-import { getPavedJson, PavedReadOptions } from './pavedBackendFetch';
+  FleetResponse,
+  pavedFleetReadPermission,
+} from '@paved/plugin-paved-common';
+import { PavedBackendClient, PavedReadOptions } from './pavedBackendFetch';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /** `GET /api/paved/fleet`: one row per cluster, worst first. @public */
 export type PavedFleetResponse = FleetResponse;
@@ -22,37 +21,20 @@ export const pavedFleetApiRef = createApiRef<PavedFleetApi>().with({
   pluginId: 'paved',
 });
 
-/** The message for a status, in the user's terms. */
-export function fleetErrorMessage(status: number): string {
-  switch (status) {
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return 'You are not allowed to see the fleet (permission paved.fleet.read, and kubernetes.clusters.read to list clusters).';
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable, or could not list clusters from the Kubernetes backend: is @paved/plugin-paved-backend installed and running?';
-    default:
-      return `The Paved backend failed to read the fleet (HTTP ${status}).`;
-  }
-}
+/** How the fleet call words its failures. */
+const FLEET_CALL_TEXTS: PavedCallTexts = {
+  task: 'read the fleet',
+  forbidden: {
+    action: 'see the fleet',
+    permission: pavedFleetReadPermission.name,
+  },
+  unavailable:
+    'The Paved backend is unavailable, or could not list clusters from the Kubernetes backend: is @paved/plugin-paved-backend installed and running?',
+};
 
-/**
- * A failed fleet call. `statusCode` is the HTTP status (0 when the backend
- * could not be reached at all).
- *
- * @public
- */
-export class PavedFleetError extends Error {
-  readonly name = 'PavedFleetError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly backendMessage?: string,
-  ) {
-    super(message);
-  }
+/** The message for a status, in the user's terms. @public */
+export function fleetErrorMessage(status: number): string {
+  return pavedErrorMessage(status, FLEET_CALL_TEXTS);
 }
 
 /**
@@ -61,21 +43,11 @@ export class PavedFleetError extends Error {
  *
  * @public
  */
-export class PavedFleetClient implements PavedFleetApi {
-  constructor(
-    private readonly deps: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedFleetClient
+  extends PavedBackendClient
+  implements PavedFleetApi
+{
   getFleet(options?: PavedReadOptions): Promise<PavedFleetResponse> {
-    return getPavedJson<PavedFleetResponse>(this.deps, '/fleet', {
-      fresh: options?.fresh,
-      messageFor: status => fleetErrorMessage(status),
-      fail: (message, status, backendMessage) =>
-        new PavedFleetError(message, status, backendMessage),
-    });
+    return this.read('/fleet', { ...options, texts: FLEET_CALL_TEXTS });
   }
 }

@@ -1,17 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type { GitOpsEntityResponse } from '@paved/plugin-paved-common';
+  GitOpsEntityResponse,
+  pavedGitOpsReadPermission,
+} from '@paved/plugin-paved-common';
 import {
+  entityLabel,
   entityPath,
-  getPavedJson,
+  PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
-import { PavedHealthError } from './PavedHealthClient';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /** `GET /api/paved/gitops/entity/:namespace/:kind/:name`. @public */
 export type PavedGitOpsResponse = GitOpsEntityResponse;
@@ -30,33 +29,29 @@ export const pavedGitOpsApiRef = createApiRef<PavedGitOpsApi>().with({
   pluginId: 'paved',
 });
 
+/** How a GitOps call about an entity words its failures. */
+function gitopsCallTexts(entity: CompoundEntityRef): PavedCallTexts {
+  const ref = entityLabel(entity);
+  return {
+    task: `read the GitOps status of ${ref}`,
+    subject: ref,
+    forbidden: {
+      action: 'read GitOps status',
+      permission: pavedGitOpsReadPermission.name,
+    },
+    // The backend names the annotation to fix.
+    badRequest: `Paved cannot read the annotations of ${ref}.`,
+    backendSays: [400, 404],
+  };
+}
+
 /** The message for a failed GitOps call, in the user's terms. @public */
 export function gitopsErrorMessage(
   status: number,
   entity: CompoundEntityRef,
   backendMessage?: string,
 ): string {
-  const ref = `${entity.kind}:${entity.namespace}/${entity.name}`;
-  switch (status) {
-    case 400:
-      // The backend names the annotation to fix.
-      return backendMessage ?? `Paved cannot read the annotations of ${ref}.`;
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return 'You are not allowed to read GitOps status (permission paved.gitops.read, and kubernetes.clusters.read to list clusters).';
-    case 404:
-      return (
-        backendMessage ??
-        `${ref} was not found in the catalog, or you cannot see it.`
-      );
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      return `The Paved backend failed to read the GitOps status of ${ref} (HTTP ${status}).`;
-  }
+  return pavedErrorMessage(status, gitopsCallTexts(entity), backendMessage);
 }
 
 /**
@@ -66,29 +61,17 @@ export function gitopsErrorMessage(
  *
  * @public
  */
-export class PavedGitOpsClient implements PavedGitOpsApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedGitOpsClient
+  extends PavedBackendClient
+  implements PavedGitOpsApi
+{
   getEntityStatus(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedGitOpsResponse> {
-    return getPavedJson<PavedGitOpsResponse>(
-      this.options,
-      `/gitops/entity/${entityPath(entity)}`,
-      {
-        fresh: options?.fresh,
-        messageFor: (status, backendMessage) =>
-          gitopsErrorMessage(status, entity, backendMessage),
-        fail: (message, status, backendMessage) =>
-          new PavedHealthError(message, status, backendMessage),
-      },
-    );
+    return this.read(`/gitops/entity/${entityPath(entity)}`, {
+      ...options,
+      texts: gitopsCallTexts(entity),
+    });
   }
 }

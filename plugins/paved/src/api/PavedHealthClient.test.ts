@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { PavedHealthClient, PavedHealthError } from './PavedHealthClient';
+import { PavedApiError } from './PavedApiError';
+import { PavedHealthClient } from './PavedHealthClient';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -60,9 +61,9 @@ describe('PavedHealthClient', () => {
       }),
     );
     const error = await api.getClusterHealth('paved-local').catch(e => e);
-    expect(error).toBeInstanceOf(PavedHealthError);
+    expect(error).toBeInstanceOf(PavedApiError);
     expect(error).toMatchObject({
-      name: 'PavedHealthError',
+      name: 'PavedApiError',
       statusCode: status,
       backendMessage: 'from the backend',
     });

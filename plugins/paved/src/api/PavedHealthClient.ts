@@ -1,15 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
+  pavedConformanceReadPermission,
+  pavedHealthReadPermission,
+} from '@paved/plugin-paved-common';
 import {
+  entityLabel,
   entityPath,
-  getPavedJson,
+  PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 import {
   PavedClusterHealthResponse,
   PavedComponentHealthResponse,
@@ -50,11 +51,38 @@ export type PavedHealthTarget =
   | { type: 'conformance'; ref: CompoundEntityRef }
   | { type: 'cluster'; name: string };
 
-function describe(target: PavedHealthTarget): string {
-  return target.type === 'cluster'
-    ? `cluster '${target.name}'`
-    : `${target.ref.kind}:${target.ref.namespace}/${target.ref.name}`;
+/** How a health or conformance call words its failures. */
+export function healthCallTexts(target: PavedHealthTarget): PavedCallTexts {
+  if (target.type === 'cluster') {
+    return {
+      task: `read the health of cluster '${target.name}'`,
+      forbidden: HEALTH_FORBIDDEN,
+      notFound: `Cluster '${target.name}' is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`,
+      // The backend names the annotation to add or fix.
+      backendSays: [400],
+    };
+  }
+  const subject = entityLabel(target.ref);
+  const conformance = target.type === 'conformance';
+  return {
+    task: conformance
+      ? `check the conformance of ${subject}`
+      : `read the health of ${subject}`,
+    subject,
+    forbidden: conformance
+      ? {
+          action: 'check conformance',
+          permission: pavedConformanceReadPermission.name,
+        }
+      : HEALTH_FORBIDDEN,
+    backendSays: [400],
+  };
 }
+
+const HEALTH_FORBIDDEN = {
+  action: 'read health',
+  permission: pavedHealthReadPermission.name,
+};
 
 /** The message for a status, in the user's terms. */
 export function healthErrorMessage(
@@ -62,51 +90,7 @@ export function healthErrorMessage(
   target: PavedHealthTarget,
   backendMessage?: string,
 ): string {
-  const conformance = target.type === 'conformance';
-  switch (status) {
-    case 400:
-      // The backend names the annotation to add or fix.
-      if (backendMessage) return backendMessage;
-      break;
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return conformance
-        ? 'You are not allowed to check conformance (permission paved.conformance.read, and kubernetes.clusters.read to list clusters).'
-        : 'You are not allowed to read health (permission paved.health.read, and kubernetes.clusters.read to list clusters).';
-    case 404:
-      return target.type === 'cluster'
-        ? `Cluster '${target.name}' is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`
-        : `${describe(
-            target,
-          )} was not found in the catalog, or you cannot see it.`;
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      break;
-  }
-  return `The Paved backend failed to ${
-    conformance ? 'check the conformance' : 'read the health'
-  } of ${describe(target)} (HTTP ${status}).`;
-}
-
-/**
- * A failed health call. `statusCode` is the HTTP status (0 when the backend
- * could not be reached at all); `backendMessage` carries the backend's own message.
- *
- * @public
- */
-export class PavedHealthError extends Error {
-  readonly name = 'PavedHealthError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly backendMessage?: string,
-  ) {
-    super(message);
-  }
+  return pavedErrorMessage(status, healthCallTexts(target), backendMessage);
 }
 
 /**
@@ -118,84 +102,38 @@ export class PavedHealthError extends Error {
  *
  * @public
  */
-export class PavedHealthClient implements PavedHealthApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
-  private readonly kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-
-  constructor(options: {
-    discoveryApi: DiscoveryApi;
-    fetchApi: FetchApi;
-    /**
-     * The Kubernetes plugin's auth providers: with it, clusters that use the
-     * user's own token (oidc, google, ...) get it through
-     * `Backstage-Kubernetes-Authorization-*` headers. Without it only
-     * server-side cluster auth (serviceAccount, aws, ...) works.
-     */
-    kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-  }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
-    this.kubernetesAuthProvidersApi = options.kubernetesAuthProvidersApi;
-  }
-
+export class PavedHealthClient
+  extends PavedBackendClient
+  implements PavedHealthApi
+{
   getEntityHealth(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedComponentHealthResponse> {
-    return this.get(
-      `/health/entity/${entityPath(entity)}`,
-      { type: 'entity', ref: entity },
-      undefined,
-      options,
-    );
+    return this.read(`/health/entity/${entityPath(entity)}`, {
+      ...options,
+      texts: healthCallTexts({ type: 'entity', ref: entity }),
+    });
   }
 
   getClusterHealth(
     name: string,
     options?: PavedReadOptions,
   ): Promise<PavedClusterHealthResponse> {
-    return this.get(
-      `/health/cluster/${encodeURIComponent(name)}`,
-      { type: 'cluster', name },
-      [name],
-      options,
-    );
+    return this.read(`/health/cluster/${encodeURIComponent(name)}`, {
+      ...options,
+      clusters: [name],
+      texts: healthCallTexts({ type: 'cluster', name }),
+    });
   }
 
   getEntityConformance(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedConformanceResponse> {
-    return this.get(
-      `/conformance/entity/${entityPath(entity)}`,
-      { type: 'conformance', ref: entity },
-      undefined,
-      options,
-    );
-  }
-
-  private get<T>(
-    path: string,
-    target: PavedHealthTarget,
-    clusters?: readonly string[],
-    options?: PavedReadOptions,
-  ): Promise<T> {
-    return getPavedJson<T>(
-      {
-        discoveryApi: this.discoveryApi,
-        fetchApi: this.fetchApi,
-        kubernetesAuthProvidersApi: this.kubernetesAuthProvidersApi,
-      },
-      path,
-      {
-        clusters,
-        fresh: options?.fresh,
-        messageFor: (status, backendMessage) =>
-          healthErrorMessage(status, target, backendMessage),
-        fail: (message, status, backendMessage) =>
-          new PavedHealthError(message, status, backendMessage),
-      },
-    );
+    return this.read(`/conformance/entity/${entityPath(entity)}`, {
+      ...options,
+      texts: healthCallTexts({ type: 'conformance', ref: entity }),
+    });
   }
 }

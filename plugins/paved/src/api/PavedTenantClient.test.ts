@@ -1,4 +1,5 @@
-import { PavedTenantClient, PavedTenantError } from './PavedTenantClient';
+import { PavedApiError } from './PavedApiError';
+import { PavedTenantClient } from './PavedTenantClient';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -52,7 +53,7 @@ describe('PavedTenantClient', () => {
       /failed to read the tenant Resource:default\/tenant-payments \(HTTP 500\)/,
     ],
     [503, /is @paved\/plugin-paved-backend installed/],
-  ])('turns HTTP %s into a PavedTenantError', async (status, message) => {
+  ])('turns HTTP %s into a PavedApiError', async (status, message) => {
     const { api } = client(async () =>
       json(status, {
         error: {
@@ -63,7 +64,7 @@ describe('PavedTenantClient', () => {
       }),
     );
     const error = await api.getTenant(TENANT).catch(e => e);
-    expect(error).toBeInstanceOf(PavedTenantError);
+    expect(error).toBeInstanceOf(PavedApiError);
     expect(error.statusCode).toBe(status);
     expect(error.message).toMatch(message);
   });

@@ -1,16 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
-  createApiRef,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
-import { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
-import type { TenantPageResponse } from '@paved/plugin-paved-common';
+  pavedTenantReadPermission,
+  TenantPageResponse,
+} from '@paved/plugin-paved-common';
 import {
+  entityLabel,
   entityPath,
-  getPavedJson,
+  PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /**
  * `GET /api/paved/tenants/entity/:namespace/:kind/:name`: a tenant's quota
@@ -33,51 +33,29 @@ export const pavedTenantApiRef = createApiRef<PavedTenantApi>().with({
   pluginId: 'paved',
 });
 
+/** How a tenant call words its failures. */
+function tenantCallTexts(entity: CompoundEntityRef): PavedCallTexts {
+  const ref = entityLabel(entity);
+  return {
+    task: `read the tenant ${ref}`,
+    subject: ref,
+    forbidden: {
+      action: "read this tenant's page",
+      permission: pavedTenantReadPermission.name,
+      holders: "the tenant's owners and platform admins",
+    },
+    // The backend names what the tenant entity is missing.
+    backendSays: [400, 404],
+  };
+}
+
 /** The message for a status, in the user's terms. @public */
 export function tenantErrorMessage(
   status: number,
   entity: CompoundEntityRef,
   backendMessage?: string,
 ): string {
-  const ref = `${entity.kind}:${entity.namespace}/${entity.name}`;
-  switch (status) {
-    case 400:
-      // The backend names what the tenant entity is missing.
-      if (backendMessage) return backendMessage;
-      break;
-    case 401:
-      return 'You are not signed in, or your session expired: sign in again.';
-    case 403:
-      return "You are not allowed to read this tenant's page (permission paved.tenant.read: the tenant's owners and platform admins have it), or to list clusters (kubernetes.clusters.read).";
-    case 404:
-      return (
-        backendMessage ??
-        `${ref} was not found in the catalog, or you cannot see it.`
-      );
-    case 502:
-    case 503:
-    case 504:
-      return 'The Paved backend is unavailable: is @paved/plugin-paved-backend installed and running?';
-    default:
-      break;
-  }
-  return `The Paved backend failed to read the tenant ${ref} (HTTP ${status}).`;
-}
-
-/**
- * A failed tenant call. `statusCode` is the HTTP status (0 when the backend
- * could not be reached); `backendMessage` is the backend's own message.
- * @public
- */
-export class PavedTenantError extends Error {
-  readonly name = 'PavedTenantError';
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly backendMessage?: string,
-  ) {
-    super(message);
-  }
+  return pavedErrorMessage(status, tenantCallTexts(entity), backendMessage);
 }
 
 /**
@@ -86,29 +64,17 @@ export class PavedTenantError extends Error {
  * need them (see `kubernetesAuthHeaders`).
  * @public
  */
-export class PavedTenantClient implements PavedTenantApi {
-  constructor(
-    private readonly deps: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-      kubernetesAuthProvidersApi?: KubernetesAuthProvidersApi;
-    },
-  ) {}
-
+export class PavedTenantClient
+  extends PavedBackendClient
+  implements PavedTenantApi
+{
   getTenant(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedTenantResponse> {
-    return getPavedJson<PavedTenantResponse>(
-      this.deps,
-      `/tenants/entity/${entityPath(entity)}`,
-      {
-        fresh: options?.fresh,
-        messageFor: (status, backendMessage) =>
-          tenantErrorMessage(status, entity, backendMessage),
-        fail: (message, status, backendMessage) =>
-          new PavedTenantError(message, status, backendMessage),
-      },
-    );
+    return this.read(`/tenants/entity/${entityPath(entity)}`, {
+      ...options,
+      texts: tenantCallTexts(entity),
+    });
   }
 }

@@ -1,8 +1,16 @@
 export {
-  pavedHealthApiRef,
-  PavedHealthClient,
+  PavedApiError,
+  PavedCostError,
+  PavedEvidenceError,
+  PavedFleetError,
   PavedHealthError,
-} from './PavedHealthClient';
+  PavedTenantError,
+} from './PavedApiError';
+export { pavedErrorMessage } from './pavedErrorMessage';
+export type { PavedCallTexts, PavedPermissionNeed } from './pavedErrorMessage';
+export { PavedBackendClient } from './pavedBackendFetch';
+export type { PavedBackendDeps, PavedClientRead } from './pavedBackendFetch';
+export { pavedHealthApiRef, PavedHealthClient } from './PavedHealthClient';
 export type { PavedHealthApi } from './PavedHealthClient';
 export {
   kubernetesAuthHeaders,
@@ -30,13 +38,11 @@ export {
   costErrorMessage,
   pavedCostApiRef,
   PavedCostClient,
-  PavedCostError,
 } from './PavedCostClient';
 export type { PavedCostApi, PavedCostReadOptions } from './PavedCostClient';
 export {
   pavedTenantApiRef,
   PavedTenantClient,
-  PavedTenantError,
   tenantErrorMessage,
 } from './PavedTenantClient';
 export type { PavedTenantApi, PavedTenantResponse } from './PavedTenantClient';
@@ -44,7 +50,6 @@ export {
   fleetErrorMessage,
   pavedFleetApiRef,
   PavedFleetClient,
-  PavedFleetError,
 } from './PavedFleetClient';
 export type { PavedFleetApi, PavedFleetResponse } from './PavedFleetClient';
 export type { PavedReadOptions } from './pavedBackendFetch';
@@ -64,7 +69,6 @@ export {
   evidenceErrorMessage,
   pavedEvidenceApiRef,
   PavedEvidenceClient,
-  PavedEvidenceError,
 } from './PavedEvidenceClient';
 export type {
   PavedEvidenceApi,

@@ -5,8 +5,11 @@ import type {
   KubernetesAuthProvidersApi,
 } from '@backstage/plugin-kubernetes-react';
 import { kubernetesAuthHeaders } from './kubernetesAuthHeaders';
+import { withCurrentClusterResults } from './clusterResults';
+import { PavedApiError } from './PavedApiError';
+import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
-/** What every Paved API client needs to call the Paved backend. */
+/** What every Paved API client needs to call the Paved backend. @public */
 export interface PavedBackendDeps {
   discoveryApi: DiscoveryApi;
   fetchApi: FetchApi;
@@ -41,6 +44,11 @@ export function entityPath(entity: CompoundEntityRef): string {
   return [entity.namespace, entity.kind.toLocaleLowerCase('en-US'), entity.name]
     .map(encodeURIComponent)
     .join('/');
+}
+
+/** `Kind:namespace/name`, as messages name an entity. */
+export function entityLabel(entity: CompoundEntityRef): string {
+  return `${entity.kind}:${entity.namespace}/${entity.name}`;
 }
 
 async function backendMessageOf(
@@ -94,10 +102,13 @@ async function fetchOutcome(
   fetchApi: FetchApi,
   url: string,
   headers: Record<string, string>,
+  init?: RequestInit,
 ): Promise<Outcome> {
   let response: Response;
   try {
-    response = await (Object.keys(headers).length > 0
+    response = await (init
+      ? fetchApi.fetch(url, init)
+      : Object.keys(headers).length > 0
       ? fetchApi.fetch(url, { headers })
       : fetchApi.fetch(url));
   } catch (error) {
@@ -166,11 +177,44 @@ function sharedOutcome(
   return entry.outcome;
 }
 
+/** How a call words its failures, and (tests only) what it throws. */
+export interface PavedFailureOptions {
+  messageFor: (status: number, backendMessage?: string) => string;
+  /** Default: a `PavedApiError`. */
+  fail?: (message: string, status: number, backendMessage?: string) => Error;
+}
+
+/** The body of a success, or the caller's error for anything else. */
+function settle<T>(outcome: Outcome, options: PavedFailureOptions): T {
+  const fail =
+    options.fail ??
+    ((message: string, status: number, backendMessage?: string) =>
+      new PavedApiError(message, status, backendMessage));
+  switch (outcome.kind) {
+    case 'ok':
+      return withCurrentClusterResults(JSON.parse(outcome.text) as T);
+    case 'unreachable':
+      throw fail(`Could not reach the Paved backend: ${outcome.reason}`, 0);
+    case 'http':
+      throw fail(
+        options.messageFor(outcome.status, outcome.backendMessage),
+        outcome.status,
+        outcome.backendMessage,
+      );
+    default:
+      throw fail(
+        'The Paved backend answered with something that is not JSON.',
+        outcome.status,
+      );
+  }
+}
+
 /**
  * GETs a Paved backend route as the signed-in user (the fetch API adds their
  * token) plus, where clusters need them, the user's own cluster tokens.
- * Every failure becomes the caller's own error type via `fail`, with a
- * message in the user's terms from `messageFor`.
+ * Every failure becomes a `PavedApiError` (or the caller's own error via
+ * `fail`), with a message in the user's terms from `messageFor`. Cluster
+ * results from an older backend come back in today's shape.
  *
  * Identical requests (same URL, same headers, same fetch API) made together
  * or within `SHARED_RESPONSE_TTL_MS` of a success share one response; each
@@ -180,20 +224,17 @@ function sharedOutcome(
 export async function getPavedJson<T>(
   deps: PavedBackendDeps,
   path: string,
-  options: {
+  options: PavedFailureOptions & {
     /** Only these clusters' auth headers (default: every cluster's). */
     clusters?: readonly string[];
-    messageFor: (status: number, backendMessage?: string) => string;
-    fail: (message: string, status: number, backendMessage?: string) => Error;
     fresh?: boolean;
   },
 ): Promise<T> {
-  const { discoveryApi, fetchApi, kubernetesAuthProvidersApi, kubernetesApi } =
-    deps;
+  const { discoveryApi, fetchApi, kubernetesAuthProvidersApi } = deps;
   const url = `${await discoveryApi.getBaseUrl('paved')}${path}`;
   const headers = kubernetesAuthProvidersApi
     ? await kubernetesAuthHeaders(
-        { discoveryApi, fetchApi, kubernetesAuthProvidersApi, kubernetesApi },
+        { discoveryApi, fetchApi, kubernetesAuthProvidersApi },
         options.clusters ? { clusters: options.clusters } : {},
       )
     : {};
@@ -203,24 +244,65 @@ export async function getPavedJson<T>(
     headers,
     options.fresh ?? false,
   );
-  switch (outcome.kind) {
-    case 'ok':
-      return JSON.parse(outcome.text) as T;
-    case 'unreachable':
-      throw options.fail(
-        `Could not reach the Paved backend: ${outcome.reason}`,
-        0,
-      );
-    case 'http':
-      throw options.fail(
-        options.messageFor(outcome.status, outcome.backendMessage),
-        outcome.status,
-        outcome.backendMessage,
-      );
-    default:
-      throw options.fail(
-        'The Paved backend answered with something that is not JSON.',
-        outcome.status,
-      );
+  return settle<T>(outcome, options);
+}
+
+/**
+ * Sends a change (a POST) to a Paved backend route as the signed-in user:
+ * never shared with another caller, failures as `getPavedJson`'s.
+ */
+export async function sendPavedJson<T>(
+  deps: Pick<PavedBackendDeps, 'discoveryApi' | 'fetchApi'>,
+  path: string,
+  init: RequestInit,
+  options: PavedFailureOptions,
+): Promise<T> {
+  const url = `${await deps.discoveryApi.getBaseUrl('paved')}${path}`;
+  return settle<T>(await fetchOutcome(deps.fetchApi, url, {}, init), options);
+}
+
+/** One read of a client: how it words failures, which clusters, how fresh. @public */
+export interface PavedClientRead extends PavedReadOptions {
+  texts: PavedCallTexts;
+  /** Only these clusters' auth headers (default: every cluster's). */
+  clusters?: readonly string[];
+}
+
+/** `messageFor` from a feature's texts. */
+function wordedBy(texts: PavedCallTexts) {
+  return (status: number, backendMessage?: string) =>
+    pavedErrorMessage(status, texts, backendMessage);
+}
+
+/**
+ * What every Paved client is built on: the backend's base URL, the user's
+ * token and cluster tokens, shared requests, one error type and one
+ * status-to-message mapping. A feature's client extends it and says, per
+ * read, its path and its texts.
+ *
+ * @public
+ */
+export abstract class PavedBackendClient {
+  constructor(protected readonly deps: PavedBackendDeps) {}
+
+  /** GETs `path` under `/api/paved`; failures are `PavedApiError`s. */
+  protected read<T>(path: string, read: PavedClientRead): Promise<T> {
+    const { texts, clusters, fresh } = read;
+    return getPavedJson<T>(this.deps, path, {
+      clusters,
+      fresh,
+      messageFor: wordedBy(texts),
+    });
+  }
+
+  /** Sends a change to `path` under `/api/paved`, never shared. */
+  protected send<T>(
+    path: string,
+    init: RequestInit,
+    texts: PavedCallTexts,
+  ): Promise<T> {
+    return sendPavedJson<T>(this.deps, path, init, {
+      messageFor: wordedBy(texts),
+    });
   }
 }

@@ -1,5 +1,4 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -12,20 +11,13 @@ import {
   PavedConformanceResponse,
   pavedHealthApiRef,
 } from '../../api';
-import { CardError } from '../health/CardError';
-import {
-  ClusterErrorMessage,
-  Fact,
-  LatencyFact,
-  SectionTitle,
-} from '../health/HealthParts';
 import { CARD_ANCHORS } from '../common/anchors';
-import { PavedCardRoot } from '../common/PavedCardRoot';
+import { Fact, SectionTitle } from '../common/CardText';
+import { ClusterSections } from '../common/clusters/ClusterSection';
 import { CollapsibleList } from '../common/CollapsibleList';
 import { formatPercent } from '../common/format';
+import { PavedEntityCard } from '../common/PavedEntityCard';
 import { usePolledRead } from '../common/refresh/usePolledRead';
-import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
-import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { missingConformanceSetup } from './conformanceEntity';
 
 function objectLabel(object: ConformanceRuleResult['failures'][0]['object']) {
@@ -129,35 +121,26 @@ function ConformanceBody(props: { summary: ConformanceSummary }) {
   );
 }
 
-function ClusterSection(props: { result: PavedClusterConformanceResult }) {
-  const { result } = props;
-  return (
-    <section
-      aria-label={`Conformance of ${result.cluster}`}
-      style={{ marginBottom: 16 }}
-    >
-      <Typography variant="h6" component="h3">
-        {result.cluster}
-      </Typography>
-      <LatencyFact latency={result.apiLatency} />
-      {result.ok ? (
-        <ConformanceBody summary={result.data} />
-      ) : (
-        <ClusterErrorMessage error={result.error} />
-      )}
-    </section>
-  );
-}
+const rank = (r: PavedClusterConformanceResult) =>
+  r.ok ? r.data.score ?? 1 : -1;
 
 /** Failing clusters first, then the lowest score, then by name. */
-function sortClusters(
-  response: PavedConformanceResponse,
-): PavedClusterConformanceResult[] {
-  const rank = (r: PavedClusterConformanceResult) =>
-    r.ok ? r.data.score ?? 1 : -1;
-  return [...response.clusters].sort(
-    (a, b) => rank(a) - rank(b) || a.cluster.localeCompare(b.cluster),
-  );
+function failingFirst(
+  a: PavedClusterConformanceResult,
+  b: PavedClusterConformanceResult,
+): number {
+  return rank(a) - rank(b) || a.cluster.localeCompare(b.cluster);
+}
+
+/** The tier, its title from the first cluster that answered, and the scope. */
+function scopeLine(response: PavedConformanceResponse): string {
+  const first = response.clusters.find(c => c.ok);
+  const tierTitle = first?.ok ? ` (${first.data.tierTitle})` : '';
+  return `Tier ${response.tier}${tierTitle} · ${
+    response.scope === 'cluster'
+      ? 'whole cluster'
+      : `namespaces ${response.namespaces?.join(', ')}`
+  }`;
 }
 
 /**
@@ -176,47 +159,23 @@ export function EntityConformanceCard() {
       missing ? undefined : api.getEntityConformance(ref, { fresh }),
     [api, missing, ref.kind, ref.namespace, ref.name],
   );
-  const { value: response, loading, error } = read;
-
-  let content: React.ReactNode;
-  let subheader: string | undefined;
-  if (missing) {
-    content = <Typography variant="body2">{missing}</Typography>;
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error && !response) {
-    content = <CardError error={error} />;
-  } else if (response) {
-    const first = response.clusters.find(c => c.ok);
-    const tierTitle = first?.ok ? ` (${first.data.tierTitle})` : '';
-    subheader = `Tier ${response.tier}${tierTitle} · ${
-      response.scope === 'cluster'
-        ? 'whole cluster'
-        : `namespaces ${response.namespaces?.join(', ')}`
-    }`;
-    content = (
-      <>
-        <RefreshFailed read={read} />
-        {response.clusters.length === 0 ? (
-          <NoClustersConfigured />
-        ) : (
-          sortClusters(response).map(result => (
-            <ClusterSection key={result.cluster} result={result} />
-          ))
-        )}
-        <LastRead read={read} />
-      </>
-    );
-  }
   return (
-    <PavedCardRoot id={CARD_ANCHORS.conformance}>
-      <InfoCard
-        title="Tier conformance"
-        titleTypographyProps={{ component: 'h2' }}
-        subheader={subheader}
-      >
-        {content}
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard
+      anchor={CARD_ANCHORS.conformance}
+      title="Tier conformance"
+      setup={missing}
+      read={read}
+      subheader={scopeLine}
+    >
+      {response => (
+        <ClusterSections
+          results={response.clusters}
+          label={cluster => `Conformance of ${cluster}`}
+          order={failingFirst}
+        >
+          {summary => <ConformanceBody summary={summary} />}
+        </ClusterSections>
+      )}
+    </PavedEntityCard>
   );
 }

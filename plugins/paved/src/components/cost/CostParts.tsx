@@ -15,7 +15,7 @@ import {
   formatInstant,
   formatPercent,
 } from '../common/format';
-import { Fact } from '../health/HealthParts';
+import { Fact } from '../common/CardText';
 import { changeText } from './costMoney';
 
 /** Formats an amount in OpenCost's currency as the card shows it (converted or not). */

@@ -1,5 +1,5 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
@@ -15,7 +15,7 @@ import {
 } from '@paved/plugin-paved-common';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
-import { pavedCostApiRef, PavedCostError } from '../../api';
+import { pavedCostApiRef } from '../../api';
 import {
   Breakdown,
   BudgetPanel,
@@ -26,6 +26,7 @@ import {
   Fact,
   RightSizing,
 } from './CostParts';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { formatInstant, formatPercent, userZone } from '../common/format';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { usePolledRead } from '../common/refresh/usePolledRead';
@@ -187,16 +188,9 @@ export function CostView(props: { detailed?: boolean; zone?: string }) {
   let body: React.ReactNode;
   if (read.loading) body = <Progress />;
   else if (read.error && !read.value) {
-    body =
-      read.error instanceof PavedCostError && read.error.statusCode !== 500 ? (
-        <div role="alert">
-          <Typography variant="body2" color="error">
-            {read.error.message}
-          </Typography>
-        </div>
-      ) : (
-        <ResponseErrorPanel error={read.error} />
-      );
+    body = (
+      <ApiErrorPanel error={read.error} showBackendMessage={() => false} />
+    );
   } else if (read.value) {
     body = (
       <>

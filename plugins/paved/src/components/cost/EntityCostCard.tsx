@@ -1,6 +1,5 @@
-import { InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
-import { PavedCardRoot } from '../common/PavedCardRoot';
+import { PavedEntityCard } from '../common/PavedEntityCard';
 import { CostView } from './CostView';
 import { CostAlertsList } from './alerts/CostAlertsList';
 
@@ -13,11 +12,9 @@ import { CostAlertsList } from './alerts/CostAlertsList';
  */
 export function EntityCostCard(props: { zone?: string }) {
   return (
-    <PavedCardRoot id={CARD_ANCHORS.cost}>
-      <InfoCard title="Cost" titleTypographyProps={{ component: 'h2' }}>
-        <CostAlertsList />
-        <CostView zone={props.zone} />
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard anchor={CARD_ANCHORS.cost} title="Cost">
+      <CostAlertsList />
+      <CostView zone={props.zone} />
+    </PavedEntityCard>
   );
 }

@@ -11,7 +11,7 @@ import {
   CrossplanePanel,
 } from '@paved/plugin-paved-common';
 import { ReactNode } from 'react';
-import { Fact } from '../health/HealthParts';
+import { Fact } from '../common/CardText';
 import { ClaimDetailsLookup } from './useCrossplaneDetails';
 import { Tone, toneColour, ToneIcon } from '../common/tones';
 

@@ -5,8 +5,8 @@ import {
   CrossplaneClusterClaims,
 } from '@paved/plugin-paved-common';
 import { PavedClusterResult, PavedCrossplaneResponse } from '../../api';
-import { CardError } from '../health/CardError';
-import { ClusterErrorMessage } from '../health/HealthParts';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { ClusterErrorMessage } from '../common/clusters/ClusterErrorMessage';
 import { ClaimFacts, ReadProblems } from './CrossplaneParts';
 import { EmptyClaims } from './EmptyClaims';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
@@ -77,7 +77,7 @@ export function ClaimsView(props: {
   const read = useCrossplaneClaims();
   const { value, loading, error } = read;
   if (loading) return <Progress />;
-  if (error && !value) return <CardError error={error} />;
+  if (error && !value) return <ApiErrorPanel error={error} />;
   if (!value) return null;
   return (
     <>

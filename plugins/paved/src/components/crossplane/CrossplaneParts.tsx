@@ -9,7 +9,7 @@ import {
   CrossplaneReadProblem,
 } from '@paved/plugin-paved-common';
 import { age, countsLabel, refLabel, STATUS_LABEL } from './format';
-import { Fact } from '../health/HealthParts';
+import { Fact } from '../common/CardText';
 import { Tone, ToneIcon, useToneClasses } from '../common/tones';
 
 /** A label and its value on one line: the same as the health cards'. */

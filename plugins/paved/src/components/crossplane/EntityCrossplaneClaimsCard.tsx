@@ -1,6 +1,5 @@
-import { InfoCard } from '@backstage/core-components';
 import { CARD_ANCHORS } from '../common/anchors';
-import { PavedCardRoot } from '../common/PavedCardRoot';
+import { PavedEntityCard } from '../common/PavedEntityCard';
 import { ClaimsView } from './ClaimsView';
 
 /**
@@ -9,13 +8,8 @@ import { ClaimsView } from './ClaimsView';
  */
 export function EntityCrossplaneClaimsCard() {
   return (
-    <PavedCardRoot id={CARD_ANCHORS.crossplane}>
-      <InfoCard
-        title="Crossplane claims"
-        titleTypographyProps={{ component: 'h2' }}
-      >
-        <ClaimsView />
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard anchor={CARD_ANCHORS.crossplane} title="Crossplane claims">
+      <ClaimsView />
+    </PavedEntityCard>
   );
 }

@@ -1,23 +1,22 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { DriftClusterResult, HealthProblem } from '@paved/plugin-paved-common';
+import {
+  DriftClusterResult,
+  DriftSummary,
+  HealthProblem,
+} from '@paved/plugin-paved-common';
+import { PavedClusterResult } from '../../api';
 import {
   PavedDriftResponse,
   pavedDriftApiRef,
 } from '../../api/PavedDriftClient';
-import {
-  ClusterErrorMessage,
-  ProblemList,
-  SectionTitle,
-} from '../health/HealthParts';
-import { CardError } from '../health/CardError';
+import { SectionTitle } from '../common/CardText';
+import { ClusterSections } from '../common/clusters/ClusterSection';
+import { PavedEntityCard } from '../common/PavedEntityCard';
+import { ProblemList } from '../common/problems/ProblemList';
 import { usePolledRead } from '../common/refresh/usePolledRead';
-import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
-import { NoClustersConfigured } from '../common/NoClustersConfigured';
-import { PavedCardRoot } from '../common/PavedCardRoot';
 import { DriftObjectRow } from './DriftObjectRow';
 
 /** The card's anchor, for links to it (`#paved-drift`). */
@@ -30,31 +29,12 @@ const SUBJECT_TEXT: Record<PavedDriftResponse['subject'], string> = {
   none: '',
 };
 
-function ClusterSection(props: { result: DriftClusterResult }) {
-  const { result } = props;
-  if (!result.ok) {
-    return (
-      <section
-        aria-label={`Drift in ${result.cluster}`}
-        style={{ marginBottom: 16 }}
-      >
-        <Typography variant="h6" component="h3">
-          {result.cluster}
-        </Typography>
-        <ClusterErrorMessage error={result.error} />
-      </section>
-    );
-  }
-  const { drift } = result;
+/** One cluster's drift: counts, problems and the objects that differ. */
+function DriftBody(props: { cluster: string; drift: DriftSummary }) {
+  const { cluster, drift } = props;
   const { counts } = drift;
   return (
-    <section
-      aria-label={`Drift in ${result.cluster}`}
-      style={{ marginBottom: 16 }}
-    >
-      <Typography variant="h6" component="h3">
-        {result.cluster}
-      </Typography>
+    <>
       <Typography
         variant="body2"
         color="textSecondary"
@@ -80,7 +60,7 @@ function ClusterSection(props: { result: DriftClusterResult }) {
           <ProblemList
             // Same fields as a health problem; only the reasons differ.
             problems={drift.problems as unknown as HealthProblem[]}
-            label={`Drift problems in ${result.cluster}`}
+            label={`Drift problems in ${cluster}`}
           />
         </>
       )}
@@ -97,8 +77,17 @@ function ClusterSection(props: { result: DriftClusterResult }) {
           ))}
         </>
       )}
-    </section>
+    </>
   );
+}
+
+/** The drift route's per-cluster result in the envelope every card reads. */
+function asClusterResult(
+  result: DriftClusterResult,
+): PavedClusterResult<DriftSummary> {
+  return result.ok
+    ? { cluster: result.cluster, ok: true, data: result.drift }
+    : result;
 }
 
 /**
@@ -115,45 +104,30 @@ export function EntityDriftCard() {
     ({ fresh }) => api.getEntityDrift(ref, { fresh }),
     [api, ref.kind, ref.namespace, ref.name],
   );
-  const { value: response, loading, error } = read;
-
-  let content: React.ReactNode;
-  let subheader: string | undefined;
-  if (loading) {
-    content = <Progress />;
-  } else if (error && !response) {
-    content = <CardError error={error} />;
-  } else if (response) {
-    subheader = SUBJECT_TEXT[response.subject] || undefined;
-    content = (
-      <>
-        <RefreshFailed read={read} />
-        {response.nothingToCompare && (
-          <Typography variant="body2" data-testid="drift-nothing">
-            {response.nothingToCompare}
-          </Typography>
-        )}
-        {!response.nothingToCompare && response.clusters.length === 0 && (
-          <NoClustersConfigured />
-        )}
-        {[...response.clusters]
-          .sort((a, b) => a.cluster.localeCompare(b.cluster))
-          .map(result => (
-            <ClusterSection key={result.cluster} result={result} />
-          ))}
-        <LastRead read={read} />
-      </>
-    );
-  }
   return (
-    <PavedCardRoot id={DRIFT_CARD_ANCHOR}>
-      <InfoCard
-        title="Drift"
-        titleTypographyProps={{ component: 'h2' }}
-        subheader={subheader}
-      >
-        {content}
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard
+      anchor={DRIFT_CARD_ANCHOR}
+      title="Drift"
+      read={read}
+      subheader={response => SUBJECT_TEXT[response.subject]}
+    >
+      {response => (
+        <>
+          {response.nothingToCompare && (
+            <Typography variant="body2" data-testid="drift-nothing">
+              {response.nothingToCompare}
+            </Typography>
+          )}
+          <ClusterSections
+            results={response.clusters.map(asClusterResult)}
+            label={cluster => `Drift in ${cluster}`}
+            // Nothing to compare says why there are no clusters.
+            empty={response.nothingToCompare ? false : undefined}
+          >
+            {(drift, cluster) => <DriftBody cluster={cluster} drift={drift} />}
+          </ClusterSections>
+        </>
+      )}
+    </PavedEntityCard>
   );
 }

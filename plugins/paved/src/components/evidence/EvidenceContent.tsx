@@ -1,9 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import {
-  CopyTextButton,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { CopyTextButton, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -13,12 +9,10 @@ import type {
   PreviousLog,
 } from '@paved/plugin-paved-common';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  PavedEvidenceError,
-  pavedEvidenceApiRef,
-  PavedEvidenceTarget,
-} from '../../api';
-import { ClusterErrorMessage, SectionTitle } from '../health/HealthParts';
+import { pavedEvidenceApiRef, PavedEvidenceTarget } from '../../api';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { SectionTitle } from '../common/CardText';
+import { ClusterErrorMessage } from '../common/clusters/ClusterErrorMessage';
 
 const useStyles = makeStyles(theme => ({
   log: {
@@ -150,21 +144,13 @@ export function EvidenceContent(props: {
   );
   if (loading) return <Progress />;
   if (error) {
-    if (error instanceof PavedEvidenceError && error.statusCode !== 500) {
-      return (
-        <div role="alert">
-          <Typography variant="body2" color="error">
-            {error.message}
-          </Typography>
-          {error.backendMessage && error.statusCode === 403 && (
-            <Typography variant="body2" color="textSecondary">
-              {error.backendMessage}
-            </Typography>
-          )}
-        </div>
-      );
-    }
-    return <ResponseErrorPanel error={error} />;
+    // The backend's words add to a refusal; elsewhere they are the message.
+    return (
+      <ApiErrorPanel
+        error={error}
+        showBackendMessage={e => e.statusCode === 403}
+      />
+    );
   }
   if (!value) return null;
   return (

@@ -3,7 +3,8 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { FleetHealth, FleetRow } from '@paved/plugin-paved-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { pavedFleetApiRef, PavedFleetError } from '../../api/PavedFleetClient';
+import { PavedApiError } from '../../api/PavedApiError';
+import { pavedFleetApiRef } from '../../api/PavedFleetClient';
 import { FleetPage } from './FleetPage';
 
 // Rendering the whole page takes seconds on a loaded 2-core machine.
@@ -185,7 +186,7 @@ describe('FleetPage', () => {
 
   it("shows the route's error when the fleet cannot be read", async () => {
     await renderPage(async () => {
-      throw new PavedFleetError(
+      throw new PavedApiError(
         'You are not allowed to see the fleet (permission paved.fleet.read, and kubernetes.clusters.read to list clusters).',
         403,
       );

@@ -2,7 +2,6 @@ import {
   Content,
   EmptyState,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -15,7 +14,8 @@ import Typography from '@material-ui/core/Typography';
 import type { FleetRow } from '@paved/plugin-paved-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { pavedFleetApiRef, PavedFleetError } from '../../api/PavedFleetClient';
+import { pavedFleetApiRef } from '../../api/PavedFleetClient';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import {
   formatBytes,
   formatCpu,
@@ -24,11 +24,11 @@ import {
 } from '../common/format';
 import { FilterSelect } from '../common/FilterSelect';
 import { PavedCardRoot } from '../common/PavedCardRoot';
+import { ClusterErrorMessage } from '../common/clusters/ClusterErrorMessage';
 import {
-  ClusterErrorMessage,
   problemObjectLabel,
   SeverityChip,
-} from '../health/HealthParts';
+} from '../common/problems/ProblemList';
 import {
   FleetFilters,
   filterFleetRows,
@@ -242,26 +242,6 @@ const columns: TableColumn<FleetRow>[] = [
   { title: 'Provider', field: 'provider', render: row => row.provider ?? '—' },
 ];
 
-/** Known statuses say what to do; anything else gets Backstage's panel. */
-function FleetError(props: { error: Error }) {
-  const { error } = props;
-  if (error instanceof PavedFleetError && error.statusCode !== 500) {
-    return (
-      <div role="alert">
-        <Typography variant="body2" color="error">
-          {error.message}
-        </Typography>
-        {error.backendMessage && (
-          <Typography variant="body2" color="textSecondary">
-            {error.backendMessage}
-          </Typography>
-        )}
-      </div>
-    );
-  }
-  return <ResponseErrorPanel error={error} />;
-}
-
 const useStyles = makeStyles(theme => ({
   filters: { padding: theme.spacing(2) },
 }));
@@ -288,7 +268,7 @@ function Fleet() {
   const set = (patch: FleetFilters) => setFilters({ ...filters, ...patch });
 
   if (loading) return <Progress />;
-  if (error) return <FleetError error={error} />;
+  if (error) return <ApiErrorPanel error={error} />;
   if (!rows.length) {
     return (
       <EmptyState

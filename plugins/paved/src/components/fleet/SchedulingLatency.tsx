@@ -6,7 +6,7 @@ import {
   SchedulingLatencySummary,
 } from '@paved/plugin-paved-common';
 import { formatCount, formatDuration } from '../common/format';
-import { Fact, SectionTitle } from '../health/HealthParts';
+import { Fact, SectionTitle } from '../common/CardText';
 
 /** `above the 1 s p95 / 5 s p99 target`, or nothing when within it. */
 function targetNote(latency: { meetsTarget: boolean }): string {

@@ -1,5 +1,4 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -8,22 +7,12 @@ import {
   GitOpsClusterSummary,
   HealthProblem,
 } from '@paved/plugin-paved-common';
-import {
-  PavedClusterResult,
-  PavedGitOpsResponse,
-  pavedGitOpsApiRef,
-} from '../../api';
-import {
-  ClusterErrorMessage,
-  LatencyFact,
-  ProblemList,
-  SectionTitle,
-} from '../health/HealthParts';
-import { CardError } from '../health/CardError';
+import { PavedGitOpsResponse, pavedGitOpsApiRef } from '../../api';
+import { SectionTitle } from '../common/CardText';
+import { ClusterSections } from '../common/clusters/ClusterSection';
+import { PavedEntityCard } from '../common/PavedEntityCard';
+import { ProblemList } from '../common/problems/ProblemList';
 import { usePolledRead } from '../common/refresh/usePolledRead';
-import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
-import { NoClustersConfigured } from '../common/NoClustersConfigured';
-import { PavedCardRoot } from '../common/PavedCardRoot';
 import { GitOpsObjectRow } from './GitOpsObjectRow';
 
 /** The card's anchor, for links to it (`#paved-gitops`). */
@@ -70,55 +59,79 @@ function NothingFound(props: { response: PavedGitOpsResponse }) {
   );
 }
 
-function ClusterSection(props: {
-  result: PavedClusterResult<GitOpsClusterSummary>;
-}) {
-  const { result } = props;
+function GitOpsBody(props: { cluster: string; summary: GitOpsClusterSummary }) {
+  const { cluster, summary } = props;
   return (
-    <section
-      aria-label={`GitOps in ${result.cluster}`}
-      style={{ marginBottom: 16 }}
-    >
-      <Typography variant="h6" component="h3">
-        {result.cluster}
-      </Typography>
-      <LatencyFact latency={result.apiLatency} />
-      {result.ok ? (
-        <>
-          {result.data.notServed.length > 0 && (
-            <Typography variant="body2" color="textSecondary">
-              Not served here (controller not installed):{' '}
-              {result.data.notServed.join(', ')}
-            </Typography>
-          )}
-          {result.data.objects.length > 0 && (
-            <>
-              <SectionTitle>Problems</SectionTitle>
-              <ProblemList
-                // Same fields as a health problem; only the signal names differ.
-                problems={result.data.problems as unknown as HealthProblem[]}
-                label={`GitOps problems in ${result.cluster}`}
-                empty="In sync and healthy."
-              />
-              <SectionTitle>
-                Applications, Kustomizations, HelmReleases
-              </SectionTitle>
-              {result.data.objects.map(o => (
-                <GitOpsObjectRow
-                  key={`${o.kind}/${o.namespace}/${o.name}`}
-                  object={o}
-                />
-              ))}
-            </>
-          )}
-          {result.data.objects.length === 0 && (
-            <Typography variant="body2">None on this cluster.</Typography>
-          )}
-        </>
-      ) : (
-        <ClusterErrorMessage error={result.error} />
+    <>
+      {summary.notServed.length > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          Not served here (controller not installed):{' '}
+          {summary.notServed.join(', ')}
+        </Typography>
       )}
-    </section>
+      {summary.objects.length > 0 && (
+        <>
+          <SectionTitle>Problems</SectionTitle>
+          <ProblemList
+            // Same fields as a health problem; only the signal names differ.
+            problems={summary.problems as unknown as HealthProblem[]}
+            label={`GitOps problems in ${cluster}`}
+            empty="In sync and healthy."
+          />
+          <SectionTitle>
+            Applications, Kustomizations, HelmReleases
+          </SectionTitle>
+          {summary.objects.map(o => (
+            <GitOpsObjectRow
+              key={`${o.kind}/${o.namespace}/${o.name}`}
+              object={o}
+            />
+          ))}
+        </>
+      )}
+      {summary.objects.length === 0 && (
+        <Typography variant="body2">None on this cluster.</Typography>
+      )}
+    </>
+  );
+}
+
+/** Names in the annotation that no cluster has. */
+function NotFound(props: { response: PavedGitOpsResponse }) {
+  const { notFound } = props.response;
+  if (notFound.length === 0) return null;
+  return (
+    <Typography variant="body2" color="error" role="alert">
+      Not found on any cluster:{' '}
+      {notFound
+        .map(r => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`)
+        .join(', ')}{' '}
+      (named in {ARGOCD_ANNOTATIONS.appName}).
+    </Typography>
+  );
+}
+
+/** Clusters with objects; every cluster when none has any. */
+function GitOpsClusters(props: { response: PavedGitOpsResponse }) {
+  const { clusters } = props.response;
+  const anyObjects = clusters.some(c => c.ok && c.data.objects.length > 0);
+  const answered = clusters.some(c => c.ok);
+  return (
+    <>
+      {clusters.length > 0 && !anyObjects && answered && (
+        <NothingFound response={props.response} />
+      )}
+      <ClusterSections
+        results={clusters.filter(
+          c => !c.ok || c.data.objects.length > 0 || !anyObjects,
+        )}
+        label={cluster => `GitOps in ${cluster}`}
+      >
+        {(summary, cluster) => (
+          <GitOpsBody cluster={cluster} summary={summary} />
+        )}
+      </ClusterSections>
+    </>
   );
 }
 
@@ -136,63 +149,19 @@ export function EntityGitOpsStatusCard() {
     ({ fresh }) => api.getEntityStatus(ref, { fresh }),
     [api, ref.kind, ref.namespace, ref.name],
   );
-  const { value: response, loading, error } = read;
-
-  let content: React.ReactNode;
-  let subheader: string | undefined;
-  if (loading) {
-    content = <Progress />;
-  } else if (error && !response) {
-    content = <CardError error={error} />;
-  } else if (response) {
-    subheader = lookedFor(response) || undefined;
-    const answered = response.clusters.filter(c => c.ok);
-    const anyObjects = response.clusters.some(
-      c => c.ok && c.data.objects.length > 0,
-    );
-    content = (
-      <>
-        <RefreshFailed read={read} />
-        {response.notFound.length > 0 && (
-          <Typography variant="body2" color="error" role="alert">
-            Not found on any cluster:{' '}
-            {response.notFound
-              .map(
-                r =>
-                  `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`,
-              )
-              .join(', ')}{' '}
-            (named in {ARGOCD_ANNOTATIONS.appName}).
-          </Typography>
-        )}
-        {response.clusters.length === 0 ? (
-          <NoClustersConfigured />
-        ) : (
-          <>
-            {!anyObjects && answered.length > 0 && (
-              <NothingFound response={response} />
-            )}
-            {[...response.clusters]
-              .sort((a, b) => a.cluster.localeCompare(b.cluster))
-              .filter(c => !c.ok || c.data.objects.length > 0 || !anyObjects)
-              .map(result => (
-                <ClusterSection key={result.cluster} result={result} />
-              ))}
-          </>
-        )}
-        <LastRead read={read} />
-      </>
-    );
-  }
   return (
-    <PavedCardRoot id={GITOPS_CARD_ANCHOR}>
-      <InfoCard
-        title="GitOps"
-        titleTypographyProps={{ component: 'h2' }}
-        subheader={subheader}
-      >
-        {content}
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard
+      anchor={GITOPS_CARD_ANCHOR}
+      title="GitOps"
+      read={read}
+      subheader={lookedFor}
+    >
+      {response => (
+        <>
+          <NotFound response={response} />
+          <GitOpsClusters response={response} />
+        </>
+      )}
+    </PavedEntityCard>
   );
 }

@@ -1,4 +1,4 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
@@ -9,13 +9,11 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ClusterHealthSummary } from '@paved/plugin-paved-common';
 import { pavedHealthApiRef } from '../../api';
-import { CardError } from './CardError';
 import { isKubernetesClusterEntity } from './entityFilters';
 import { byPhase } from './format';
 import { CARD_ANCHORS } from '../common/anchors';
-import { PavedCardRoot } from '../common/PavedCardRoot';
+import { PavedEntityCard } from '../common/PavedEntityCard';
 import { usePolledRead } from '../common/refresh/usePolledRead';
-import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { CapacityChart } from '../common/charts/CapacityChart';
 import { SchedulingLatencySection } from '../fleet/SchedulingLatency';
 import {
@@ -24,13 +22,10 @@ import {
   formatPercent,
   formatRelativeTime,
 } from '../common/format';
-import {
-  ClusterErrorMessage,
-  Fact,
-  LatencyFact,
-  ProblemList,
-  SectionTitle,
-} from './HealthParts';
+import { Fact, SectionTitle } from '../common/CardText';
+import { ClusterErrorMessage } from '../common/clusters/ClusterErrorMessage';
+import { LatencyFact } from '../common/clusters/LatencyFact';
+import { ProblemList } from '../common/problems/ProblemList';
 
 function skewLabel(skew: number | undefined): string {
   if (skew === undefined || skew === 0) return '';
@@ -234,43 +229,27 @@ export function EntityClusterHealthCard() {
       isCluster ? api.getClusterHealth(name, { fresh }) : undefined,
     [api, name, isCluster],
   );
-  const { value, loading, error } = read;
-
-  let content: React.ReactNode;
-  if (!isCluster) {
-    content = (
-      <Typography variant="body2">
-        This card shows Resources of type kubernetes-cluster, named as the
-        cluster is in kubernetes.clusterLocatorMethods.
-      </Typography>
-    );
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error && !value) {
-    content = <CardError error={error} />;
-  } else if (value) {
-    const result = value.cluster;
-    content = (
-      <>
-        <RefreshFailed read={read} />
-        <LatencyFact latency={result.apiLatency} />
-        {result.ok ? (
-          <ClusterHealthBody health={result.data} />
-        ) : (
-          <ClusterErrorMessage error={result.error} />
-        )}
-        <LastRead read={read} />
-      </>
-    );
-  }
   return (
-    <PavedCardRoot id={CARD_ANCHORS.clusterHealth}>
-      <InfoCard
-        title="Cluster health"
-        titleTypographyProps={{ component: 'h2' }}
-      >
-        {content}
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard
+      anchor={CARD_ANCHORS.clusterHealth}
+      title="Cluster health"
+      setup={
+        isCluster
+          ? undefined
+          : 'This card shows Resources of type kubernetes-cluster, named as the cluster is in kubernetes.clusterLocatorMethods.'
+      }
+      read={read}
+    >
+      {({ cluster: result }) => (
+        <>
+          <LatencyFact latency={result.apiLatency} />
+          {result.ok ? (
+            <ClusterHealthBody health={result.data} />
+          ) : (
+            <ClusterErrorMessage error={result.error} />
+          )}
+        </>
+      )}
+    </PavedEntityCard>
   );
 }

@@ -1,5 +1,4 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -7,12 +6,7 @@ import {
   ComponentHealthSummary,
   HEALTH_SLIS,
 } from '@paved/plugin-paved-common';
-import {
-  PavedClusterResult,
-  PavedComponentHealthResponse,
-  pavedHealthApiRef,
-} from '../../api';
-import { CardError } from './CardError';
+import { PavedClusterResult, pavedHealthApiRef } from '../../api';
 import { EvidenceButton } from '../evidence';
 import { RestartsChart } from '../common/charts/RestartsChart';
 import { restartsByContainer } from './restarts';
@@ -24,18 +18,14 @@ import {
 } from './entityFilters';
 import { byPhase } from './format';
 import { CARD_ANCHORS } from '../common/anchors';
-import { PavedCardRoot } from '../common/PavedCardRoot';
+import { Fact } from '../common/CardText';
+import { ClusterSections } from '../common/clusters/ClusterSection';
 import { formatCount, formatPercent, formatPerHour } from '../common/format';
-import { usePolledRead } from '../common/refresh/usePolledRead';
-import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
+import { PavedEntityCard } from '../common/PavedEntityCard';
+import { ProblemList } from '../common/problems/ProblemList';
+import { usePolledRead } from '../common/refresh/usePolledRead';
 import { SchedulingLatencySection } from '../fleet/SchedulingLatency';
-import {
-  ClusterErrorMessage,
-  Fact,
-  LatencyFact,
-  ProblemList,
-} from './HealthParts';
 
 function WorkloadHealthBody(props: {
   health: ComponentHealthSummary;
@@ -127,36 +117,17 @@ function WorkloadHealthBody(props: {
   );
 }
 
-function ClusterSection(props: {
-  result: PavedClusterResult<ComponentHealthSummary>;
-}) {
-  const { result } = props;
-  return (
-    <section aria-label={`Cluster ${result.cluster}`}>
-      <Typography variant="h6" component="h3">
-        {result.cluster}
-      </Typography>
-      <LatencyFact latency={result.apiLatency} />
-      {result.ok ? (
-        <WorkloadHealthBody health={result.data} cluster={result.cluster} />
-      ) : (
-        <ClusterErrorMessage error={result.error} />
-      )}
-    </section>
-  );
-}
+// Failing clusters and clusters with problems first, then by name.
+const rank = (r: PavedClusterResult<ComponentHealthSummary>) => {
+  if (!r.ok) return 0;
+  return r.data.problems.length > 0 ? 1 : 2;
+};
 
-function sortClusters(
-  response: PavedComponentHealthResponse,
-): PavedClusterResult<ComponentHealthSummary>[] {
-  // Failing clusters and clusters with problems first, then by name.
-  const rank = (r: PavedClusterResult<ComponentHealthSummary>) => {
-    if (!r.ok) return 0;
-    return r.data.problems.length > 0 ? 1 : 2;
-  };
-  return [...response.clusters].sort(
-    (a, b) => rank(a) - rank(b) || a.cluster.localeCompare(b.cluster),
-  );
+function troubledFirst(
+  a: PavedClusterResult<ComponentHealthSummary>,
+  b: PavedClusterResult<ComponentHealthSummary>,
+): number {
+  return rank(a) - rank(b) || a.cluster.localeCompare(b.cluster);
 }
 
 /**
@@ -174,53 +145,42 @@ export function EntityWorkloadHealthCard() {
       annotated ? api.getEntityHealth(ref, { fresh }) : undefined,
     [api, annotated, ref.kind, ref.namespace, ref.name],
   );
-  const { value: response, loading, error } = read;
-
-  let content: React.ReactNode;
-  let subheader: string | undefined;
-  if (!annotated) {
-    content = (
-      <Typography variant="body2">
-        Add {ANNOTATION_KUBERNETES_ID} or {ANNOTATION_KUBERNETES_LABEL_SELECTOR}{' '}
-        to this Component's annotations so Paved can find its workloads.
-      </Typography>
-    );
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error && !response) {
-    content = <CardError error={error} />;
-  } else if (response) {
-    subheader = `${response.labelSelector}${
-      response.namespace ? ` in namespace ${response.namespace}` : ''
-    }`;
-    const clusters =
-      response.clusters.length === 0 ? (
-        <NoClustersConfigured
-          wanted={entity.metadata.annotations?.[ANNOTATION_KUBERNETES_CLUSTER]}
-          annotation={ANNOTATION_KUBERNETES_CLUSTER}
-        />
-      ) : (
-        sortClusters(response).map(result => (
-          <ClusterSection key={result.cluster} result={result} />
-        ))
-      );
-    content = (
-      <>
-        <RefreshFailed read={read} />
-        {clusters}
-        <LastRead read={read} />
-      </>
-    );
-  }
   return (
-    <PavedCardRoot id={CARD_ANCHORS.workloadHealth}>
-      <InfoCard
-        title="Workload health"
-        titleTypographyProps={{ component: 'h2' }}
-        subheader={subheader}
-      >
-        {content}
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard
+      anchor={CARD_ANCHORS.workloadHealth}
+      title="Workload health"
+      setup={
+        annotated
+          ? undefined
+          : `Add ${ANNOTATION_KUBERNETES_ID} or ${ANNOTATION_KUBERNETES_LABEL_SELECTOR} to this Component's annotations so Paved can find its workloads.`
+      }
+      read={read}
+      subheader={response =>
+        `${response.labelSelector}${
+          response.namespace ? ` in namespace ${response.namespace}` : ''
+        }`
+      }
+    >
+      {response => (
+        <ClusterSections
+          results={response.clusters}
+          label={cluster => `Cluster ${cluster}`}
+          order={troubledFirst}
+          spaced={false}
+          empty={
+            <NoClustersConfigured
+              wanted={
+                entity.metadata.annotations?.[ANNOTATION_KUBERNETES_CLUSTER]
+              }
+              annotation={ANNOTATION_KUBERNETES_CLUSTER}
+            />
+          }
+        >
+          {(health, cluster) => (
+            <WorkloadHealthBody health={health} cluster={cluster} />
+          )}
+        </ClusterSections>
+      )}
+    </PavedEntityCard>
   );
 }

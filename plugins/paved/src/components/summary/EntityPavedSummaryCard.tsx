@@ -1,5 +1,4 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
@@ -10,7 +9,7 @@ import {
   pavedHealthApiRef,
 } from '../../api';
 import { CARD_ANCHORS } from '../common/anchors';
-import { PavedCardRoot } from '../common/PavedCardRoot';
+import { PavedEntityCard } from '../common/PavedEntityCard';
 import { userZone } from '../common/format';
 import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
 import { PolledRead, usePolledRead } from '../common/refresh/usePolledRead';
@@ -113,19 +112,17 @@ export function EntityPavedSummaryCard(props: { zone?: string }) {
   );
   const reads = [health, conformance, cost, claims] as PolledRead<unknown>[];
   return (
-    <PavedCardRoot id={CARD_ANCHORS.summary}>
-      <InfoCard title="Status" titleTypographyProps={{ component: 'h2' }}>
-        {reads.map((read, i) => (
-          <RefreshFailed key={i} read={read} />
-        ))}
-        <ul aria-label="Paved status" className={classes.chips}>
-          <SummaryChip chip={healthChip(entity, chipInput(health))} />
-          <SummaryChip chip={conformanceChip(entity, chipInput(conformance))} />
-          <SummaryChip chip={costChip(entity, chipInput(cost))} />
-          <SummaryChip chip={crossplaneChip(entity, chipInput(claims))} />
-        </ul>
-        <LastRead read={oldestRead(reads)} />
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard anchor={CARD_ANCHORS.summary} title="Status">
+      {reads.map((read, i) => (
+        <RefreshFailed key={i} read={read} />
+      ))}
+      <ul aria-label="Paved status" className={classes.chips}>
+        <SummaryChip chip={healthChip(entity, chipInput(health))} />
+        <SummaryChip chip={conformanceChip(entity, chipInput(conformance))} />
+        <SummaryChip chip={costChip(entity, chipInput(cost))} />
+        <SummaryChip chip={crossplaneChip(entity, chipInput(claims))} />
+      </ul>
+      <LastRead read={oldestRead(reads)} />
+    </PavedEntityCard>
   );
 }

@@ -22,7 +22,7 @@ import {
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   hasKubernetesWorkloads,
 } from '../health/entityFilters';
-import { problemObjectLabel } from '../health/HealthParts';
+import { problemObjectLabel } from '../common/problems/ProblemList';
 
 /** A chip's state: what a developer reads at a glance. */
 export type ChipState =

@@ -1,5 +1,4 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -8,25 +7,14 @@ import {
   ISOLATION_LEVEL_SUMMARIES,
   TenantClusterSummary,
 } from '@paved/plugin-paved-common';
-import {
-  PavedClusterResult,
-  PavedTenantResponse,
-  pavedTenantApiRef,
-} from '../../api';
-import {
-  ClusterErrorMessage,
-  Fact,
-  LatencyFact,
-  SectionTitle,
-} from '../health/HealthParts';
+import { PavedTenantResponse, pavedTenantApiRef } from '../../api';
+import { Fact, SectionTitle } from '../common/CardText';
+import { ClusterSections } from '../common/clusters/ClusterSection';
+import { PavedEntityCard } from '../common/PavedEntityCard';
 import { usePolledRead } from '../common/refresh/usePolledRead';
-import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
-import { NoClustersConfigured } from '../common/NoClustersConfigured';
-import { PavedCardRoot } from '../common/PavedCardRoot';
 import { AccessMatrix } from './AccessMatrix';
 import { GuardrailList } from './GuardrailList';
 import { QuotaTable } from './QuotaTable';
-import { TenantCardError } from './TenantCardError';
 import { missingTenantSetup } from './tenantEntity';
 
 /** The card's anchor, for links to it (`#paved-tenant`). */
@@ -98,29 +86,6 @@ function ClusterBody(props: {
   );
 }
 
-function ClusterSection(props: {
-  result: PavedClusterResult<TenantClusterSummary>;
-  tenant: string;
-}) {
-  const { result, tenant } = props;
-  return (
-    <section
-      aria-label={`Tenant ${tenant} in ${result.cluster}`}
-      style={{ marginBottom: 16 }}
-    >
-      <Typography variant="h6" component="h3">
-        {result.cluster}
-      </Typography>
-      <LatencyFact latency={result.apiLatency} />
-      {result.ok ? (
-        <ClusterBody cluster={result.cluster} summary={result.data} />
-      ) : (
-        <ClusterErrorMessage error={result.error} />
-      )}
-    </section>
-  );
-}
-
 /**
  * A tenant's page: its isolation tier, and per cluster its quota use (used
  * against hard), who can do what in its namespaces (from the cluster's own
@@ -135,50 +100,31 @@ export function EntityTenantCard() {
     ({ fresh }) => (missing ? undefined : api.getTenant(ref, { fresh })),
     [api, missing, ref.kind, ref.namespace, ref.name],
   );
-  const { value: response, loading, error } = read;
-
-  let content: React.ReactNode;
-  let subheader: string | undefined;
-  if (missing) {
-    content = <Typography variant="body2">{missing}</Typography>;
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error && !response) {
-    content = <TenantCardError error={error} />;
-  } else if (response) {
-    subheader = `Tenant ${response.tenant}${
-      response.tier !== undefined ? ` · tier ${response.tier}` : ''
-    } · namespaces ${response.namespaces.join(', ')}`;
-    content = (
-      <>
-        <RefreshFailed read={read} />
-        <Isolation response={response} />
-        {response.clusters.length === 0 ? (
-          <NoClustersConfigured />
-        ) : (
-          [...response.clusters]
-            .sort((a, b) => a.cluster.localeCompare(b.cluster))
-            .map(result => (
-              <ClusterSection
-                key={result.cluster}
-                result={result}
-                tenant={response.tenant}
-              />
-            ))
-        )}
-        <LastRead read={read} />
-      </>
-    );
-  }
   return (
-    <PavedCardRoot id={TENANT_CARD_ANCHOR}>
-      <InfoCard
-        title="Tenant"
-        titleTypographyProps={{ component: 'h2' }}
-        subheader={subheader}
-      >
-        {content}
-      </InfoCard>
-    </PavedCardRoot>
+    <PavedEntityCard
+      anchor={TENANT_CARD_ANCHOR}
+      title="Tenant"
+      setup={missing}
+      read={read}
+      subheader={response =>
+        `Tenant ${response.tenant}${
+          response.tier !== undefined ? ` · tier ${response.tier}` : ''
+        } · namespaces ${response.namespaces.join(', ')}`
+      }
+    >
+      {response => (
+        <>
+          <Isolation response={response} />
+          <ClusterSections
+            results={response.clusters}
+            label={cluster => `Tenant ${response.tenant} in ${cluster}`}
+          >
+            {(summary, cluster) => (
+              <ClusterBody cluster={cluster} summary={summary} />
+            )}
+          </ClusterSections>
+        </>
+      )}
+    </PavedEntityCard>
   );
 }

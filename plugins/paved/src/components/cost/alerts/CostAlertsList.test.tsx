@@ -2,10 +2,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider } from '@backstage/test-utils';
 import type { CostAlertRecord } from '@paved/plugin-paved-common';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { PavedApiError } from '../../../api/PavedApiError';
 import {
   PavedCostAlertsApi,
   pavedCostAlertsApiRef,
-  PavedCostAlertsError,
 } from '../../../api/PavedCostAlertsClient';
 import { CostAlertsList } from './CostAlertsList';
 
@@ -84,7 +84,7 @@ describe('CostAlertsList', () => {
       }),
       snooze: jest.fn(),
       dismiss: async () => {
-        throw new PavedCostAlertsError(
+        throw new PavedApiError(
           'Only the owners of this entity may snooze or dismiss its alerts.',
           403,
         );
@@ -128,7 +128,7 @@ describe('CostAlertsList', () => {
 describe('CostAlertsList for a reader without paved.cost.read', () => {
   it('shows nothing: the cost view explains the refusal', async () => {
     const getAlerts = jest.fn(async () => {
-      throw new PavedCostAlertsError('Missing permission paved.cost.read', 403);
+      throw new PavedApiError('Missing permission paved.cost.read', 403);
     });
     const { container } = renderWith({
       getAlerts,

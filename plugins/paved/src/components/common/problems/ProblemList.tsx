@@ -1,17 +1,10 @@
 import { Link } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import {
-  ApiLatencySummary,
-  HEALTH_SLIS,
-  HealthProblem,
-  HealthSeverity,
-} from '@paved/plugin-paved-common';
+import { HealthProblem, HealthSeverity } from '@paved/plugin-paved-common';
 import { makeStyles } from '@material-ui/core/styles';
-import { PavedClusterError } from '../../api';
-import { CollapsibleList } from '../common/CollapsibleList';
-import { formatCount, formatDuration } from '../common/format';
-import { Tone, ToneIcon, useToneClasses } from '../common/tones';
+import { CollapsibleList } from '../CollapsibleList';
+import { Tone, ToneIcon, useToneClasses } from '../tones';
 
 const SEVERITY_TONE: Record<HealthSeverity, Tone> = {
   critical: 'error',
@@ -131,81 +124,5 @@ export function ProblemList(props: {
       )}
       listStyle={{ listStyle: 'none', padding: 0, margin: 0 }}
     />
-  );
-}
-
-/** What to do about one cluster's error, in the user's terms. */
-export function clusterErrorHint(error: PavedClusterError): string | undefined {
-  switch (error.statusCode) {
-    case 401:
-      return 'The cluster did not accept the credentials: check its authProvider in kubernetes.clusterLocatorMethods, or sign in to its identity provider.';
-    case 403:
-      return 'The cluster refused the read: on clusters where you sign in with your own credentials, your account needs read access there (Paved itself needs no kubernetes.proxy for you).';
-    case 404:
-      return 'The cluster or one of its APIs was not found: check its url in kubernetes.clusterLocatorMethods.';
-    default:
-      break;
-  }
-  if (error.name === 'ClusterTimeoutError') {
-    return 'The cluster did not answer in time (paved.health.clusterTimeout).';
-  }
-  return undefined;
-}
-
-/** One cluster's error, compact, to sit beside other clusters' data. */
-export function ClusterErrorMessage(props: { error: PavedClusterError }) {
-  const { error } = props;
-  const hint = clusterErrorHint(error);
-  return (
-    <div role="alert">
-      <Typography variant="body2" color="error">
-        {error.statusCode ? `${error.statusCode} · ` : ''}
-        {error.message}
-      </Typography>
-      {hint && (
-        <Typography variant="body2" color="textSecondary">
-          {hint}
-        </Typography>
-      )}
-    </div>
-  );
-}
-
-/** A label and its value on one line. */
-export function Fact(props: { label: string; children: React.ReactNode }) {
-  return (
-    <Typography variant="body2" component="div">
-      <strong>{props.label}:</strong> {props.children}
-    </Typography>
-  );
-}
-
-/** The API server's latency as the backend measured it (seed 004 M2). */
-export function LatencyFact(props: { latency?: ApiLatencySummary }) {
-  const { latency } = props;
-  if (!latency) return null;
-  return (
-    <Fact label="API latency">
-      median {formatDuration(latency.medianMs)} · p95{' '}
-      {formatDuration(latency.p95Ms)} over {formatCount(latency.calls, 'call')}
-      {latency.meetsTarget
-        ? ''
-        : ` (above the ${formatDuration(
-            HEALTH_SLIS.apiLatency.p95Ms,
-          )} p95 target)`}
-    </Fact>
-  );
-}
-
-/** A heading inside a card, spaced from what comes before. */
-export function SectionTitle(props: { children: React.ReactNode }) {
-  return (
-    <Typography
-      variant="subtitle2"
-      component="h3"
-      style={{ marginTop: 16, fontWeight: 600 }}
-    >
-      {props.children}
-    </Typography>
   );
 }
