@@ -88,9 +88,9 @@ export interface ClusterClient {
  */
 export async function connectCluster(
   cluster: ConfiguredCluster,
-  options: { timeoutMs?: number } = {},
+  limits: { timeoutMs?: number } = {},
 ): Promise<ClusterClient> {
-  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timeoutMs = limits.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const k8s = await loadClientNode();
   const server = cluster.url.replace(/\/+$/, '');
   const kc = new k8s.KubeConfig();
