@@ -133,6 +133,16 @@ export function readClusterReadOptions(
   };
 }
 
+const SILENT: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child() {
+    return SILENT;
+  },
+};
+
 /**
  * @deprecated Use {@link readClusterReadOptions}, which takes a logger for
  * the deprecated keys' warning; without one here, it is not given.
@@ -143,16 +153,6 @@ export function readHealthOptions(
 ): ClusterReadOptions {
   return readClusterReadOptions(config, logger ?? SILENT);
 }
-
-const SILENT: LoggerService = {
-  error() {},
-  warn() {},
-  info() {},
-  debug() {},
-  child() {
-    return SILENT;
-  },
-};
 
 function readInspectLimit(health: Config | undefined): number {
   const raw = health?.getOptional('inspectPods');
