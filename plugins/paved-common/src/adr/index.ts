@@ -1,6 +1,4 @@
-export * from './types';
+export { ADR_STATUSES } from './types';
+export type { AdrFormat, AdrReference, AdrStatus, ParsedAdr } from './types';
 export { parseAdrMarkdown } from './parseAdr';
-export { parseAdrStatus } from './status';
-export type { AdrStatusInfo } from './status';
 export { findAdrReferences } from './references';
-export { normaliseAdrDate } from './dates';

@@ -1,8 +1,4 @@
-export {
-  CONFORMANCE_RULES,
-  conformanceRule,
-  conformanceRulesForTier,
-} from './rules';
+export { CONFORMANCE_RULES } from './rules';
 export type {
   ConformanceRule,
   ConformanceRuleId,
@@ -12,7 +8,6 @@ export {
   ADMISSION_RULES,
   admissionViolations,
   kyvernoPolicies,
-  kyvernoRulesForTier,
 } from './admission';
 export type {
   AdmissionEnforcement,
@@ -20,17 +15,10 @@ export type {
   AdmissionViolation,
 } from './admission';
 export {
-  ENVIRONMENT_LABEL_KEYS,
   KUBERNETES_SYSTEM_NAMESPACES,
-  NAMESPACE_COST_LABELS,
   NAMESPACE_ROLE_LABEL,
   PLATFORM_NAMESPACE_ROLE,
-  PRODUCTION_ENVIRONMENTS,
-  isProductionNamespace,
-  isSystemNamespace,
-  parseImageReference,
 } from './checks';
-export type { ImageReference } from './checks';
 export {
   createConformanceAccumulator,
   evaluateConformance,

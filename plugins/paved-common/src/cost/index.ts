@@ -1,24 +1,30 @@
-export * from './types';
+export {
+  ALLOCATION_COST_FIELDS,
+  ALLOCATION_OPTIONAL_FIELDS,
+  ALLOCATION_USAGE_FIELDS,
+} from './types';
+export type {
+  AllocationCostField,
+  AllocationOptionalField,
+  AllocationUsageField,
+  MaybeNumber,
+  OpenCostAllocation,
+  OpenCostAllocationProperties,
+  OpenCostAllocationResponse,
+  OpenCostAllocationSet,
+} from './types';
 export {
   OpenCostApiError,
   OpenCostDataError,
-  parseAllocation,
   parseAllocationResponse,
 } from './parse';
 export type { ParsedAllocationSet } from './parse';
 export {
-  aggregateWorkloads,
   COST_PARTS,
   efficiencyOf,
-  isIdle,
-  sanitizeLabelName,
-  selectAllocation,
   shares,
   slackCostOf,
-  sumConcurrent,
   sumMaybe,
-  sumSequential,
-  workloadCostOf,
 } from './aggregate';
 export type {
   CostBreakdown,
@@ -35,11 +41,9 @@ export {
   COST_WINDOW_MENU,
   COST_WINDOW_SLUGS,
   COST_WINDOWS,
-  costWindowOfSlug,
   CostWindowError,
+  costWindowOfSlug,
   customDaysRange,
-  isCostWindowKind,
-  localDayOf,
   monthToDate,
   openCostWindowParam,
   previousCostWindow,
@@ -51,31 +55,26 @@ export type {
   CostWindowKind,
   ResolvedCostWindow,
 } from './windows';
-export { compareCosts, costChange } from './comparison';
+export { compareCosts } from './comparison';
 export type { CostChange, CostComparison, WorkloadChange } from './comparison';
-export { conversionNote, convertMoney, roundMoney } from './currency';
+export { conversionNote, convertMoney } from './currency';
 export type { CostConversion } from './currency';
-export { csvField, toCsv } from './csv';
 export {
-  CARD_WORKLOAD_CHANGES,
   COST_CSV_HEADER,
-  COST_PART_LABELS,
   COST_VIEWS,
   costTable,
   costTableCsv,
-  cumulative,
-  SHOWN_COST_PARTS,
 } from './costTable';
 export type { CostRow, CostTable, CostViewKind } from './costTable';
 export { budgetStatus, monthProgress, projectMonthEnd } from './projection';
 export type { BudgetGap, BudgetStatus, MonthProgress } from './projection';
-export { HOURS_PER_MONTH, rightSizing } from './rightSizing';
+export { rightSizing } from './rightSizing';
 export type {
   ResourceAdvice,
   RightSizingAdvice,
   RightSizingOptions,
 } from './rightSizing';
-export { combineSummaries, coverageOf, summarizeCost } from './summary';
+export { combineSummaries, summarizeCost } from './summary';
 export type {
   CostCoverage,
   CostSummary,
@@ -102,3 +101,31 @@ export {
   DEFAULT_TEAM_LABEL,
   readCostLabel,
 } from './costLabel';
+export {
+  assertCostAlertThresholds,
+  COST_ALERT_KINDS,
+  costAlertConditions,
+  costAlertId,
+  costAlertKey,
+  parseCostAlertId,
+} from './alerts';
+export type {
+  CostAlertCondition,
+  CostAlertKind,
+  CostAlertThresholds,
+} from './alerts';
+export {
+  PAVED_COST_ALERT_MANAGE_PERMISSION_NAME,
+  pavedCostAlertManagePermission,
+  pavedCostAlertPermissions,
+} from './alertsPermissions';
+export {
+  MAX_COST_ALERT_SNOOZE_DAYS,
+  nextCostAlertAction,
+  parseSnoozeUntil,
+} from './alertsState';
+export type {
+  CostAlertAction,
+  CostAlertRecord,
+  CostAlertsResponse,
+} from './alertsState';

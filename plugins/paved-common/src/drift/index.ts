@@ -10,18 +10,10 @@ export type {
   DriftState,
   DriftSummary,
 } from './types';
-export { compareFields } from './compare';
-export type { FieldDifference } from './compare';
-export { formatPath } from './path';
-export type { PathSegment } from './path';
-export { managersOf } from './managers';
-export { hpaTargetsOf, ignoredBecause, scaleTargetKey } from './ignore';
+export { hpaTargetsOf } from './ignore';
 export type { IgnoreContext } from './ignore';
 export {
-  DRIFT_RUNBOOK,
   driftObjectName,
-  driftProblem,
-  driftRefOf,
   driftSummary,
   notCompared,
   objectDrift,

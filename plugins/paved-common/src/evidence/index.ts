@@ -1,5 +1,16 @@
-export * from './permissions';
-export * from './redactLog';
-export * from './kubectl';
+export {
+  PAVED_LOGS_READ_PERMISSION_NAME,
+  pavedEvidencePermissions,
+  pavedLogsReadPermission,
+} from './permissions';
+export { redactLogLines } from './redactLog';
+export { evidenceCommands } from './kubectl';
 export { EVIDENCE_KINDS } from './types';
-export type * from './types';
+export type {
+  EvidenceCommands,
+  EvidenceEvent,
+  EvidenceKind,
+  EvidencePart,
+  EvidenceResponse,
+  PreviousLog,
+} from './types';

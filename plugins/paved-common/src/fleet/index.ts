@@ -11,15 +11,11 @@ export type {
 } from './types';
 export {
   ANNOTATION_CLUSTER_PROVIDER,
-  FLEET_WORST_PROBLEMS,
   clusterEntityRef,
   fleetClusterInfo,
-  fleetHealthOf,
-  fleetReadinessOf,
   fleetRowOf,
-  fleetSchedulingLatencyOf,
 } from './rows';
-export { compareFleetRows, sortFleetRows } from './sort';
+export { sortFleetRows } from './sort';
 export {
   PAVED_FLEET_READ_PERMISSION_NAME,
   pavedFleetPermissions,

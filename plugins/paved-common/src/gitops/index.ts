@@ -21,7 +21,6 @@ export {
   trackingRefsOf,
   uniqueRefs,
 } from './annotations';
-export { sortGitOpsProblems } from './problems';
 export { GITOPS_KINDS, gitopsStatusOf, summarizeGitOps } from './status';
 export type { GitOpsStatusOptions } from './status';
 export {

@@ -12,18 +12,7 @@ export type {
   KubeContainerStatus,
 } from './types';
 export { HEALTH_SLIS } from './slis';
-export {
-  PROBLEM_WAITING_REASONS,
-  phaseOfRowStatus,
-  podRowSignals,
-  podSignals,
-} from './pods';
-export type {
-  ContainerRestartRate,
-  PodSignals,
-  UninspectedPodRow,
-} from './pods';
-export { workloadAvailability, workloadProblems } from './workloads';
+export type { ContainerRestartRate, UninspectedPodRow } from './pods';
 export type { WorkloadAvailability } from './workloads';
 export {
   createComponentHealthAccumulator,
@@ -34,13 +23,7 @@ export type {
   ComponentHealthSummary,
   HealthyPodRow,
 } from './componentHealth';
-export {
-  parseAgeCell,
-  parseReadyCell,
-  parseRestartsCell,
-  podRowVerdict,
-  podTableColumns,
-} from './podTable';
+export { podRowVerdict, podTableColumns } from './podTable';
 export type {
   PodRowFacts,
   PodRowVerdict,
@@ -48,15 +31,8 @@ export type {
   TableColumnDefinition,
   TableRow,
 } from './podTable';
-export {
-  NODE_PRESSURE_CONDITIONS,
-  nodeSignals,
-  parseKubeVersion,
-} from './nodes';
 export type { NodeHealth, NodeReadiness } from './nodes';
-export { podRequests } from './capacity';
 export type { CapacitySummary, ResourceAmounts } from './capacity';
-export { WarningEventGrouper } from './events';
 export type { WarningEventGroup } from './events';
 export {
   createClusterHealthAccumulator,
@@ -78,10 +54,7 @@ export type {
 } from './responses';
 export {
   createSchedulingLatencyAccumulator,
-  podSchedulingWait,
-  podWorkload,
   SCHEDULING_LATENCY_TARGET,
-  schedulingLatencyStats,
   summarizeSchedulingLatency,
   withSchedulingLatency,
 } from './schedulingLatency';

@@ -1,8 +1,12 @@
-export * from './types';
-export { NetworkPolicyError } from './errors';
-export { selectorMatchesLabels } from './selectors';
-export { parseIp, parseCidr, cidrContainsIp } from './ipBlock';
-export type { IpAddress, Cidr } from './ipBlock';
-export { evaluateFlow, allowedFlows, describeEndpoint } from './evaluateFlow';
-export { crossNamespaceReachable } from './reachability';
-export type { ReachablePair } from './reachability';
+export { NAMESPACE_NAME_LABEL, PROTOCOLS } from './types';
+export type {
+  DirectionVerdict,
+  Endpoint,
+  ExternalEndpoint,
+  Flow,
+  FlowVerdict,
+  NetworkPolicyLike,
+  PodEndpoint,
+  Protocol,
+} from './types';
+export { evaluateFlow } from './evaluateFlow';
