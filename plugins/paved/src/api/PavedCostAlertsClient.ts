@@ -1,16 +1,12 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   CostAlertRecord,
   CostAlertsResponse,
   pavedCostReadPermission,
 } from '@paved/plugin-paved-common';
-import {
-  entityLabel,
-  entityPath,
-  PavedBackendClient,
-} from './pavedBackendFetch';
-import { PavedCallTexts } from './pavedErrorMessage';
+import { entityPath, PavedBackendClient } from './pavedBackendFetch';
+import { entityLabel, PavedCallTexts } from './pavedErrorMessage';
 
 /** An entity's cost alerts: list, snooze and dismiss. @public */
 export interface PavedCostAlertsApi {

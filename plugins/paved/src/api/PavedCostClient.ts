@@ -1,17 +1,20 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   CostResponse,
   CostWindowKind,
   pavedCostReadPermission,
 } from '@paved/plugin-paved-common';
 import {
-  entityLabel,
   entityPath,
   PavedBackendClient,
   PavedReadOptions,
 } from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+import {
+  entityLabel,
+  PavedCallTexts,
+  pavedErrorMessage,
+} from './pavedErrorMessage';
 
 /**
  * A read of cost: `range` sends the window as explicit instants (the card
@@ -49,18 +52,13 @@ export const pavedCostApiRef = createApiRef<PavedCostApi>().with({
 });
 
 /** How a cost call about `what` words its failures. */
-function costCallTexts(what: string): PavedCallTexts {
-  return {
-    task: `read the cost of ${what}`,
-    forbidden: {
-      action: 'read cost',
-      permission: pavedCostReadPermission.name,
-    },
-    badRequest: `The request for the cost of ${what} was refused.`,
-    notFound: `${what} was not found, or you cannot see it.`,
-    backendSays: [400],
-  };
-}
+const costCallTexts = (what: string): PavedCallTexts => ({
+  task: `read the cost of ${what}`,
+  forbidden: { action: 'read cost', permission: pavedCostReadPermission.name },
+  badRequest: `The request for the cost of ${what} was refused.`,
+  notFound: `${what} was not found, or you cannot see it.`,
+  backendSays: [400],
+});
 
 /** The message for a status, in the user's terms. @public */
 export function costErrorMessage(

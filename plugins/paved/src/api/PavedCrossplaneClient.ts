@@ -8,20 +8,19 @@ import {
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
 import { PavedApiError } from './PavedApiError';
+import { PavedBackendClient, PavedReadOptions } from './pavedBackendFetch';
 import {
-  entityLabel,
-  entityPath,
-  PavedBackendClient,
-  PavedReadOptions,
-} from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+  entityErrorMessage,
+  PavedCallTexts,
+  pavedErrorMessage,
+} from './pavedErrorMessage';
 
 /** `GET /api/paved/crossplane/entity/:namespace/:kind/:name`. @public */
 export type PavedCrossplaneResponse = CrossplaneEntityResponse;
 
 /**
  * `GET /api/paved/crossplane/xrds/:cluster` as the backend answers it: the
- * cluster's result in `clusters`, with its offers (`health`) or its `error`,
+ * cluster's result in `clusters`, with its offers (`data`) or its `error`,
  * like every other Paved route. (Belongs in @paved/plugin-paved-common.)
  */
 interface XrdOffersClustersResponse {
@@ -50,40 +49,30 @@ export const pavedCrossplaneApiRef = createApiRef<PavedCrossplaneApi>().with({
   pluginId: 'paved',
 });
 
-/** How a call about an entity's claims words its failures. */
-function claimsCallTexts(entity: CompoundEntityRef): PavedCallTexts {
-  const name = entityLabel(entity);
-  return {
-    task: `read the claims of ${name}`,
-    forbidden: {
-      action: 'read Crossplane claims',
-      permission: pavedCrossplaneReadPermission.name,
-    },
-    notFound: `${name} was not found in the catalog, or the cluster in paved.dev/crossplane-cluster is not configured.`,
-  };
-}
+/** How a call about an entity's (`ref`'s) claims words its failures. */
+const claimsCallTexts = (ref: string): PavedCallTexts => ({
+  task: `read the claims of ${ref}`,
+  forbidden: {
+    action: 'read Crossplane claims',
+    permission: pavedCrossplaneReadPermission.name,
+  },
+  notFound: `${ref} was not found in the catalog, or the cluster in paved.dev/crossplane-cluster is not configured.`,
+});
 
 /** How a call for what a cluster offers words its failures. */
-function xrdOffersCallTexts(cluster: string): PavedCallTexts {
-  return {
-    task: `read the XRDs of ${cluster}`,
-    forbidden: `You are not allowed to read what cluster ${cluster} offers (permission ${pavedCrossplaneReadPermission.name}, or the cluster's own access rules where you sign in with your own credentials).`,
-    // The backend says whether Backstage or the cluster refused.
-    forbiddenBecause: reason =>
-      `Not allowed to read what cluster ${cluster} offers: ${reason}`,
-    notFound: `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`,
-    // Paved's own 503 names the cluster that timed out or failed.
-    backendSays: [503],
-  };
-}
+const xrdOffersCallTexts = (cluster: string): PavedCallTexts => ({
+  task: `read the XRDs of ${cluster}`,
+  forbidden: `You are not allowed to read what cluster ${cluster} offers (permission ${pavedCrossplaneReadPermission.name}, or the cluster's own access rules where you sign in with your own credentials).`,
+  // The backend says whether Backstage or the cluster refused.
+  forbiddenBecause: reason =>
+    `Not allowed to read what cluster ${cluster} offers: ${reason}`,
+  notFound: `Cluster ${cluster} is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`,
+  // Paved's own 503 names the cluster that timed out or failed.
+  backendSays: [503],
+});
 
 /** The message for a failed claims call, in the user's terms. @public */
-export function crossplaneErrorMessage(
-  status: number,
-  entity: CompoundEntityRef,
-): string {
-  return pavedErrorMessage(status, claimsCallTexts(entity));
-}
+export const crossplaneErrorMessage = entityErrorMessage(claimsCallTexts);
 
 /** The message for a failed XRD offers call, in the user's terms. */
 export function xrdOffersErrorMessage(
@@ -110,19 +99,16 @@ export class PavedCrossplaneClient
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedCrossplaneResponse> {
-    return this.read(`/crossplane/entity/${entityPath(entity)}`, {
-      ...options,
-      texts: claimsCallTexts(entity),
-    });
+    return this.readEntity('crossplane', entity, claimsCallTexts, options);
   }
 
   getEntityDetails(
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<CrossplaneDetailsResponse> {
-    return this.read(`/crossplane/entity/${entityPath(entity)}/details`, {
+    return this.readEntity('crossplane', entity, claimsCallTexts, {
       ...options,
-      texts: claimsCallTexts(entity),
+      suffix: '/details',
     });
   }
 

@@ -1,16 +1,10 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   DriftResponse,
   pavedDriftReadPermission,
 } from '@paved/plugin-paved-common';
-import {
-  entityLabel,
-  entityPath,
-  PavedBackendClient,
-  PavedReadOptions,
-} from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+import { PavedBackendClient, PavedEntityRead } from './pavedBackendFetch';
+import { entityErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /**
  * `GET /api/paved/drift/entity/:namespace/:kind/:name`: where a tenant's or
@@ -22,10 +16,7 @@ export type PavedDriftResponse = DriftResponse;
 
 /** Reads drift from Paved's backend plugin. @public */
 export interface PavedDriftApi {
-  getEntityDrift(
-    entity: CompoundEntityRef,
-    options?: PavedReadOptions,
-  ): Promise<PavedDriftResponse>;
+  getEntityDrift: PavedEntityRead<PavedDriftResponse>;
 }
 
 /** @public */
@@ -34,31 +25,21 @@ export const pavedDriftApiRef = createApiRef<PavedDriftApi>().with({
   pluginId: 'paved',
 });
 
-/** How a drift call about an entity words its failures. */
-function driftCallTexts(entity: CompoundEntityRef): PavedCallTexts {
-  const ref = entityLabel(entity);
-  return {
-    task: `compare ${ref} with what Paved renders`,
-    subject: ref,
-    forbidden: {
-      action: 'read drift here',
-      permission: pavedDriftReadPermission.name,
-      holders: 'the owners and platform admins',
-    },
-    // The backend names the annotation or input to fix.
-    badRequest: `Paved cannot read the annotations of ${ref}.`,
-    backendSays: [400, 404],
-  };
-}
+/** How a drift call about an entity (`ref`) words its failures. */
+const driftCallTexts = (ref: string): PavedCallTexts => ({
+  task: `compare ${ref} with what Paved renders`,
+  forbidden: {
+    action: 'read drift here',
+    permission: pavedDriftReadPermission.name,
+    holders: 'the owners and platform admins',
+  },
+  // The backend names the annotation or input to fix.
+  badRequest: `Paved cannot read the annotations of ${ref}.`,
+  backendSays: [400, 404],
+});
 
 /** The message for a status, in the user's terms. @public */
-export function driftErrorMessage(
-  status: number,
-  entity: CompoundEntityRef,
-  backendMessage?: string,
-): string {
-  return pavedErrorMessage(status, driftCallTexts(entity), backendMessage);
-}
+export const driftErrorMessage = entityErrorMessage(driftCallTexts);
 
 /**
  * Calls Paved's drift route with the Backstage fetch API, so the signed-in
@@ -69,13 +50,6 @@ export class PavedDriftClient
   extends PavedBackendClient
   implements PavedDriftApi
 {
-  getEntityDrift(
-    entity: CompoundEntityRef,
-    options?: PavedReadOptions,
-  ): Promise<PavedDriftResponse> {
-    return this.read(`/drift/entity/${entityPath(entity)}`, {
-      ...options,
-      texts: driftCallTexts(entity),
-    });
-  }
+  getEntityDrift: PavedDriftApi['getEntityDrift'] = (entity, options) =>
+    this.readEntity('drift', entity, driftCallTexts, options);
 }

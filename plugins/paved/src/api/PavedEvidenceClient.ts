@@ -1,16 +1,16 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EvidenceKind,
   EvidenceResponse,
   pavedLogsReadPermission,
 } from '@paved/plugin-paved-common';
+import { entityPath, PavedBackendClient } from './pavedBackendFetch';
 import {
   entityLabel,
-  entityPath,
-  PavedBackendClient,
-} from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+  PavedCallTexts,
+  pavedErrorMessage,
+} from './pavedErrorMessage';
 
 /**
  * `GET /api/paved/evidence/entity/:namespace/:kind/:name`: a Pod's or

@@ -1,26 +1,17 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   GitOpsEntityResponse,
   pavedGitOpsReadPermission,
 } from '@paved/plugin-paved-common';
-import {
-  entityLabel,
-  entityPath,
-  PavedBackendClient,
-  PavedReadOptions,
-} from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+import { PavedBackendClient, PavedEntityRead } from './pavedBackendFetch';
+import { entityErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /** `GET /api/paved/gitops/entity/:namespace/:kind/:name`. @public */
 export type PavedGitOpsResponse = GitOpsEntityResponse;
 
 /** Reads an entity's GitOps status from Paved's backend plugin. @public */
 export interface PavedGitOpsApi {
-  getEntityStatus(
-    entity: CompoundEntityRef,
-    options?: PavedReadOptions,
-  ): Promise<PavedGitOpsResponse>;
+  getEntityStatus: PavedEntityRead<PavedGitOpsResponse>;
 }
 
 /** @public */
@@ -29,30 +20,20 @@ export const pavedGitOpsApiRef = createApiRef<PavedGitOpsApi>().with({
   pluginId: 'paved',
 });
 
-/** How a GitOps call about an entity words its failures. */
-function gitopsCallTexts(entity: CompoundEntityRef): PavedCallTexts {
-  const ref = entityLabel(entity);
-  return {
-    task: `read the GitOps status of ${ref}`,
-    subject: ref,
-    forbidden: {
-      action: 'read GitOps status',
-      permission: pavedGitOpsReadPermission.name,
-    },
-    // The backend names the annotation to fix.
-    badRequest: `Paved cannot read the annotations of ${ref}.`,
-    backendSays: [400, 404],
-  };
-}
+/** How a GitOps call about an entity (`ref`) words its failures. */
+const gitopsCallTexts = (ref: string): PavedCallTexts => ({
+  task: `read the GitOps status of ${ref}`,
+  forbidden: {
+    action: 'read GitOps status',
+    permission: pavedGitOpsReadPermission.name,
+  },
+  // The backend names the annotation to fix.
+  badRequest: `Paved cannot read the annotations of ${ref}.`,
+  backendSays: [400, 404],
+});
 
 /** The message for a failed GitOps call, in the user's terms. @public */
-export function gitopsErrorMessage(
-  status: number,
-  entity: CompoundEntityRef,
-  backendMessage?: string,
-): string {
-  return pavedErrorMessage(status, gitopsCallTexts(entity), backendMessage);
-}
+export const gitopsErrorMessage = entityErrorMessage(gitopsCallTexts);
 
 /**
  * Calls `/api/paved/gitops/...` with the Backstage fetch API, so the
@@ -65,13 +46,6 @@ export class PavedGitOpsClient
   extends PavedBackendClient
   implements PavedGitOpsApi
 {
-  getEntityStatus(
-    entity: CompoundEntityRef,
-    options?: PavedReadOptions,
-  ): Promise<PavedGitOpsResponse> {
-    return this.read(`/gitops/entity/${entityPath(entity)}`, {
-      ...options,
-      texts: gitopsCallTexts(entity),
-    });
-  }
+  getEntityStatus: PavedGitOpsApi['getEntityStatus'] = (entity, options) =>
+    this.readEntity('gitops', entity, gitopsCallTexts, options);
 }

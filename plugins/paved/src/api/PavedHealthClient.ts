@@ -4,13 +4,8 @@ import {
   pavedConformanceReadPermission,
   pavedHealthReadPermission,
 } from '@paved/plugin-paved-common';
-import {
-  entityLabel,
-  entityPath,
-  PavedBackendClient,
-  PavedReadOptions,
-} from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+import { PavedBackendClient, PavedReadOptions } from './pavedBackendFetch';
+import { PavedCallTexts } from './pavedErrorMessage';
 import {
   PavedClusterHealthResponse,
   PavedComponentHealthResponse,
@@ -45,53 +40,36 @@ export const pavedHealthApiRef = createApiRef<PavedHealthApi>().with({
   pluginId: 'paved',
 });
 
-/** What a failed call was about, for a message people can act on. */
-export type PavedHealthTarget =
-  | { type: 'entity'; ref: CompoundEntityRef }
-  | { type: 'conformance'; ref: CompoundEntityRef }
-  | { type: 'cluster'; name: string };
-
-/** How a health or conformance call words its failures. */
-export function healthCallTexts(target: PavedHealthTarget): PavedCallTexts {
-  if (target.type === 'cluster') {
-    return {
-      task: `read the health of cluster '${target.name}'`,
-      forbidden: HEALTH_FORBIDDEN,
-      notFound: `Cluster '${target.name}' is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`,
-      // The backend names the annotation to add or fix.
-      backendSays: [400],
-    };
-  }
-  const subject = entityLabel(target.ref);
-  const conformance = target.type === 'conformance';
-  return {
-    task: conformance
-      ? `check the conformance of ${subject}`
-      : `read the health of ${subject}`,
-    subject,
-    forbidden: conformance
-      ? {
-          action: 'check conformance',
-          permission: pavedConformanceReadPermission.name,
-        }
-      : HEALTH_FORBIDDEN,
-    backendSays: [400],
-  };
-}
-
 const HEALTH_FORBIDDEN = {
   action: 'read health',
   permission: pavedHealthReadPermission.name,
 };
 
-/** The message for a status, in the user's terms. */
-export function healthErrorMessage(
-  status: number,
-  target: PavedHealthTarget,
-  backendMessage?: string,
-): string {
-  return pavedErrorMessage(status, healthCallTexts(target), backendMessage);
-}
+/** How a health call about an entity (`ref`) words its failures. */
+const healthCallTexts = (ref: string): PavedCallTexts => ({
+  task: `read the health of ${ref}`,
+  forbidden: HEALTH_FORBIDDEN,
+  // The backend names the annotation to add or fix.
+  backendSays: [400],
+});
+
+/** How a conformance call about an entity (`ref`) words its failures. */
+const conformanceCallTexts = (ref: string): PavedCallTexts => ({
+  task: `check the conformance of ${ref}`,
+  forbidden: {
+    action: 'check conformance',
+    permission: pavedConformanceReadPermission.name,
+  },
+  backendSays: [400],
+});
+
+/** How a call for one cluster's health words its failures. */
+const clusterHealthCallTexts = (name: string): PavedCallTexts => ({
+  task: `read the health of cluster '${name}'`,
+  forbidden: HEALTH_FORBIDDEN,
+  notFound: `Cluster '${name}' is not configured in the Kubernetes backend (kubernetes.clusterLocatorMethods), or you cannot see it.`,
+  backendSays: [400],
+});
 
 /**
  * Calls `/api/paved/health/...` and `/api/paved/conformance/...` with the
@@ -110,10 +88,7 @@ export class PavedHealthClient
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedComponentHealthResponse> {
-    return this.read(`/health/entity/${entityPath(entity)}`, {
-      ...options,
-      texts: healthCallTexts({ type: 'entity', ref: entity }),
-    });
+    return this.readEntity('health', entity, healthCallTexts, options);
   }
 
   getClusterHealth(
@@ -123,7 +98,7 @@ export class PavedHealthClient
     return this.read(`/health/cluster/${encodeURIComponent(name)}`, {
       ...options,
       clusters: [name],
-      texts: healthCallTexts({ type: 'cluster', name }),
+      texts: clusterHealthCallTexts(name),
     });
   }
 
@@ -131,9 +106,11 @@ export class PavedHealthClient
     entity: CompoundEntityRef,
     options?: PavedReadOptions,
   ): Promise<PavedConformanceResponse> {
-    return this.read(`/conformance/entity/${entityPath(entity)}`, {
-      ...options,
-      texts: healthCallTexts({ type: 'conformance', ref: entity }),
-    });
+    return this.readEntity(
+      'conformance',
+      entity,
+      conformanceCallTexts,
+      options,
+    );
   }
 }

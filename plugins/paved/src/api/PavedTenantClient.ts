@@ -1,16 +1,10 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   pavedTenantReadPermission,
   TenantPageResponse,
 } from '@paved/plugin-paved-common';
-import {
-  entityLabel,
-  entityPath,
-  PavedBackendClient,
-  PavedReadOptions,
-} from './pavedBackendFetch';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+import { PavedBackendClient, PavedEntityRead } from './pavedBackendFetch';
+import { entityErrorMessage, PavedCallTexts } from './pavedErrorMessage';
 
 /**
  * `GET /api/paved/tenants/entity/:namespace/:kind/:name`: a tenant's quota
@@ -21,10 +15,7 @@ export type PavedTenantResponse = TenantPageResponse;
 
 /** Reads a tenant's page from Paved's backend plugin. @public */
 export interface PavedTenantApi {
-  getTenant(
-    entity: CompoundEntityRef,
-    options?: PavedReadOptions,
-  ): Promise<PavedTenantResponse>;
+  getTenant: PavedEntityRead<PavedTenantResponse>;
 }
 
 /** @public */
@@ -33,30 +24,20 @@ export const pavedTenantApiRef = createApiRef<PavedTenantApi>().with({
   pluginId: 'paved',
 });
 
-/** How a tenant call words its failures. */
-function tenantCallTexts(entity: CompoundEntityRef): PavedCallTexts {
-  const ref = entityLabel(entity);
-  return {
-    task: `read the tenant ${ref}`,
-    subject: ref,
-    forbidden: {
-      action: "read this tenant's page",
-      permission: pavedTenantReadPermission.name,
-      holders: "the tenant's owners and platform admins",
-    },
-    // The backend names what the tenant entity is missing.
-    backendSays: [400, 404],
-  };
-}
+/** How a tenant call (`ref`: the tenant entity) words its failures. */
+const tenantCallTexts = (ref: string): PavedCallTexts => ({
+  task: `read the tenant ${ref}`,
+  forbidden: {
+    action: "read this tenant's page",
+    permission: pavedTenantReadPermission.name,
+    holders: "the tenant's owners and platform admins",
+  },
+  // The backend names what the tenant entity is missing.
+  backendSays: [400, 404],
+});
 
 /** The message for a status, in the user's terms. @public */
-export function tenantErrorMessage(
-  status: number,
-  entity: CompoundEntityRef,
-  backendMessage?: string,
-): string {
-  return pavedErrorMessage(status, tenantCallTexts(entity), backendMessage);
-}
+export const tenantErrorMessage = entityErrorMessage(tenantCallTexts);
 
 /**
  * Calls Paved's tenant route with the Backstage fetch API, so the signed-in
@@ -68,13 +49,6 @@ export class PavedTenantClient
   extends PavedBackendClient
   implements PavedTenantApi
 {
-  getTenant(
-    entity: CompoundEntityRef,
-    options?: PavedReadOptions,
-  ): Promise<PavedTenantResponse> {
-    return this.read(`/tenants/entity/${entityPath(entity)}`, {
-      ...options,
-      texts: tenantCallTexts(entity),
-    });
-  }
+  getTenant: PavedTenantApi['getTenant'] = (entity, options) =>
+    this.readEntity('tenants', entity, tenantCallTexts, options);
 }

@@ -7,7 +7,12 @@ import type {
 import { kubernetesAuthHeaders } from './kubernetesAuthHeaders';
 import { withCurrentClusterResults } from './clusterResults';
 import { PavedApiError } from './PavedApiError';
-import { pavedErrorMessage, PavedCallTexts } from './pavedErrorMessage';
+import {
+  entityCallTexts,
+  pavedErrorMessage,
+  PavedCallTexts,
+  PavedEntityCallTexts,
+} from './pavedErrorMessage';
 
 /** What every Paved API client needs to call the Paved backend. @public */
 export interface PavedBackendDeps {
@@ -44,11 +49,6 @@ export function entityPath(entity: CompoundEntityRef): string {
   return [entity.namespace, entity.kind.toLocaleLowerCase('en-US'), entity.name]
     .map(encodeURIComponent)
     .join('/');
-}
-
-/** `Kind:namespace/name`, as messages name an entity. */
-export function entityLabel(entity: CompoundEntityRef): string {
-  return `${entity.kind}:${entity.namespace}/${entity.name}`;
 }
 
 async function backendMessageOf(
@@ -230,11 +230,12 @@ export async function getPavedJson<T>(
     fresh?: boolean;
   },
 ): Promise<T> {
-  const { discoveryApi, fetchApi, kubernetesAuthProvidersApi } = deps;
+  const { discoveryApi, fetchApi, kubernetesAuthProvidersApi, kubernetesApi } =
+    deps;
   const url = `${await discoveryApi.getBaseUrl('paved')}${path}`;
   const headers = kubernetesAuthProvidersApi
     ? await kubernetesAuthHeaders(
-        { discoveryApi, fetchApi, kubernetesAuthProvidersApi },
+        { discoveryApi, fetchApi, kubernetesAuthProvidersApi, kubernetesApi },
         options.clusters ? { clusters: options.clusters } : {},
       )
     : {};
@@ -260,6 +261,12 @@ export async function sendPavedJson<T>(
   const url = `${await deps.discoveryApi.getBaseUrl('paved')}${path}`;
   return settle<T>(await fetchOutcome(deps.fetchApi, url, {}, init), options);
 }
+
+/** A read of one thing about an entity, as most Paved APIs offer. @public */
+export type PavedEntityRead<R> = (
+  entity: CompoundEntityRef,
+  options?: PavedReadOptions,
+) => Promise<R>;
 
 /** One read of a client: how it words failures, which clusters, how fresh. @public */
 export interface PavedClientRead extends PavedReadOptions {
@@ -293,6 +300,23 @@ export abstract class PavedBackendClient {
       fresh,
       messageFor: wordedBy(texts),
     });
+  }
+
+  /**
+   * GETs `/<route>/entity/<namespace>/<kind>/<name>` (plus `suffix`), its
+   * failures worded by `texts` for the entity's `Kind:namespace/name`,
+   * which the default 404 sentence names.
+   */
+  protected readEntity<T>(
+    route: string,
+    entity: CompoundEntityRef,
+    texts: PavedEntityCallTexts,
+    options?: PavedReadOptions & { suffix?: string },
+  ): Promise<T> {
+    return this.read(
+      `/${route}/entity/${entityPath(entity)}${options?.suffix ?? ''}`,
+      { fresh: options?.fresh, texts: entityCallTexts(entity, texts) },
+    );
   }
 
   /** Sends a change to `path` under `/api/paved`, never shared. */

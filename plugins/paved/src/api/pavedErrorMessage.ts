@@ -1,3 +1,10 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+
+/** `Kind:namespace/name`, as messages name an entity. */
+export function entityLabel(entity: CompoundEntityRef): string {
+  return `${entity.kind}:${entity.namespace}/${entity.name}`;
+}
+
 /**
  * What a 403 tells the user: what they may not do and the permission that
  * lets them. `holders` says who has it by default, where only some do.
@@ -91,4 +98,31 @@ export function pavedErrorMessage(
     default:
       return failed;
   }
+}
+
+/** Words the failures of a call about an entity, given its `Kind:namespace/name`. @public */
+export type PavedEntityCallTexts = (ref: string) => PavedCallTexts;
+
+/** The texts of a call about `entity`: the default 404 names it. */
+export function entityCallTexts(
+  entity: CompoundEntityRef,
+  texts: PavedEntityCallTexts,
+): PavedCallTexts {
+  const ref = entityLabel(entity);
+  return { subject: ref, ...texts(ref) };
+}
+
+/** A feature's message for a failed call about an entity. @public */
+export type PavedEntityErrorMessage = (
+  status: number,
+  entity: CompoundEntityRef,
+  backendMessage?: string,
+) => string;
+
+/** The `PavedEntityErrorMessage` of a feature's texts. */
+export function entityErrorMessage(
+  texts: PavedEntityCallTexts,
+): PavedEntityErrorMessage {
+  return (status, entity, backendMessage) =>
+    pavedErrorMessage(status, entityCallTexts(entity, texts), backendMessage);
 }
