@@ -6,6 +6,4 @@
  */
 export { catalogModulePaved as default } from './module';
 export { PavedEntitiesProcessor } from './processor/PavedEntitiesProcessor';
-export { pavedRelations } from './processor/relations';
-export { adrEntityName, roadmapEntityName } from './processor/naming';
 export { roadmapVocabularyFromConfig } from './processor/roadmapVocabularyConfig';

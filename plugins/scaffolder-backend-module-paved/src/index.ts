@@ -17,7 +17,7 @@ export type { ClusterInput } from './render/cluster';
 export { checkClusterInput } from './actions/clusterScaffold';
 export type { KubeObject, RenderedFile } from './render/types';
 export { MANAGED_BY } from './render/labels';
-export { recoverTenantInput, tenantNamespaces } from './day2/recoverTenant';
+export { recoverTenantInput } from './day2/recoverTenant';
 export type { TenantEntity } from './day2/recoverTenant';
 export { manifestObjects } from './day2/loadTenant';
 export { UnknownTenantError } from './day2/errors';
