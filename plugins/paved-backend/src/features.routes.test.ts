@@ -55,11 +55,12 @@ describe('paved.features', () => {
 
   const start = async (features?: Partial<Record<SwitchableFeature, any>>) => {
     const scheduler = mockServices.scheduler.mock();
+    const logger = mockServices.logger.mock();
     const backend = await startPavedTestBackend(
       ENTITIES,
       [{ name: 'paved-local', url: double.url }],
       {
-        services: [scheduler.factory],
+        services: [scheduler.factory, logger.factory],
         ...(features ? { paved: { features } } : {}),
       },
     );
@@ -74,11 +75,16 @@ describe('paved.features', () => {
     };
     const scheduledTasks = () =>
       scheduler.scheduleTask.mock.calls.map(([task]) => task.id);
-    return { backend, get, actions, scheduledTasks };
+    const offLines = () =>
+      logger.info.mock.calls
+        .map(([message]) => message)
+        .filter(m => m.startsWith('Paved features switched off'));
+    return { backend, get, actions, scheduledTasks, offLines };
   };
 
   it('with every feature on, mounts every route, action and the cost alerts task', async () => {
-    const { backend, get, actions, scheduledTasks } = await start();
+    const { backend, get, actions, scheduledTasks, offLines } = await start();
+    expect(offLines()).toEqual([]);
     for (const path of Object.values(ROUTES).flat()) {
       expect([path, (await get(path)).status]).not.toEqual([path, 404]);
     }
@@ -92,9 +98,12 @@ describe('paved.features', () => {
   it.each(SWITCHABLE_FEATURES.map(f => [f]))(
     'with %s off, its routes 404 and its actions are gone; the others still answer',
     async feature => {
-      const { backend, get, actions, scheduledTasks } = await start({
+      const { backend, get, actions, scheduledTasks, offLines } = await start({
         [feature]: false,
       });
+      expect(offLines()).toEqual([
+        `Paved features switched off (paved.features): ${feature}`,
+      ]);
       for (const path of ROUTES[feature]) {
         expect([path, (await get(path)).status]).toEqual([path, 404]);
       }
