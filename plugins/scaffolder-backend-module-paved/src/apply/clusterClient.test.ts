@@ -8,6 +8,7 @@ import {
   startKubernetesApiTestDouble,
 } from '@paved/kubernetes-api-test-double';
 import { KubeManifest } from '@paved/plugin-paved-common';
+import { createServer } from 'node:net';
 import { ConfiguredCluster } from '../clusters/configuredClusters';
 import { answerOf, connectCluster, responseOf } from './clusterClient';
 
@@ -131,5 +132,21 @@ describe('connectCluster', () => {
     await expect(
       client.discovery.byApiVersion('hang.paved.dev/v1', 'Thing'),
     ).rejects.toThrow('GET /apis/hang.paved.dev/v1 timed out');
+  });
+
+  it('words a refused connection as Node does, without the fetch library', async () => {
+    const server = createServer();
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    await new Promise(r => server.close(r));
+    const client = await connectCluster(
+      overTls({ url: `http://127.0.0.1:${port}`, caData: undefined }),
+    );
+    await expect(
+      client.discovery.byApiVersion('v1', 'ConfigMap'),
+    ).rejects.toHaveProperty(
+      'message',
+      `connect ECONNREFUSED 127.0.0.1:${port}`,
+    );
   });
 });

@@ -60,6 +60,19 @@ export async function answerOf(call: Promise<unknown>): Promise<KubeResponse> {
   }
 }
 
+/**
+ * node-fetch words a failed connection as `request to <url> failed, reason:
+ * <why>`; Paved's messages already name the object, so keep only the why,
+ * as the scaffolder's own client did.
+ */
+function withoutFetchWording(error: unknown): unknown {
+  const e = error as { name?: string; type?: string; message?: string };
+  if (e?.name !== 'FetchError' || e.type !== 'system' || !e.message)
+    return error;
+  const why = /^request to \S+ failed, reason: ([\s\S]*)$/.exec(e.message);
+  return why ? new Error(why[1], { cause: error }) : error;
+}
+
 /** What the scaffolder does on one configured cluster, through @kubernetes/client-node (ADR 0005). */
 export interface ClusterClient {
   /** The cluster's API discovery, shared with paved-backend (paved-common, ADR 0006). */
@@ -124,7 +137,7 @@ export async function connectCluster(
               } timed out`,
             );
           }
-          throw error;
+          throw withoutFetchWording(error);
         }
       },
     }),
