@@ -7,27 +7,25 @@ import { isAdrEntity, isRoadmapEntity } from '@paved/plugin-paved-common';
 import GavelIcon from '@material-ui/icons/Gavel';
 import { decisionsRouteRef, fleetRouteRef } from './routes';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { PAVED_CLIENTS } from './api/pavedClients';
+import { pavedApi } from './alpha/pavedBlueprints';
 import {
   clusterHealthCard,
   conformanceCard,
-  healthApi,
   workloadHealthCard,
 } from './alpha/healthExtensions';
-import { costApi, costCard, costContent } from './alpha/costExtensions';
-import { costAlertsApi } from './alpha/costAlertsExtensions';
+import { costCard, costContent } from './alpha/costExtensions';
 import {
-  crossplaneApi,
   crossplaneClaimsCard,
   crossplaneContent,
   xrdParametersField,
   xrdPickerField,
 } from './alpha/crossplaneExtensions';
 import { summaryCard } from './alpha/summaryExtensions';
-import { tenantApi, tenantCard } from './alpha/tenantExtensions';
-import { fleetApi, fleetPage } from './alpha/fleetExtensions';
-import { gitopsApi, gitopsStatusCard } from './alpha/gitopsExtensions';
-import { evidenceApi } from './alpha/evidenceExtensions';
-import { driftApi, driftCard } from './alpha/driftExtensions';
+import { tenantCard } from './alpha/tenantExtensions';
+import { fleetPage } from './alpha/fleetExtensions';
+import { gitopsStatusCard } from './alpha/gitopsExtensions';
+import { driftCard } from './alpha/driftExtensions';
 import {
   pavedSearchResultListItem,
   pavedSearchResultType,
@@ -75,7 +73,8 @@ export default createFrontendPlugin({
   pluginId: 'paved',
   title: 'Paved',
   extensions: [
-    healthApi,
+    // One API extension per client (`api:paved/<name>`).
+    ...PAVED_CLIENTS.map(pavedApi),
     adrContent,
     roadmapContent,
     decisionsPage,
@@ -83,26 +82,18 @@ export default createFrontendPlugin({
     clusterHealthCard,
     workloadHealthCard,
     conformanceCard,
-    crossplaneApi,
     crossplaneClaimsCard,
     crossplaneContent,
     xrdPickerField,
     xrdParametersField,
-    costApi,
     costCard,
     costContent,
-    costAlertsApi,
     pavedSearchResultListItem,
     pavedSearchResultType,
-    tenantApi,
     tenantCard,
-    fleetApi,
     fleetPage,
-    gitopsApi,
     gitopsStatusCard,
-    driftApi,
     driftCard,
-    evidenceApi,
   ],
   routes: {
     decisions: convertLegacyRouteRef(decisionsRouteRef),

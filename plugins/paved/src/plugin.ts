@@ -7,119 +7,58 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
-import {
-  PavedCostClient,
-  pavedCostApiRef,
-  PavedCrossplaneClient,
-  pavedCrossplaneApiRef,
-  PavedHealthClient,
-  pavedHealthApiRef,
-  PavedTenantClient,
-  pavedTenantApiRef,
-} from './api';
-import { PavedFleetClient, pavedFleetApiRef } from './api/PavedFleetClient';
-import { PavedGitOpsClient, pavedGitOpsApiRef } from './api/PavedGitOpsClient';
-import { PavedDriftClient, pavedDriftApiRef } from './api/PavedDriftClient';
-import {
-  PavedEvidenceClient,
-  pavedEvidenceApiRef,
-} from './api/PavedEvidenceClient';
-import {
-  PavedCostAlertsClient,
-  pavedCostAlertsApiRef,
-} from './api/PavedCostAlertsClient';
-import { decisionsRouteRef, fleetRouteRef } from './routes';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { PAVED_CLIENTS } from './api/pavedClients';
+import { withPavedFeature } from './components/common/features/PavedFeatureGate';
+import { PavedFeature } from './components/common/features/pavedFeatures';
 import { XrdParametersField } from './components/crossplane/requestForm/XrdParametersField';
 import { XrdPickerField } from './components/crossplane/requestForm/XrdPickerField';
 import { xrdParametersValidation } from './components/crossplane/requestForm/validation';
-import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { isPavedSearchResult } from './components/search/predicate';
+import { decisionsRouteRef, fleetRouteRef } from './routes';
 
 /** Paved's frontend plugin for apps on the legacy frontend system. */
 export const pavedPlugin = createPlugin({
   id: 'paved',
   routes: { decisions: decisionsRouteRef, fleet: fleetRouteRef },
-  apis: [
+  apis: PAVED_CLIENTS.map(client =>
     createApiFactory({
-      api: pavedCostAlertsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: deps => new PavedCostAlertsClient(deps),
-    }),
-    createApiFactory({
-      api: pavedHealthApiRef,
+      api: client.api,
       deps: {
         discoveryApi: discoveryApiRef,
         fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+        ...(client.clusterTokens
+          ? { kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef }
+          : {}),
       },
-      factory: deps => new PavedHealthClient(deps),
+      factory: deps => client.create(deps),
     }),
-    createApiFactory({
-      api: pavedCrossplaneApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedCrossplaneClient(deps),
-    }),
-    createApiFactory({
-      api: pavedCostApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedCostClient(deps),
-    }),
-    createApiFactory({
-      api: pavedTenantApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedTenantClient(deps),
-    }),
-    createApiFactory({
-      api: pavedFleetApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedFleetClient(deps),
-    }),
-    createApiFactory({
-      api: pavedDriftApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedDriftClient(deps),
-    }),
-    createApiFactory({
-      api: pavedGitOpsApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedGitOpsClient(deps),
-    }),
-    createApiFactory({
-      api: pavedEvidenceApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedEvidenceClient(deps),
-    }),
-  ],
+  ),
 });
+
+/**
+ * A component this plugin exports, loaded when first rendered; with
+ * `feature`, it renders nothing when the app switched the feature off
+ * (`paved.features.<feature>: false`).
+ */
+function pavedComponent<T extends (props: any) => JSX.Element>(
+  name: string,
+  load: () => Promise<T>,
+  feature?: PavedFeature,
+) {
+  return pavedPlugin.provide(
+    createComponentExtension({
+      name,
+      component: {
+        lazy: () =>
+          load().then(Component =>
+            feature ? (withPavedFeature(feature, Component) as T) : Component,
+          ),
+      },
+    }),
+  );
+}
 
 /** Every ADR in the organisation, filterable; mount it on a route. */
 export const DecisionsPage = pavedPlugin.provide(
@@ -134,27 +73,15 @@ export const DecisionsPage = pavedPlugin.provide(
 );
 
 /** An ADR entity page's content; use it on the ADR kind's entity page. */
-export const EntityAdrContent = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAdrContent',
-    component: {
-      lazy: () =>
-        import('./components/AdrContent/AdrContent').then(m => m.AdrContent),
-    },
-  }),
+export const EntityAdrContent = pavedComponent('EntityAdrContent', () =>
+  import('./components/AdrContent/AdrContent').then(m => m.AdrContent),
 );
 
 /** A Roadmap entity page's content; use it on the Roadmap kind's entity page. */
-export const EntityRoadmapContent = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityRoadmapContent',
-    component: {
-      lazy: () =>
-        import('./components/RoadmapContent/RoadmapContent').then(
-          m => m.RoadmapContent,
-        ),
-    },
-  }),
+export const EntityRoadmapContent = pavedComponent('EntityRoadmapContent', () =>
+  import('./components/RoadmapContent/RoadmapContent').then(
+    m => m.RoadmapContent,
+  ),
 );
 
 /**
@@ -163,32 +90,25 @@ export const EntityRoadmapContent = pavedPlugin.provide(
  * with its worst finding linking to the detail card. Put it first on a
  * Component's Overview.
  */
-export const EntityPavedSummaryCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPavedSummaryCard',
-    component: {
-      lazy: () =>
-        import('./components/summary/EntityPavedSummaryCard').then(
-          m => m.EntityPavedSummaryCard,
-        ),
-    },
-  }),
+export const EntityPavedSummaryCard = pavedComponent(
+  'EntityPavedSummaryCard',
+  () =>
+    import('./components/summary/EntityPavedSummaryCard').then(
+      m => m.EntityPavedSummaryCard,
+    ),
 );
 
 /**
  * A `kubernetes-cluster` Resource's live health (nodes, pressure, capacity,
  * Pods, Warning events, API latency); use it on the Resource entity page.
  */
-export const EntityClusterHealthCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityClusterHealthCard',
-    component: {
-      lazy: () =>
-        import('./components/health/EntityClusterHealthCard').then(
-          m => m.EntityClusterHealthCard,
-        ),
-    },
-  }),
+export const EntityClusterHealthCard = pavedComponent(
+  'EntityClusterHealthCard',
+  () =>
+    import('./components/health/EntityClusterHealthCard').then(
+      m => m.EntityClusterHealthCard,
+    ),
+  'health',
 );
 
 /**
@@ -196,48 +116,39 @@ export const EntityClusterHealthCard = pavedPlugin.provide(
  * problems with runbooks); use it on Components with the Kubernetes plugin's
  * annotations.
  */
-export const EntityWorkloadHealthCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityWorkloadHealthCard',
-    component: {
-      lazy: () =>
-        import('./components/health/EntityWorkloadHealthCard').then(
-          m => m.EntityWorkloadHealthCard,
-        ),
-    },
-  }),
+export const EntityWorkloadHealthCard = pavedComponent(
+  'EntityWorkloadHealthCard',
+  () =>
+    import('./components/health/EntityWorkloadHealthCard').then(
+      m => m.EntityWorkloadHealthCard,
+    ),
+  'health',
 );
 
 /**
  * An entity's Crossplane claims: status, age, composition, condition counts
  * and the first not-ready reason; use it on Component and Resource pages.
  */
-export const EntityCrossplaneClaimsCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCrossplaneClaimsCard',
-    component: {
-      lazy: () =>
-        import('./components/crossplane/EntityCrossplaneClaimsCard').then(
-          m => m.EntityCrossplaneClaimsCard,
-        ),
-    },
-  }),
+export const EntityCrossplaneClaimsCard = pavedComponent(
+  'EntityCrossplaneClaimsCard',
+  () =>
+    import('./components/crossplane/EntityCrossplaneClaimsCard').then(
+      m => m.EntityCrossplaneClaimsCard,
+    ),
+  'crossplane',
 );
 
 /**
  * The Crossplane tab: claim -> composite -> managed resources with their
  * conditions, redacted YAML and events; mount it as an entity page route.
  */
-export const EntityCrossplaneContent = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCrossplaneContent',
-    component: {
-      lazy: () =>
-        import('./components/crossplane/EntityCrossplaneContent').then(
-          m => m.EntityCrossplaneContent,
-        ),
-    },
-  }),
+export const EntityCrossplaneContent = pavedComponent(
+  'EntityCrossplaneContent',
+  () =>
+    import('./components/crossplane/EntityCrossplaneContent').then(
+      m => m.EntityCrossplaneContent,
+    ),
+  'crossplane',
 );
 
 /**
@@ -245,43 +156,33 @@ export const EntityCrossplaneContent = pavedPlugin.provide(
  * that declares `paved.dev/tier` (and `paved.dev/namespaces` unless it is a
  * cluster): score, failing rules explained, failing objects, per cluster.
  */
-export const EntityConformanceCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityConformanceCard',
-    component: {
-      lazy: () =>
-        import('./components/conformance/EntityConformanceCard').then(
-          m => m.EntityConformanceCard,
-        ),
-    },
-  }),
+export const EntityConformanceCard = pavedComponent(
+  'EntityConformanceCard',
+  () =>
+    import('./components/conformance/EntityConformanceCard').then(
+      m => m.EntityConformanceCard,
+    ),
+  'conformance',
 );
 
 /**
  * Cost from OpenCost for a tenant (with budget and month-end projection), a
  * Component's workloads or a cluster; use it on those entity pages.
  */
-export const EntityCostCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCostCard',
-    component: {
-      lazy: () =>
-        import('./components/cost/EntityCostCard').then(m => m.EntityCostCard),
-    },
-  }),
+export const EntityCostCard = pavedComponent(
+  'EntityCostCard',
+  () => import('./components/cost/EntityCostCard').then(m => m.EntityCostCard),
+  'cost',
 );
 
 /** The Cost tab: every workload with its share and right-sizing advice. */
-export const EntityCostContent = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCostContent',
-    component: {
-      lazy: () =>
-        import('./components/cost/EntityCostContent').then(
-          m => m.EntityCostContent,
-        ),
-    },
-  }),
+export const EntityCostContent = pavedComponent(
+  'EntityCostContent',
+  () =>
+    import('./components/cost/EntityCostContent').then(
+      m => m.EntityCostContent,
+    ),
+  'cost',
 );
 
 /**
@@ -324,16 +225,13 @@ export const PavedSearchResultListItem = pavedPlugin.provide(
  * tier and, per cluster, quota use against hard limits, who can do what in
  * its namespaces (from the cluster's RBAC) and its guardrail violations.
  */
-export const EntityTenantCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTenantCard',
-    component: {
-      lazy: () =>
-        import('./components/tenant/EntityTenantCard').then(
-          m => m.EntityTenantCard,
-        ),
-    },
-  }),
+export const EntityTenantCard = pavedComponent(
+  'EntityTenantCard',
+  () =>
+    import('./components/tenant/EntityTenantCard').then(
+      m => m.EntityTenantCard,
+    ),
+  'tenants',
 );
 
 /**
@@ -341,16 +239,11 @@ export const EntityTenantCard = pavedPlugin.provide(
  * live objects differ from what Paved renders, desired → live, with the
  * managers that changed them, and each drifted object as a problem.
  */
-export const EntityDriftCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDriftCard',
-    component: {
-      lazy: () =>
-        import('./components/drift/EntityDriftCard').then(
-          m => m.EntityDriftCard,
-        ),
-    },
-  }),
+export const EntityDriftCard = pavedComponent(
+  'EntityDriftCard',
+  () =>
+    import('./components/drift/EntityDriftCard').then(m => m.EntityDriftCard),
+  'drift',
 );
 
 /** Every cluster the Kubernetes backend knows, worst first; mount it on `/clusters`. */
@@ -358,7 +251,9 @@ export const FleetPage = pavedPlugin.provide(
   createRoutableExtension({
     name: 'FleetPage',
     component: () =>
-      import('./components/fleet/FleetPage').then(m => m.FleetPage),
+      import('./components/fleet/FleetPage').then(m =>
+        withPavedFeature('fleet', m.FleetPage),
+      ),
     mountPoint: fleetRouteRef,
   }),
 );
@@ -368,14 +263,11 @@ export const FleetPage = pavedPlugin.provide(
  * Argo CD Applications and Flux Kustomizations and HelmReleases per cluster,
  * with sync, health, revision, last sync and message.
  */
-export const EntityGitOpsStatusCard = pavedPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGitOpsStatusCard',
-    component: {
-      lazy: () =>
-        import('./components/gitops/EntityGitOpsStatusCard').then(
-          m => m.EntityGitOpsStatusCard,
-        ),
-    },
-  }),
+export const EntityGitOpsStatusCard = pavedComponent(
+  'EntityGitOpsStatusCard',
+  () =>
+    import('./components/gitops/EntityGitOpsStatusCard').then(
+      m => m.EntityGitOpsStatusCard,
+    ),
+  'gitops',
 );

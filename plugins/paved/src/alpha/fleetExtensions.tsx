@@ -1,38 +1,16 @@
-import {
-  ApiBlueprint,
-  coreApis,
-  PageBlueprint,
-} from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
-import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
 import StorageIcon from '@material-ui/icons/Storage';
-import { PavedFleetClient, pavedFleetApiRef } from '../api/PavedFleetClient';
 import { fleetRouteRef } from '../routes';
-
-/** The fleet client: the user's token, and their cluster tokens where needed. */
-export const fleetApi = ApiBlueprint.make({
-  name: 'fleet',
-  params: defineParams =>
-    defineParams({
-      api: pavedFleetApiRef,
-      deps: {
-        discoveryApi: coreApis.discovery,
-        fetchApi: coreApis.fetch,
-        kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
-      },
-      factory: deps => new PavedFleetClient(deps),
-    }),
-});
+import { pavedPage } from './pavedBlueprints';
 
 /** `/clusters`: every cluster the Kubernetes backend knows, worst first. */
-export const fleetPage = PageBlueprint.make({
+export const fleetPage = pavedPage({
+  feature: 'fleet',
   name: 'fleet',
-  params: {
-    path: '/clusters',
-    title: 'Clusters',
-    icon: <StorageIcon />,
-    routeRef: convertLegacyRouteRef(fleetRouteRef),
-    loader: () =>
-      import('../components/fleet/FleetPage').then(m => <m.FleetPage />),
-  },
+  path: '/clusters',
+  title: 'Clusters',
+  icon: <StorageIcon />,
+  routeRef: convertLegacyRouteRef(fleetRouteRef),
+  loader: () =>
+    import('../components/fleet/FleetPage').then(m => <m.FleetPage />),
 });

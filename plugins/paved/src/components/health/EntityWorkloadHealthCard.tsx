@@ -21,6 +21,7 @@ import { CARD_ANCHORS } from '../common/anchors';
 import { Fact } from '../common/CardText';
 import { ClusterSections } from '../common/clusters/ClusterSection';
 import { formatCount, formatPercent, formatPerHour } from '../common/format';
+import { usePavedFeature } from '../common/features/PavedFeatureGate';
 import { NoClustersConfigured } from '../common/NoClustersConfigured';
 import { PavedEntityCard } from '../common/PavedEntityCard';
 import { ProblemList } from '../common/problems/ProblemList';
@@ -34,6 +35,7 @@ function WorkloadHealthBody(props: {
   const { availability, pods, problems, workloads } = props.health;
   // Before any early return: a hook runs on every render.
   const entityRef = getCompoundEntityRef(useEntity().entity);
+  const evidence = usePavedFeature('evidence');
   if (workloads.length === 0 && pods.total === 0) {
     return (
       <Typography variant="body2">
@@ -49,13 +51,17 @@ function WorkloadHealthBody(props: {
         problems={problems}
         label="Problems"
         empty="No problems: every workload is available and no Pod is failing."
-        renderActions={problem => (
-          <EvidenceButton
-            entity={entityRef}
-            cluster={props.cluster}
-            problem={problem}
-          />
-        )}
+        renderActions={
+          evidence
+            ? problem => (
+                <EvidenceButton
+                  entity={entityRef}
+                  cluster={props.cluster}
+                  problem={problem}
+                />
+              )
+            : undefined
+        }
       />
       {props.health.omittedProblems?.length ? (
         <Typography variant="body2" color="textSecondary">

@@ -1,5 +1,5 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
+import { configApiRef, useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
@@ -9,6 +9,7 @@ import {
   pavedHealthApiRef,
 } from '../../api';
 import { CARD_ANCHORS } from '../common/anchors';
+import { isPavedFeatureOn } from '../common/features/pavedFeatures';
 import { PavedEntityCard } from '../common/PavedEntityCard';
 import { userZone } from '../common/format';
 import { LastRead, RefreshFailed } from '../common/refresh/RefreshStatus';
@@ -66,10 +67,19 @@ function useSummaryReads(zone: string) {
   const healthApi = useApi(pavedHealthApiRef);
   const costApi = useApi(pavedCostApiRef);
   const crossplaneApi = useApi(pavedCrossplaneApiRef);
-  const wantsHealth = hasKubernetesWorkloads(entity);
-  const wantsConformance = !missingConformanceSetup(entity);
-  const wantsCost = hasCost(entity);
-  const wantsClaims = isCrossplaneCandidate(entity);
+  // A feature the app switched off has no chip and is not read.
+  const config = useApiHolder().get(configApiRef);
+  const shown = {
+    health: isPavedFeatureOn(config, 'health'),
+    conformance: isPavedFeatureOn(config, 'conformance'),
+    cost: isPavedFeatureOn(config, 'cost'),
+    crossplane: isPavedFeatureOn(config, 'crossplane'),
+  };
+  const wantsHealth = shown.health && hasKubernetesWorkloads(entity);
+  const wantsConformance =
+    shown.conformance && !missingConformanceSetup(entity);
+  const wantsCost = shown.cost && hasCost(entity);
+  const wantsClaims = shown.crossplane && isCrossplaneCandidate(entity);
   const health = usePolledRead(
     ({ fresh }) =>
       wantsHealth ? healthApi.getEntityHealth(ref, { fresh }) : undefined,
@@ -94,7 +104,7 @@ function useSummaryReads(zone: string) {
       wantsClaims ? crossplaneApi.getEntityClaims(ref, { fresh }) : undefined,
     [crossplaneApi, wantsClaims, key],
   );
-  return { entity, health, conformance, cost, claims };
+  return { entity, shown, health, conformance, cost, claims };
 }
 
 /**
@@ -107,7 +117,7 @@ function useSummaryReads(zone: string) {
  */
 export function EntityPavedSummaryCard(props: { zone?: string }) {
   const classes = useStyles();
-  const { entity, health, conformance, cost, claims } = useSummaryReads(
+  const { entity, shown, health, conformance, cost, claims } = useSummaryReads(
     props.zone ?? userZone(),
   );
   const reads = [health, conformance, cost, claims] as PolledRead<unknown>[];
@@ -117,10 +127,16 @@ export function EntityPavedSummaryCard(props: { zone?: string }) {
         <RefreshFailed key={i} read={read} />
       ))}
       <ul aria-label="Paved status" className={classes.chips}>
-        <SummaryChip chip={healthChip(entity, chipInput(health))} />
-        <SummaryChip chip={conformanceChip(entity, chipInput(conformance))} />
-        <SummaryChip chip={costChip(entity, chipInput(cost))} />
-        <SummaryChip chip={crossplaneChip(entity, chipInput(claims))} />
+        {shown.health && (
+          <SummaryChip chip={healthChip(entity, chipInput(health))} />
+        )}
+        {shown.conformance && (
+          <SummaryChip chip={conformanceChip(entity, chipInput(conformance))} />
+        )}
+        {shown.cost && <SummaryChip chip={costChip(entity, chipInput(cost))} />}
+        {shown.crossplane && (
+          <SummaryChip chip={crossplaneChip(entity, chipInput(claims))} />
+        )}
       </ul>
       <LastRead read={oldestRead(reads)} />
     </PavedEntityCard>
