@@ -28,8 +28,7 @@ export interface Config {
      * for every cluster in `kubernetes.clusterLocatorMethods` of type
      * `config`, named as the cluster. Keys are cluster names, plus the
      * reserved key `catalogProvider` for the provider's own settings. See
-     * docs/clusters.md. The keys `clusterTimeout`, `cacheTtl` and `pageSize`
-     * are Paved backend's cluster-read options (its config.d.ts), not clusters.
+     * docs/clusters.md.
      */
     clusters?: {
       /** The provider's settings (a cluster cannot be named `catalogProvider`). */

@@ -80,11 +80,10 @@ export interface Config {
       tenants?: boolean;
     };
     /**
-     * How every feature reads clusters. Under the same key the catalog
-     * module reads per-cluster settings (`paved.clusters.<name>`), so no
-     * cluster may be named `clusterTimeout`, `cacheTtl` or `pageSize`.
+     * How every feature reads clusters (a key of its own: `paved.clusters`
+     * holds the catalog module's per-cluster settings, keyed by name).
      */
-    clusters?: {
+    clusterAccess?: {
       /**
        * How long one cluster may take to answer before it is reported as an
        * error beside the other clusters' data. Default 10 seconds.
@@ -96,11 +95,11 @@ export interface Config {
       pageSize?: number;
     };
     health?: {
-      /** @deprecated Use `paved.clusters.clusterTimeout`; still read when that is unset. */
+      /** @deprecated Use `paved.clusterAccess.clusterTimeout`; still read when that is unset. */
       clusterTimeout?: Duration;
-      /** @deprecated Use `paved.clusters.cacheTtl`; still read when that is unset. */
+      /** @deprecated Use `paved.clusterAccess.cacheTtl`; still read when that is unset. */
       cacheTtl?: Duration;
-      /** @deprecated Use `paved.clusters.pageSize`; still read when that is unset. */
+      /** @deprecated Use `paved.clusterAccess.pageSize`; still read when that is unset. */
       pageSize?: number;
       /**
        * Running Pods that are not plainly healthy (crash-looping, not ready,

@@ -60,7 +60,7 @@ export async function startPavedTestBackend(
     clusterTimeoutMs?: number;
     /**
      * Extra `paved.health` config (inspectPods); its cluster-read keys
-     * (clusterTimeout, cacheTtl, pageSize) go to `paved.clusters`.
+     * (clusterTimeout, cacheTtl, pageSize) go to `paved.clusterAccess`.
      */
     health?: { [key: string]: any };
     /** `paved.cost` config (OpenCost base URLs, timeout, currency). */
@@ -110,7 +110,7 @@ export async function startPavedTestBackend(
           // Generous by default: the first proxy call loads @kubernetes/client-node.
           paved: {
             ...extra.paved,
-            clusters: {
+            clusterAccess: {
               clusterTimeout: extra.clusterTimeoutMs ?? 30_000,
               // Tests that shorten the timeout measure every call afresh.
               ...(extra.clusterTimeoutMs ? { cacheTtl: 0 } : {}),

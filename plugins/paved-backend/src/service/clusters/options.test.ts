@@ -50,31 +50,31 @@ describe('readClusterReadOptions', () => {
   });
 
   it('reads Backstage duration strings and names the key of a bad one', () => {
-    const clusters = (c: object) => readWith({ clusters: c }).options;
+    const clusters = (c: object) => readWith({ clusterAccess: c }).options;
     expect(clusters({ clusterTimeout: 'PT2M' }).clusterTimeoutMs).toBe(
       120_000,
     );
     expect(clusters({ cacheTtl: '30s' }).cacheTtlMs).toBe(30_000);
     expect(clusters({ cacheTtl: { hours: 1 } }).cacheTtlMs).toBe(3_600_000);
     expect(() => clusters({ clusterTimeout: 'soon' })).toThrow(
-      /^paved\.clusters\.clusterTimeout must be milliseconds, a duration/,
+      /^paved\.clusterAccess\.clusterTimeout must be milliseconds, a duration/,
     );
     expect(() => clusters({ cacheTtl: { secs: 5 } })).toThrow(
-      /^paved\.clusters\.cacheTtl must be .*Needs one or more of 'years'/,
+      /^paved\.clusterAccess\.cacheTtl must be .*Needs one or more of 'years'/,
     );
     expect(() => read({ clusterTimeout: 'soon' })).toThrow(
       /^paved\.health\.clusterTimeout must be milliseconds/,
     );
     expect(() => clusters({ clusterTimeout: 0 })).toThrow(
-      'paved.clusters.clusterTimeout must be a positive duration',
+      'paved.clusterAccess.clusterTimeout must be a positive duration',
     );
   });
 });
 
-describe('paved.health → paved.clusters compatibility window', () => {
-  it('reads paved.clusters without a warning', () => {
+describe('paved.health → paved.clusterAccess compatibility window', () => {
+  it('reads paved.clusterAccess without a warning', () => {
     const { options, warnings } = readWith({
-      clusters: { clusterTimeout: { seconds: 4 }, cacheTtl: 0, pageSize: 50 },
+      clusterAccess: { clusterTimeout: { seconds: 4 }, cacheTtl: 0, pageSize: 50 },
       health: { inspectPods: 7 },
     });
     expect(options).toEqual({
@@ -98,21 +98,21 @@ describe('paved.health → paved.clusters compatibility window', () => {
     expect(warnings).toHaveLength(1);
     for (const key of ['clusterTimeout', 'cacheTtl', 'pageSize']) {
       expect(warnings[0]).toContain(
-        `paved.health.${key} is deprecated; it was read, but move it to paved.clusters.${key}.`,
+        `paved.health.${key} is deprecated; it was read, but move it to paved.clusterAccess.${key}.`,
       );
     }
   });
 
   it('takes the new key when both are set, warning that the old one is ignored', () => {
     const { options, warnings } = readWith({
-      clusters: { cacheTtl: 0 },
+      clusterAccess: { cacheTtl: 0 },
       health: { cacheTtl: 60_000, pageSize: 20 },
     });
     expect(options.cacheTtlMs).toBe(0);
     expect(options.pageSize).toBe(20);
     expect(warnings).toEqual([
-      'paved.health.cacheTtl is ignored because paved.clusters.cacheTtl is set; remove paved.health.cacheTtl. ' +
-        'paved.health.pageSize is deprecated; it was read, but move it to paved.clusters.pageSize.',
+      'paved.health.cacheTtl is ignored because paved.clusterAccess.cacheTtl is set; remove paved.health.cacheTtl. ' +
+        'paved.health.pageSize is deprecated; it was read, but move it to paved.clusterAccess.pageSize.',
     ]);
   });
 

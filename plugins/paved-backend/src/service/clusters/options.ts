@@ -5,7 +5,7 @@ import {
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 
-/** How every feature reads clusters: `paved.clusters`, plus `paved.health.inspectPods`. */
+/** How every feature reads clusters: `paved.clusterAccess`, plus `paved.health.inspectPods`. */
 export interface ClusterReadOptions {
   clusterTimeoutMs: number;
   pageSize: number;
@@ -29,7 +29,7 @@ const DEFAULT_CACHE_TTL_MS = 10_000;
 const DEFAULT_INSPECT_LIMIT = 2;
 
 /** Where the cluster-read keys live now, and where they lived before. */
-const CLUSTERS_KEY = 'paved.clusters';
+const CLUSTERS_KEY = 'paved.clusterAccess';
 const LEGACY_KEY = 'paved.health';
 const MOVED_KEYS = ['clusterTimeout', 'cacheTtl', 'pageSize'] as const;
 type MovedKey = (typeof MOVED_KEYS)[number];
@@ -62,7 +62,7 @@ export function readDurationMs(
 }
 
 /**
- * For each moved key, the section to read it from: `paved.clusters` when
+ * For each moved key, the section to read it from: `paved.clusterAccess` when
  * set there, else the legacy `paved.health`. Says, in one warning, which
  * legacy keys were read or ignored.
  */
@@ -96,7 +96,7 @@ function sectionsOfMovedKeys(
 }
 
 /**
- * Reads `paved.clusters` (falling back to the deprecated
+ * Reads `paved.clusterAccess` (falling back to the deprecated
  * `paved.health.{clusterTimeout,cacheTtl,pageSize}`) and
  * `paved.health.inspectPods`; see config.d.ts.
  */
