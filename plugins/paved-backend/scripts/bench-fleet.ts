@@ -20,7 +20,9 @@
  * health and conformance (sharing one Pod read) and asks for cost. Exits 1
  * when a target is missed.
  */
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -90,6 +92,33 @@ async function peakDuring<T>(work: () => Promise<T>) {
     clearInterval(timer);
   }
 }
+
+/**
+ * CPU ms a child process has used so far (Linux /proc; undefined elsewhere).
+ * The doubles stand in for the clusters' own API servers, which run on the
+ * clusters' machines; here they share this machine's cores with the backend,
+ * so their CPU during the cold answer is printed beside the backend's.
+ */
+function childCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+const hostsCpuMs = (hosts: Host[]) =>
+  hosts.reduce<number | undefined>((sum, h) => {
+    const ms = childCpuMs(h.child.pid);
+    return sum === undefined || ms === undefined ? undefined : sum + ms;
+  }, 0);
+const load = () =>
+  loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
 
 async function fleet(base: string, user: string) {
   const started = performance.now();
@@ -188,8 +217,12 @@ async function main() {
     // CPU seconds of this process (the backend) are steadier than wall time
     // on a shared machine: other work stretches the latter, not the former.
     const cpuBefore = process.cpuUsage();
+    const doublesCpuBefore = hostsCpuMs(hosts);
+    const loadBefore = load();
     const cold = await peakDuring(() => fleet(base, DEVELOPER));
     const coldCpu = process.cpuUsage(cpuBefore);
+    const doublesCpuAfter = hostsCpuMs(hosts);
+    const loadAfter = load();
     const coldRequests = await takeClusterRequests(hosts);
 
     const warm: number[] = [];
@@ -227,6 +260,16 @@ async function main() {
       `cold                 ${fmt(cold.value.ms)} (backend CPU ${fmt(
         (coldCpu.user + coldCpu.system) / 1000,
       )})`,
+    );
+    if (doublesCpuBefore !== undefined && doublesCpuAfter !== undefined) {
+      console.log(
+        `                     the doubles' CPU meanwhile: ${fmt(
+          doublesCpuAfter - doublesCpuBefore,
+        )} over ${HOSTS} processes (they stand in for the clusters' own API servers, on this machine's cores)`,
+      );
+    }
+    console.log(
+      `                     load average (1, 5, 15 min) before / after: ${loadBefore} / ${loadAfter} on ${availableParallelism()} cores`,
     );
     console.log(
       `warm                 median ${fmt(warmMedian)} · p95 ${fmt(
