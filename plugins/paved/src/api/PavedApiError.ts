@@ -22,8 +22,10 @@ export class PavedApiError extends CustomErrorBase {
 
 /*
  * The per-feature names the clients threw before there was one error type.
- * Each is the same class, so `instanceof` checks written against them hold.
+ * Each is the same class, so `instanceof` checks written against them hold;
+ * like a class, each name is a value and a type.
  */
+/* eslint-disable @typescript-eslint/no-redeclare */
 
 /** @public @deprecated Use {@link PavedApiError}, the same class. */
 export const PavedHealthError = PavedApiError;

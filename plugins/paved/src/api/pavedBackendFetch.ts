@@ -104,12 +104,12 @@ async function fetchOutcome(
   headers: Record<string, string>,
   init?: RequestInit,
 ): Promise<Outcome> {
+  // No second argument when there is nothing to send with the GET.
+  const request = init ?? (Object.keys(headers).length > 0 && { headers });
   let response: Response;
   try {
-    response = await (init
-      ? fetchApi.fetch(url, init)
-      : Object.keys(headers).length > 0
-      ? fetchApi.fetch(url, { headers })
+    response = await (request
+      ? fetchApi.fetch(url, request)
       : fetchApi.fetch(url));
   } catch (error) {
     // Not `instanceof Error`: fetch may throw from another realm.
