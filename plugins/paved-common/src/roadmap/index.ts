@@ -24,3 +24,5 @@ export type {
   CompiledRoadmapVocabulary,
   RoadmapVocabulary,
 } from './vocabulary';
+export { findBlockedItems } from './blockedItems';
+export type { BlockedItem, Blocker } from './blockedItems';

@@ -12,6 +12,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import {
+  findBlockedItems,
   isRoadmapEntity,
   RoadmapItem,
   RoadmapProgress,
@@ -19,7 +20,6 @@ import {
 import { CARD_ANCHORS } from '../common/anchors';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { StatusChip } from '../common/StatusChip';
-import { findBlockedItems } from './blockers';
 import { adrLink, componentLink, ItemLink, runbookLink } from './itemLinks';
 
 const useStyles = makeStyles({

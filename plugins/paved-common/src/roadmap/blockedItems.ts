@@ -1,15 +1,7 @@
-import type {
-  RoadmapItem,
-  RoadmapItemStatus,
-  RoadmapPhase,
-} from '@paved/plugin-paved-common';
+import type { RoadmapItem, RoadmapItemStatus, RoadmapPhase } from './types';
 
-/*
- * The roadmap card's "Blocked" list, for the backend. Kept in step with
- * plugins/paved/src/components/RoadmapContent/blockers.ts (a frontend
- * package the backend cannot import); the tests beside each check the same
- * cases. Both belong in paved-common.
- */
+// The roadmap card's "Blocked" list and the backend's roadmap action both
+// read it from here, so the two cannot drift apart.
 
 export interface Blocker {
   /** The dependency as written: `1.3`, or `roadmap:default/x#1.3`. */

@@ -1,5 +1,5 @@
-import type { RoadmapItem, RoadmapPhase } from '@paved/plugin-paved-common';
-import { findBlockedItems } from './blockers';
+import type { RoadmapItem, RoadmapPhase } from './types';
+import { findBlockedItems } from './blockedItems';
 
 const item = (
   id: string,
@@ -59,5 +59,54 @@ describe('findBlockedItems', () => {
     expect(blocked.find(b => b.item.id === '2.4')?.blockedBy).toEqual([
       { id: 'roadmap:default/other#K8S-12' },
     ]);
+  });
+});
+
+describe('findBlockedItems (the roadmap card’s Blocked list)', () => {
+  const finishedAndNot: RoadmapPhase[] = [
+    {
+      title: 'Phase 1',
+      progress: { done: 0, total: 0 },
+      items: [
+        item('1.1', 'done'),
+        item('1.2', 'dropped'),
+        item('1.3', 'planned'),
+      ],
+    },
+    {
+      title: 'Phase 2',
+      progress: { done: 0, total: 0 },
+      items: [
+        item('2.1', 'planned', ['1.1', '1.2']),
+        item('2.2', 'in-progress', ['1.3', '1.1']),
+        item('2.3', 'blocked', ['1.1']),
+        item('2.4', 'done', ['1.3']),
+        item('2.5', 'dropped', ['1.3']),
+      ],
+    },
+  ];
+
+  it('lists items waiting on unfinished items with only those, and items marked blocked', () => {
+    expect(
+      findBlockedItems(finishedAndNot).map(b => [
+        b.item.id,
+        b.phase,
+        b.blockedBy,
+      ]),
+    ).toEqual([
+      ['2.2', 'Phase 2', [{ id: '1.3', title: 'Item 1.3', status: 'planned' }]],
+      ['2.3', 'Phase 2', []],
+    ]);
+  });
+
+  it('lists a dependency in another roadmap without a status', () => {
+    const other = findBlockedItems([
+      {
+        title: 'Only',
+        progress: { done: 0, total: 0 },
+        items: [item('1', 'planned', ['roadmap:default/x#7'])],
+      },
+    ]);
+    expect(other[0].blockedBy).toEqual([{ id: 'roadmap:default/x#7' }]);
   });
 });
