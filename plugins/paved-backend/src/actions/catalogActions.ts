@@ -5,6 +5,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ADR_KIND,
   ADR_STATUSES,
+  decisionsAbout,
+  findBlockedItems,
   isAdrEntity,
   isRoadmapEntity,
   ROADMAP_ITEM_STATUSES,
@@ -13,8 +15,6 @@ import {
 } from '@paved/plugin-paved-common';
 import { entityAsUser } from '../service/entityAsUser';
 import { userCredentials } from './asUser';
-import { findBlockedItems } from './blockedItems';
-import { decisionsAbout } from './decisionRows';
 import { entityRefSchema, READ_ONLY, Zod } from './schemas';
 
 const itemStatus = (z: Zod) =>

@@ -20,7 +20,12 @@ import TextField from '@material-ui/core/TextField';
 import {
   ADR_KIND,
   AdrEntityV1alpha1,
+  DecisionFilters,
+  decisionFilterOptions,
+  DecisionRow,
+  filterDecisions,
   isAdrEntity,
+  toDecisionRow,
 } from '@paved/plugin-paved-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -29,13 +34,6 @@ import { formatDate } from '../common/formatDate';
 import { FilterSelect } from '../common/FilterSelect';
 import { PavedCardRoot } from '../common/PavedCardRoot';
 import { StatusChip } from '../common/StatusChip';
-import {
-  DecisionFilters,
-  DecisionRow,
-  filterDecisions,
-  filterOptions,
-  toDecisionRow,
-} from './filterDecisions';
 
 const columns: TableColumn<DecisionRow>[] = [
   { title: '#', field: 'number', width: '5%' },
@@ -88,7 +86,7 @@ function Decisions() {
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   }, [catalogApi]);
   const rows = useMemo(() => value ?? [], [value]);
-  const options = useMemo(() => filterOptions(rows), [rows]);
+  const options = useMemo(() => decisionFilterOptions(rows), [rows]);
   const set = (patch: DecisionFilters) => setFilters({ ...filters, ...patch });
 
   if (loading) return <Progress />;

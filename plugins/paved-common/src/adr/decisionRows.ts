@@ -3,11 +3,13 @@ import {
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  AdrEntityV1alpha1,
-  RELATION_DECIDES_ABOUT,
-} from '@paved/plugin-paved-common';
+import { RELATION_DECIDES_ABOUT } from '../kinds/constants';
+import type { AdrEntityV1alpha1 } from '../kinds/entities';
 
+// The Decisions page and the backend's decisions action both read ADR rows
+// from here, so the page and the action list the same rows.
+
+/** The Decisions page's filters; unset ones keep every row. */
 export interface DecisionFilters {
   status?: string;
   /** An owner entity ref. */
@@ -19,6 +21,7 @@ export interface DecisionFilters {
   about?: string;
 }
 
+/** One ADR as the Decisions page lists it. */
 export interface DecisionRow {
   ref: string;
   title: string;
@@ -68,11 +71,28 @@ export function filterDecisions(
 }
 
 /** The distinct values a filter can take, sorted, for its menu. */
-export function filterOptions(rows: DecisionRow[]) {
+export function decisionFilterOptions(rows: DecisionRow[]) {
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
   return {
     statuses: sorted(rows.map(r => r.status)),
     owners: sorted(rows.flatMap(r => (r.owner ? [r.owner] : []))),
     about: sorted(rows.flatMap(r => r.about)),
   };
+}
+
+/**
+ * The ADRs deciding about `subject` (a normalised entity ref), optionally in
+ * one status, newest first as on the page.
+ */
+export function decisionsAbout(
+  adrs: AdrEntityV1alpha1[],
+  subject: string,
+  status?: string,
+): DecisionRow[] {
+  return adrs
+    .map(toDecisionRow)
+    .filter(
+      row => row.about.includes(subject) && (!status || row.status === status),
+    )
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
 }

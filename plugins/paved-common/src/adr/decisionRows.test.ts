@@ -1,9 +1,10 @@
-import { AdrEntityV1alpha1 } from '@paved/plugin-paved-common';
+import type { AdrEntityV1alpha1 } from '../kinds/entities';
 import {
+  decisionFilterOptions,
+  decisionsAbout,
   filterDecisions,
-  filterOptions,
   toDecisionRow,
-} from './filterDecisions';
+} from './decisionRows';
 
 function adr(
   name: string,
@@ -66,10 +67,60 @@ describe('filterDecisions', () => {
   });
 
   it('offers each distinct value once for the menus', () => {
-    expect(filterOptions(rows)).toEqual({
+    expect(decisionFilterOptions(rows)).toEqual({
       statuses: ['accepted', 'proposed', 'superseded'],
       owners: ['group:default/payments-team', 'group:default/platform-team'],
       about: ['component:default/x', 'system:default/shop'],
     });
+  });
+});
+
+const adrWith = (
+  name: string,
+  spec: Partial<AdrEntityV1alpha1['spec']>,
+  relations: { type: string; targetRef: string }[],
+): AdrEntityV1alpha1 => ({
+  apiVersion: 'paved.dev/v1alpha1',
+  kind: 'ADR',
+  metadata: { name, namespace: 'default' },
+  spec: { owner: 'team-a', status: 'accepted', ...spec },
+  relations,
+});
+
+describe('decisionsAbout (the Decisions page rows for one subject)', () => {
+  const about = (ref: string) => ({ type: 'decidesAbout', targetRef: ref });
+  const adrs = [
+    adrWith('old', { date: '2023-01-01', status: 'superseded' }, [
+      about('component:default/a'),
+    ]),
+    adrWith('new', { date: '2024-05-01' }, [
+      about('component:default/a'),
+      about('system:default/s'),
+    ]),
+    adrWith('undated', {}, [about('component:default/a')]),
+    adrWith('elsewhere', { date: '2025-01-01' }, [
+      about('component:default/b'),
+    ]),
+  ];
+
+  it('keeps the ADRs deciding about the subject, newest first, undated last', () => {
+    expect(decisionsAbout(adrs, 'component:default/a').map(r => r.ref)).toEqual(
+      ['adr:default/new', 'adr:default/old', 'adr:default/undated'],
+    );
+  });
+
+  it('filters by status', () => {
+    expect(
+      decisionsAbout(adrs, 'component:default/a', 'superseded').map(r => r.ref),
+    ).toEqual(['adr:default/old']);
+  });
+
+  it('names the owner from the ownedBy relation, else from spec.owner as a group', () => {
+    expect(toDecisionRow(adrs[0]).owner).toBe('group:default/team-a');
+    expect(
+      toDecisionRow(
+        adrWith('x', {}, [{ type: 'ownedBy', targetRef: 'user:default/jo' }]),
+      ).owner,
+    ).toBe('user:default/jo');
   });
 });
