@@ -28,3 +28,4 @@ export * from './evidence';
 export * from './drift';
 export * from './gitops';
 export * from './kubernetes';
+export * from './secrets';

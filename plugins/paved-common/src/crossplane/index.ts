@@ -16,7 +16,6 @@ export {
   pavedCrossplaneReadPermission,
   pavedCrossplaneYamlReadPermission,
 } from './permissions';
-export { redactedYaml, redactYamlText } from './redact';
 export {
   claimRunbookUrl,
   claimStatus,

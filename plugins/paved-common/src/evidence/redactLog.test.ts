@@ -1,4 +1,4 @@
-import { REDACTED } from '../crossplane/redact';
+import { REDACTED } from '../secrets/redact';
 import { redactLogLines } from './redactLog';
 
 const one = (line: string) => redactLogLines([line]).lines[0];

@@ -1,7 +1,7 @@
-import { REDACTED, redactObject } from '../crossplane/redact';
+import { REDACTED, redactObject } from '../secrets/redact';
 
 /*
- * Log lines are redacted with the YAML view's rules (crossplane/redact.ts),
+ * Log lines are redacted with the YAML view's rules (secrets/redact.ts),
  * not a second set: a JSON line is redacted as the object it is, and a
  * `key=value` / `key: value` pair is redacted exactly when redactObject
  * would redact `{ key: value }`. Free text has two shapes no key names,

@@ -1,5 +1,8 @@
 import { parse, stringify } from 'yaml';
 
+// One set of rules for every view that shows cluster data: the Crossplane
+// YAML view and the evidence logs (evidence/redactLog.ts) both use it.
+
 /** What replaces a redacted value. @public */
 export const REDACTED = '[redacted]';
 
