@@ -318,15 +318,15 @@ async function listAll(
     clusters.map(async cluster => {
       const acc = aggregate ? timedAccumulator(aggregation) : dropAll;
       const list = (k: (typeof COMPONENT_KINDS)[number]) =>
-        access.list(
+        access.list({
           cluster,
-          clusters,
-          listPath(k.group, k.version, k.plural, NAMESPACE),
-          { labelSelector: `backstage.io/kubernetes-id=${APP}` },
-          PAGE_SIZE,
-          item => acc.add(item),
+          knownClusters: clusters,
+          apiPath: listPath(k.group, k.version, k.plural, NAMESPACE),
+          query: { labelSelector: `backstage.io/kubernetes-id=${APP}` },
+          pageSize: PAGE_SIZE,
+          onItem: item => acc.add(item),
           ctx,
-        );
+        });
       if (how === 'full') {
         await Promise.all(COMPONENT_KINDS.map(list));
       } else {

@@ -1,7 +1,5 @@
 import {
   AuthService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -11,12 +9,13 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { CallContext, ClusterReadRequest } from './ClusterReadRequest';
 import { ClusterRequestError } from './errors';
 import { MAX_RESPONSE_BYTES, readCapped } from './readCapped';
 
 export { MAX_RESPONSE_BYTES };
+export type { CallContext };
 import { assertReadablePath } from './paths';
-import type { SharedLists } from '../fleet/SharedLists';
 import {
   assertAllowedRead,
   isAllowedRead,
@@ -98,25 +97,6 @@ export function clustersToRead(
   return [pinned];
 }
 
-/** The user a call is made for, and the cluster credentials they brought. */
-export interface CallContext {
-  credentials: BackstageCredentials<BackstageUserPrincipal>;
-  /**
-   * `Backstage-Kubernetes-Authorization*` headers from the incoming request,
-   * for clusters whose auth is the user's own token (OIDC and the like).
-   */
-  clusterAuthHeaders: Record<string, string>;
-  /** Aborts every call of this context (the per-cluster timeout). */
-  signal?: AbortSignal;
-  /** Receives each call's duration, for the API latency signal. */
-  onLatency?: (ms: number) => void;
-  /**
-   * Lists read once for several services of one request (the fleet row's
-   * Pods, for health and conformance); see fleet/SharedLists.ts.
-   */
-  sharedLists?: Pick<SharedLists, 'list'>;
-}
-
 /** Picks the cluster auth headers out of an incoming request's headers. */
 export function clusterAuthHeadersOf(
   headers: Record<string, string | string[] | undefined>,
@@ -131,6 +111,20 @@ export function clusterAuthHeadersOf(
     }
   }
   return out;
+}
+
+/** What {@link ClusterAccess.list} reads, and where each item goes. */
+export interface ClusterListOptions {
+  cluster: string;
+  /** The clusters the user may list: `cluster` must be one of them. */
+  knownClusters: readonly string[];
+  /** The kind's list path, without a query (see `listPath`). */
+  apiPath: string;
+  /** Selectors and the like; `limit` and `continue` are the pager's. */
+  query?: Record<string, string>;
+  pageSize: number;
+  onItem: (item: any) => void;
+  ctx: CallContext;
 }
 
 /**
@@ -156,7 +150,10 @@ export class ClusterAccess {
       logger?: LoggerService;
     },
     // Shared with the feature-bound copies: the listing is not per feature.
-    private readonly listed = new WeakMap<CallContext, Promise<string[]>>(),
+    private readonly listed = new WeakMap<
+      ClusterReadRequest,
+      Promise<string[]>
+    >(),
   ) {}
 
   /** The same access, limited to one feature's reads. */
@@ -245,18 +242,16 @@ export class ClusterAccess {
    * Names of the clusters the Kubernetes backend lets this user see. Without
    * this list nothing can be answered, so its failure fails the request: 403
    * when the Kubernetes backend refuses the user, 503 otherwise.
+   *
+   * Asked once per request object: a route that composes several services
+   * (the fleet page asks health, conformance and cost for each cluster)
+   * passes them the same request, and they share one listing.
    */
-  /**
-   * The clusters the Kubernetes backend lists for the user. Asked once per
-   * call context: a route that composes several services (the fleet page
-   * asks health, conformance and cost for each cluster) passes them the
-   * same context, and they share one listing instead of one each.
-   */
-  listClusters(ctx: CallContext): Promise<string[]> {
-    let listed = this.listed.get(ctx);
+  listClusters(request: ClusterReadRequest): Promise<string[]> {
+    let listed = this.listed.get(request);
     if (!listed) {
-      listed = this.fetchClusterNames(ctx);
-      this.listed.set(ctx, listed);
+      listed = this.fetchClusterNames(request);
+      this.listed.set(request, listed);
     }
     return listed;
   }
@@ -371,15 +366,15 @@ export class ClusterAccess {
    * Lists a kind page by page (`limit`/`continue`) and hands each item to
    * `onItem`, so only one page is held at a time however big the cluster.
    */
-  async list(
-    cluster: string,
-    knownClusters: readonly string[],
-    apiPath: string,
-    query: Record<string, string>,
-    pageSize: number,
-    onItem: (item: any) => void,
-    ctx: CallContext,
-  ): Promise<void> {
+  async list(options: ClusterListOptions): Promise<void> {
+    const {
+      cluster,
+      knownClusters,
+      apiPath,
+      query = {},
+      onItem,
+      ctx,
+    } = options;
     // Checked for this caller's feature before any shared read is followed.
     assertReadablePath(apiPath);
     this.assertRead(apiPath);
@@ -389,36 +384,21 @@ export class ClusterAccess {
       apiPath,
       query,
       (each, signal) =>
-        this.listPages(cluster, knownClusters, apiPath, query, pageSize, each, {
-          ...ctx,
-          signal,
+        this.listPages({
+          ...options,
+          query,
+          onItem: each,
+          ctx: { ...ctx, signal },
         }),
       onItem,
       ctx.signal,
     );
-    return (
-      shared ??
-      this.listPages(
-        cluster,
-        knownClusters,
-        apiPath,
-        query,
-        pageSize,
-        onItem,
-        ctx,
-      )
-    );
+    return shared ?? this.listPages({ ...options, query });
   }
 
-  private async listPages(
-    cluster: string,
-    knownClusters: readonly string[],
-    apiPath: string,
-    query: Record<string, string>,
-    pageSize: number,
-    onItem: (item: any) => void,
-    ctx: CallContext,
-  ): Promise<void> {
+  private async listPages(options: ClusterListOptions): Promise<void> {
+    const { cluster, knownClusters, apiPath, query, pageSize, onItem, ctx } =
+      options;
     let continueToken: string | undefined;
     do {
       const params = new URLSearchParams({

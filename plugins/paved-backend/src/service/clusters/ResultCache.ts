@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { ClusterReadRequest } from './ClusterReadRequest';
 
 /**
- * A short-lived cache of health answers, per user. Cards on one page ask for
+ * A short-lived cache of cluster-read answers, per user. Cards on one page ask for
  * the same thing at once and again on every re-render; without it each ask
  * fans out to every cluster. Concurrent asks share one computation, answers
  * live `ttlMs`, failures are never kept, and the entry count is bounded.
@@ -39,9 +40,14 @@ export class ResultCache {
    * and the cluster credentials they brought.
    */
   forUser<T>(
-    request: {
-      credentials: { principal: { userEntityRef: string } };
-      clusterAuthHeaders: Record<string, string>;
+    // Only what the key is made of, so a caller need not build a whole request.
+    request: Pick<ClusterReadRequest, 'clusterAuthHeaders'> & {
+      credentials: {
+        principal: Pick<
+          ClusterReadRequest['credentials']['principal'],
+          'userEntityRef'
+        >;
+      };
     },
     route: string,
     compute: () => Promise<T>,

@@ -1,5 +1,5 @@
 import { ClusterResult, summarizeLatencies } from '@paved/plugin-paved-common';
-import { CallContext } from './ClusterAccess';
+import { CallContext } from './ClusterReadRequest';
 import { toClusterError } from './errors';
 import { withTimeout } from './withTimeout';
 

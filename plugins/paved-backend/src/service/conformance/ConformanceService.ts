@@ -1,27 +1,19 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ConformanceSummary,
   createConformanceAccumulator,
   TierNumber,
 } from '@paved/plugin-paved-common';
-import {
-  clustersToRead,
-  CallContext,
-  ClusterAccess,
-} from '../clusters/ClusterAccess';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { ClusterReadService } from '../clusters/ClusterReadService';
 import { conformanceScope, ConformanceScope } from './conformanceScope';
-import { ClusterRequestError } from '../clusters/errors';
-import { ClusterResult, fanOut } from '../clusters/fanOut';
-import { HealthRequest } from '../health/HealthService';
-import { HealthServiceOptions } from '../clusters/options';
+import { clusterStatusOf } from '../clusters/errors';
+import { ClusterResult } from '../clusters/fanOut';
 import { listPath } from '../clusters/paths';
-import { ResultCache } from '../clusters/ResultCache';
-import { entityAsUser } from '../entityAsUser';
 
 /**
  * Kinds listed before Pods: the accumulator must know the workloads to tell
@@ -38,8 +30,8 @@ export const CONFORMANCE_KINDS_BEFORE_PODS = [
 ] as const;
 
 /**
- * One cluster's conformance. `ClusterResult` keeps the field name `health`
- * so that every Paved route shares one per-cluster shape.
+ * One cluster's conformance, in the per-cluster shape every Paved route
+ * shares (`data` on success).
  * @public
  */
 export type ClusterConformanceResult = ClusterResult<ConformanceSummary>;
@@ -55,70 +47,40 @@ export interface ConformanceResponse {
 }
 
 /** Checks live objects against the entity's tier, as the requesting user. */
-export class ConformanceService {
-  private readonly cache: ResultCache;
-
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: HealthServiceOptions;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
-  }
-
+export class ConformanceService extends ClusterReadService {
   entityConformance(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<ConformanceResponse> {
-    return this.cache.forUser(
+    return this.entityRead(
+      'conformance',
+      ref,
       request,
-      `conformance:${stringifyEntityRef(ref)}`,
-      () => this.compute(ref, request),
+      {
+        scope: conformanceScope,
+        pin: scope => scope.cluster,
+        read: (reader, { scope }) => this.clusterConformance(reader, scope),
+      },
+      ({ entity, scope, results }) => ({
+        entityRef: stringifyEntityRef(entity),
+        tier: scope.tier,
+        scope: scope.scope,
+        ...(scope.namespaces ? { namespaces: scope.namespaces } : {}),
+        clusters: results,
+      }),
     );
-  }
-
-  private async compute(
-    ref: CompoundEntityRef,
-    request: HealthRequest,
-  ): Promise<ConformanceResponse> {
-    const { access, catalog, options } = this.deps;
-    const entity = await entityAsUser(catalog, ref, request.credentials);
-    const scope = conformanceScope(entity);
-    const known = await access.listClusters(request);
-    const clusters = clustersToRead(known, scope.cluster);
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
-      request,
-      (cluster, ctx) => this.clusterConformance(cluster, known, scope, ctx),
-    );
-    return {
-      entityRef: stringifyEntityRef(entity),
-      tier: scope.tier,
-      scope: scope.scope,
-      ...(scope.namespaces ? { namespaces: scope.namespaces } : {}),
-      clusters: results,
-    };
   }
 
   private async clusterConformance(
-    cluster: string,
-    known: string[],
+    reader: ClusterReader,
     scope: ConformanceScope,
-    ctx: CallContext,
   ): Promise<ConformanceSummary> {
-    const { access, options } = this.deps;
     const acc = createConformanceAccumulator({
       tier: scope.tier,
       ...(scope.namespaces ? { namespaces: scope.namespaces } : {}),
     });
-    const list = (
-      path: string,
-      onItem: (item: any) => void = item => acc.add(item),
-    ) => access.list(cluster, known, path, {}, options.pageSize, onItem, ctx);
+    const list = (apiPath: string) =>
+      reader.list(apiPath, item => acc.add(item));
 
     // A tenant's namespaces one by one; a cluster's, cluster-wide lists.
     const namespaces: (string | undefined)[] = scope.namespaces ?? [undefined];
@@ -132,21 +94,12 @@ export class ConformanceService {
         }
         try {
           acc.add(
-            await access.get(
-              cluster,
-              known,
-              `/api/v1/namespaces/${encodeURIComponent(ns)}`,
-              ctx,
-            ),
+            await reader.get(`/api/v1/namespaces/${encodeURIComponent(ns)}`),
           );
           found.push(ns);
         } catch (error) {
           // Absent here: reported as missing, and nothing more to read.
-          if (
-            !(error instanceof ClusterRequestError && error.statusCode === 404)
-          ) {
-            throw error;
-          }
+          if (clusterStatusOf(error) !== 404) throw error;
         }
       }),
     );

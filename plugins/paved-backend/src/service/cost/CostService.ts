@@ -1,14 +1,8 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   budgetStatus,
   combineSummaries,
@@ -32,13 +26,13 @@ import {
   summarizeCost,
   CostSummary,
 } from '@paved/plugin-paved-common';
+import { assertKnownCluster } from '../clusters/ClusterAccess';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
 import {
-  assertKnownCluster,
-  CallContext,
-  ClusterAccess,
-} from '../clusters/ClusterAccess';
-import { ResultCache } from '../clusters/ResultCache';
-import { fanOut } from '../clusters/fanOut';
+  ClusterReadDeps,
+  ClusterReadService,
+} from '../clusters/ClusterReadService';
 import { listPath } from '../clusters/paths';
 import { classifyCostError } from './costErrors';
 import { CostOptions } from './costOptions';
@@ -53,11 +47,11 @@ import { assertLabelKey, assertLabelValue } from './labelRules';
 import { OpenCostClient } from './OpenCostClient';
 import { entityAsUser } from '../entityAsUser';
 
-/** Who is asking, and the cluster credentials their request carried. */
-export interface CostRequest {
-  credentials: BackstageCredentials<BackstageUserPrincipal>;
-  clusterAuthHeaders: Record<string, string>;
-}
+/**
+ * Who is asking, and the cluster credentials their request carried.
+ * @deprecated Use {@link ClusterReadRequest}, the one request type of every cluster read.
+ */
+export type CostRequest = ClusterReadRequest;
 
 /**
  * Query parameters of the cost routes: `window` (a kind, or the name of an
@@ -98,21 +92,14 @@ const TRANSIENT_COST_PROBLEMS = new Set<CostProblem>([
   'malformed',
 ]);
 
-export class CostService {
+export class CostService extends ClusterReadService<
+  ClusterReadDeps<CostOptions> & { now?: () => Date }
+> {
   private readonly client: OpenCostClient;
-  private readonly cache: ResultCache;
 
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: CostOptions;
-      now?: () => Date;
-    },
-  ) {
+  constructor(deps: ClusterReadDeps<CostOptions> & { now?: () => Date }) {
+    super(deps);
     this.client = new OpenCostClient(deps.access);
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
   }
 
   /**
@@ -120,13 +107,13 @@ export class CostService {
    * `paved.cost.cacheTtl`; an answer with a cluster that timed out or failed
    * is not kept, so a passing failure does not stick.
    */
-  private cached(
+  private cachedCost(
     route: string,
     params: CostParams,
-    request: CostRequest,
+    request: ClusterReadRequest,
     compute: () => Promise<Omit<CostResponse, 'entityRef'>>,
   ) {
-    return this.cache.forUser(
+    return this.cached(
       request,
       JSON.stringify([
         route,
@@ -177,7 +164,7 @@ export class CostService {
   async entityCost(
     ref: CompoundEntityRef,
     params: CostParams,
-    request: CostRequest,
+    request: ClusterReadRequest,
   ): Promise<CostResponse> {
     const entity = await entityAsUser(
       this.deps.catalog,
@@ -185,7 +172,7 @@ export class CostService {
       request.credentials,
     );
     const entityRef = stringifyEntityRef(entity);
-    const response = await this.cached(
+    const response = await this.cachedCost(
       `entity:${entityRef}`,
       params,
       request,
@@ -194,8 +181,8 @@ export class CostService {
     return { entityRef, ...response };
   }
 
-  clusterCost(name: string, params: CostParams, request: CostRequest) {
-    return this.cached(`cluster:${name}`, params, request, () =>
+  clusterCost(name: string, params: CostParams, request: ClusterReadRequest) {
+    return this.cachedCost(`cluster:${name}`, params, request, () =>
       this.compute({ type: 'cluster', cluster: name }, params, request),
     );
   }
@@ -204,7 +191,7 @@ export class CostService {
     label: string,
     value: string,
     params: CostParams,
-    request: CostRequest,
+    request: ClusterReadRequest,
   ) {
     // Kubernetes' rules first: a key or value no cluster can carry is a 400
     // saying which rule, not a 200 with zero cost.
@@ -218,7 +205,7 @@ export class CostService {
       );
     }
     if (!value) throw new InputError('value must not be empty');
-    return this.cached(
+    return this.cachedCost(
       `label:${JSON.stringify([label, value])}`,
       params,
       request,
@@ -229,19 +216,13 @@ export class CostService {
   /** The component's workloads in one cluster, found by its label selector. */
   private async componentWorkloads(
     plan: Extract<CostPlan, { type: 'component' }>,
-    cluster: string,
-    known: readonly string[],
-    ctx: CallContext,
+    reader: ClusterReader,
   ) {
     const found: ClusterWork['workloads'] = [];
     await Promise.all(
       COST_WORKLOAD_KINDS.map(k =>
-        this.deps.access.list(
-          cluster,
-          known,
+        reader.list(
           listPath(k.group, k.version, k.plural, plan.namespace),
-          { labelSelector: plan.labelSelector },
-          500,
           item => {
             // Jobs a CronJob made are the CronJob's; OpenCost still names the Job.
             found.push({
@@ -250,7 +231,7 @@ export class CostService {
               controller: item?.metadata?.name,
             });
           },
-          ctx,
+          { labelSelector: plan.labelSelector },
         ),
       ),
     );
@@ -260,9 +241,9 @@ export class CostService {
   private async compute(
     plan: CostPlan,
     params: CostParams,
-    request: CostRequest,
+    request: ClusterReadRequest,
   ): Promise<Omit<CostResponse, 'entityRef'>> {
-    const { access, options } = this.deps;
+    const { options } = this.deps;
     const now = this.deps.now?.() ?? new Date();
     const window = this.window(params, now);
     const compare = compareParam(params.compare);
@@ -275,27 +256,29 @@ export class CostService {
       // Accumulated: one step, no days to show.
       days: [],
     };
-    const known = await access.listClusters(request);
     const only =
       plan.type === 'cluster' || plan.type === 'component'
         ? plan.cluster
         : undefined;
-    if (plan.type === 'cluster') assertKnownCluster(plan.cluster, known);
-    const clusters = only ? known.filter(c => c === only) : known;
     const mtdWindow =
       plan.type === 'tenant' ? monthToDate(now, window.zone) : undefined;
 
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
+    const { results } = await this.readClusters(
       request,
-      async (cluster, ctx): Promise<ClusterWork> => {
+      known => {
+        if (plan.type === 'cluster') assertKnownCluster(plan.cluster, known);
+        // A component's pin the user may not list is no cluster, not a 404.
+        return only ? known.filter(c => c === only) : known;
+      },
+      // Pages of DEFAULT_LIST_PAGE_SIZE: cost has no paved.clusters.pageSize.
+      async (reader): Promise<ClusterWork> => {
+        const { cluster, known, ctx } = reader;
         const target = options.target(cluster);
         let selector: CostSelector;
         let filter: string | undefined;
         let workloads: ClusterWork['workloads'] = [];
         if (plan.type === 'component') {
-          workloads = await this.componentWorkloads(plan, cluster, known, ctx);
+          workloads = await this.componentWorkloads(plan, reader);
           selector = { type: 'workloads', workloads };
           filter = namespaceFilter([
             ...new Set(workloads.map(w => w.namespace)),

@@ -4,14 +4,15 @@ import {
 } from '@paved/plugin-paved-common';
 import { Request, Router } from 'express';
 import { singleQueryParam } from '../http/queryParams';
-import { CostParams, CostRequest, CostService } from './CostService';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { CostParams, CostService } from './CostService';
 
 type Authorize = (
   req: Request,
   permission:
     | typeof pavedCostReadPermission
     | typeof pavedCostLabelReadPermission,
-) => Promise<CostRequest>;
+) => Promise<ClusterReadRequest>;
 
 /**
  * `window`, `tz`, `start`, `end` and `compare`, each given at most once: a

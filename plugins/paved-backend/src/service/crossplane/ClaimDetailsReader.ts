@@ -11,8 +11,8 @@ import {
   revisionInfo,
   xrdInfo,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
-import { ClusterRequestError, ClusterTimeoutError } from '../clusters/errors';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { clusterStatusOf, ClusterTimeoutError } from '../clusters/errors';
 import { listPath } from '../clusters/paths';
 import { ApiDiscovery, objectPath } from './discovery';
 
@@ -30,18 +30,12 @@ export class ClaimDetailsReader {
   private readonly discovery: ApiDiscovery;
   private readonly lists = new Map<string, Promise<any[]>>();
 
-  constructor(
-    private readonly access: ClusterAccess,
-    private readonly cluster: string,
-    private readonly known: readonly string[],
-    private readonly ctx: CallContext,
-    private readonly pageSize: number,
-  ) {
+  constructor(private readonly reader: ClusterReader) {
     this.discovery = new ApiDiscovery(path => this.get(path));
   }
 
   private get(path: string): Promise<any> {
-    return this.access.get(this.cluster, this.known, path, this.ctx);
+    return this.reader.get(path);
   }
 
   /** Every object of a cluster-scoped kind, listed once per read. */
@@ -51,17 +45,9 @@ export class ClaimDetailsReader {
     if (!found) {
       found = (async () => {
         const served = await this.discovery.byGroupKind(group, kind);
-        const items: any[] = [];
-        await this.access.list(
-          this.cluster,
-          this.known,
+        return this.reader.listAll(
           listPath(served.group, served.version, served.plural),
-          {},
-          this.pageSize,
-          item => items.push(item),
-          this.ctx,
         );
-        return items;
       })();
       this.lists.set(key, found);
     }
@@ -76,11 +62,13 @@ export class ClaimDetailsReader {
     try {
       return { ok: true, value: await work() };
     } catch (error) {
-      if (error instanceof ClusterTimeoutError || this.ctx.signal?.aborted) {
+      if (
+        error instanceof ClusterTimeoutError ||
+        this.reader.ctx.signal?.aborted
+      ) {
         throw error;
       }
-      const statusCode =
-        error instanceof ClusterRequestError ? error.statusCode : undefined;
+      const statusCode = clusterStatusOf(error);
       const message = error instanceof Error ? error.message : String(error);
       let problem = message;
       if (statusCode === 403)

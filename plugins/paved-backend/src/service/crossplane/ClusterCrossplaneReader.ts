@@ -18,8 +18,8 @@ import {
   readCondition,
   redactedYaml,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
-import { ClusterRequestError, ClusterTimeoutError } from '../clusters/errors';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { clusterStatusOf, ClusterTimeoutError } from '../clusters/errors';
 import { listPath } from '../clusters/paths';
 import { ApiDiscovery, KindNotServedError, objectPath } from './discovery';
 import { mapLimited } from './limit';
@@ -54,10 +54,6 @@ const describeRef = (ref: {
     ref.name ?? '?'
   }`;
 
-function statusOf(error: unknown): number | undefined {
-  return error instanceof ClusterRequestError ? error.statusCode : undefined;
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -90,26 +86,23 @@ export class ClusterCrossplaneReader {
   private readonly discovery: ApiDiscovery;
   private readonly problems: CrossplaneReadProblem[] = [];
 
-  constructor(
-    private readonly access: ClusterAccess,
-    private readonly cluster: string,
-    private readonly known: readonly string[],
-    private readonly ctx: CallContext,
-    private readonly pageSize: number,
-  ) {
+  constructor(private readonly reader: ClusterReader) {
     this.discovery = new ApiDiscovery(path => this.get(path));
   }
 
   private get(path: string): Promise<any> {
-    return this.access.get(this.cluster, this.known, path, this.ctx);
+    return this.reader.get(path);
   }
 
   /** A problem to report; a timeout or abort ends the cluster's read instead. */
   private note(subject: string, error: unknown): void {
-    if (error instanceof ClusterTimeoutError || this.ctx.signal?.aborted) {
+    if (
+      error instanceof ClusterTimeoutError ||
+      this.reader.ctx.signal?.aborted
+    ) {
       throw error;
     }
-    const statusCode = statusOf(error);
+    const statusCode = clusterStatusOf(error);
     this.problems.push({
       subject,
       message: messageOf(error),
@@ -163,14 +156,8 @@ export class ClusterCrossplaneReader {
         CROSSPLANE_GROUP,
         'CompositeResourceDefinition',
       );
-      await this.access.list(
-        this.cluster,
-        this.known,
+      xrds = await this.reader.listAll(
         listPath(xrdKind.group, xrdKind.version, xrdKind.plural),
-        {},
-        this.pageSize,
-        item => xrds.push(item),
-        this.ctx,
       );
     } catch (error) {
       this.note(
@@ -205,19 +192,15 @@ export class ClusterCrossplaneReader {
             served.plural,
             selection.namespace,
           );
-          await this.access.list(
-            this.cluster,
-            this.known,
+          await this.reader.list(
             path,
-            { labelSelector: selection.labelSelector },
-            this.pageSize,
             item =>
               found.push({
                 apiVersion: `${group}/${served.version}`,
                 ...item,
                 kind,
               }),
-            this.ctx,
+            { labelSelector: selection.labelSelector },
           );
         } catch (error) {
           this.note(
@@ -421,7 +404,10 @@ export class ClusterCrossplaneReader {
         visited,
       );
     } catch (error) {
-      if (error instanceof ClusterTimeoutError || this.ctx.signal?.aborted)
+      if (
+        error instanceof ClusterTimeoutError ||
+        this.reader.ctx.signal?.aborted
+      )
         throw error;
       const subject = describeRef({ kind: kindName, name, namespace });
       if (error instanceof KindNotServedError) {
@@ -431,7 +417,7 @@ export class ClusterCrossplaneReader {
           `${error.message}: is its provider installed?`,
         );
       }
-      if (statusOf(error) === 404) {
+      if (clusterStatusOf(error) === 404) {
         const message = `${kindName} ${name} not found: deleted, or not created yet`;
         this.problems.push({ subject, message, statusCode: 404 });
         return stub('missing', message);
@@ -502,7 +488,7 @@ export class ClusterCrossplaneReader {
         name,
         found: false,
         problem:
-          statusOf(error) === 404
+          clusterStatusOf(error) === 404
             ? `${kind} ${name} not found`
             : messageOf(error),
       };
@@ -531,13 +517,7 @@ export class ClusterCrossplaneReader {
     return Promise.all(
       wanted.map(async ({ name, namespace }) => {
         try {
-          const exists = await this.access.secretExists(
-            this.cluster,
-            this.known,
-            namespace,
-            name,
-            this.ctx,
-          );
+          const exists = await this.reader.secretExists(namespace, name);
           return { name, namespace, exists };
         } catch (error) {
           this.note(`connection secret ${namespace}/${name}`, error);

@@ -1,9 +1,8 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
+  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterResult,
   CROSSPLANE_ANNOTATIONS,
@@ -14,38 +13,46 @@ import {
   CrossplaneYamlResponse,
   readCrossplaneAnnotations,
 } from '@paved/plugin-paved-common';
-import { clustersToRead, ClusterAccess } from '../clusters/ClusterAccess';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import {
+  ClusterReadDeps,
+  ClusterReadService,
+} from '../clusters/ClusterReadService';
 import { componentSelection } from '../health/componentSelection';
-import { fanOut } from '../clusters/fanOut';
-import { HealthRequest } from '../health/HealthService';
-import { HealthServiceOptions } from '../clusters/options';
-import { ResultCache } from '../clusters/ResultCache';
 import { ClaimDetailsReader } from './ClaimDetailsReader';
 import { ClusterCrossplaneReader } from './ClusterCrossplaneReader';
 import { CrossplaneAccess, eventsOf, treeFor, yamlOf } from './project';
-import { entityAsUser } from '../entityAsUser';
 import {
   XrdOffersClustersResponse,
   XrdOffersService,
 } from './XrdOffersService';
 
+/** What of the entity the claim tree reads: its annotations, parsed. */
+function crossplaneScopeOf(entity: Entity) {
+  const annotations = entity.metadata.annotations ?? {};
+  const read = readCrossplaneAnnotations(annotations);
+  const { labelSelector, namespace: kubernetesNamespace } =
+    componentSelection(entity);
+  return {
+    read,
+    labelSelector,
+    namespace: read.namespace ?? kubernetesNamespace,
+    claimReferences: (annotations[CROSSPLANE_ANNOTATIONS.claims] ?? '')
+      .split(/[,\n]/)
+      .map(e => e.trim())
+      .filter(Boolean),
+  };
+}
+
 /**
  * An entity's Crossplane claims, read live from the clusters the requesting
  * user may see, through the Kubernetes backend and as that user.
  */
-export class CrossplaneService {
-  private readonly cache: ResultCache;
+export class CrossplaneService extends ClusterReadService {
   private readonly xrds: XrdOffersService;
 
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: HealthServiceOptions;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
+  constructor(deps: ClusterReadDeps) {
+    super(deps);
     this.xrds = new XrdOffersService(deps);
   }
 
@@ -55,7 +62,7 @@ export class CrossplaneService {
    */
   xrdOffers(
     cluster: string,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<XrdOffersClustersResponse> {
     return this.xrds.offers(cluster, request);
   }
@@ -66,7 +73,7 @@ export class CrossplaneService {
    */
   async entityClaims(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
     access?: CrossplaneAccess,
   ): Promise<CrossplaneEntityResponse> {
     const full = await this.fullClaims(ref, request);
@@ -76,7 +83,7 @@ export class CrossplaneService {
   /** Every object's redacted YAML (`paved.crossplane.yaml.read`). */
   async entityYaml(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<CrossplaneYamlResponse> {
     return yamlOf(await this.fullClaims(ref, request));
   }
@@ -84,7 +91,7 @@ export class CrossplaneService {
   /** Every object's events (`paved.crossplane.events.read`). */
   async entityEvents(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<CrossplaneEventsResponse> {
     return eventsOf(await this.fullClaims(ref, request));
   }
@@ -96,28 +103,20 @@ export class CrossplaneService {
    */
   entityDetails(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<CrossplaneDetailsResponse> {
-    return this.cache.forUser(
+    return this.cached(
       request,
       `crossplane-details:${stringifyEntityRef(ref)}`,
       async () => {
         const claims = await this.fullClaims(ref, request);
-        const known = await this.deps.access.listClusters(request);
         const readable = claims.clusters.filter(c => c.ok);
-        const read = await fanOut(
-          readable.map(c => c.cluster),
-          this.deps.options.clusterTimeoutMs,
+        const { results: read } = await this.readClusters(
           request,
-          (cluster, ctx) => {
-            const result = readable.find(c => c.cluster === cluster);
-            return new ClaimDetailsReader(
-              this.deps.access,
-              cluster,
-              known,
-              ctx,
-              this.deps.options.pageSize,
-            )
+          () => readable.map(c => c.cluster),
+          reader => {
+            const result = readable.find(c => c.cluster === reader.cluster);
+            return new ClaimDetailsReader(reader)
               .read(result?.ok ? result.data.claims : [])
               .then(details => ({ claims: details }));
           },
@@ -133,58 +132,30 @@ export class CrossplaneService {
 
   private fullClaims(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<CrossplaneEntityResponse> {
-    return this.cache.forUser(
+    return this.entityRead(
+      'crossplane',
+      ref,
       request,
-      `crossplane:${stringifyEntityRef(ref)}`,
-      () => this.compute(ref, request),
+      {
+        scope: crossplaneScopeOf,
+        pin: scope => scope.read.cluster,
+        via: CROSSPLANE_ANNOTATIONS.cluster,
+        read: (reader, { scope }) =>
+          new ClusterCrossplaneReader(reader).read({
+            references: scope.read.claims,
+            labelSelector: scope.labelSelector,
+            ...(scope.namespace ? { namespace: scope.namespace } : {}),
+          }),
+      },
+      ({ entity, scope, results }) => ({
+        entityRef: stringifyEntityRef(entity),
+        claimReferences: scope.claimReferences,
+        labelSelector: scope.labelSelector,
+        invalidReferences: scope.read.invalid,
+        clusters: results,
+      }),
     );
-  }
-
-  private async compute(
-    ref: CompoundEntityRef,
-    request: HealthRequest,
-  ): Promise<CrossplaneEntityResponse> {
-    const { access, catalog, options } = this.deps;
-    const entity = await entityAsUser(catalog, ref, request.credentials);
-    const annotations = entity.metadata.annotations ?? {};
-    const read = readCrossplaneAnnotations(annotations);
-    const { labelSelector, namespace: kubernetesNamespace } =
-      componentSelection(entity);
-    const known = await access.listClusters(request);
-    const clusters = clustersToRead(
-      known,
-      read.cluster,
-      CROSSPLANE_ANNOTATIONS.cluster,
-    );
-    const namespace = read.namespace ?? kubernetesNamespace;
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
-      request,
-      (cluster, ctx) =>
-        new ClusterCrossplaneReader(
-          access,
-          cluster,
-          known,
-          ctx,
-          options.pageSize,
-        ).read({
-          references: read.claims,
-          labelSelector,
-          ...(namespace ? { namespace } : {}),
-        }),
-    );
-    return {
-      entityRef: stringifyEntityRef(entity),
-      claimReferences: (annotations[CROSSPLANE_ANNOTATIONS.claims] ?? '')
-        .split(/[,\n]/)
-        .map(e => e.trim())
-        .filter(Boolean),
-      labelSelector,
-      invalidReferences: read.invalid,
-      clusters: results,
-    };
   }
 }

@@ -4,16 +4,10 @@ import {
   xrdOffer,
   XrdOffersResponse,
 } from '@paved/plugin-paved-common';
-import {
-  assertKnownCluster,
-  CallContext,
-  ClusterAccess,
-} from '../clusters/ClusterAccess';
-import { fanOut } from '../clusters/fanOut';
-import { HealthServiceOptions } from '../clusters/options';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { ClusterReadService } from '../clusters/ClusterReadService';
 import { listPath } from '../clusters/paths';
-import { ResultCache } from '../clusters/ResultCache';
-import { HealthRequest } from '../health/HealthService';
 import { ApiDiscovery, KindNotServedError, ServedKind } from './discovery';
 
 const CROSSPLANE_GROUP = 'apiextensions.crossplane.io';
@@ -26,7 +20,7 @@ type Answer = XrdOffersAnswer;
 /**
  * `GET /api/paved/crossplane/xrds/:cluster`, shaped like every other route:
  * the cluster asked for, and its result in `clusters` (one entry), with
- * either `health` (what it offers) or an `error` with `statusCode` and
+ * either `data` (what it offers) or an `error` with `statusCode` and
  * `message`. A cluster that refuses or fails is a 200 with that error; only
  * an unknown cluster (404) or a missing permission (403) fails the route.
  *
@@ -42,55 +36,28 @@ export interface XrdOffersClustersResponse {
  * a form renders, read as the user through the Kubernetes backend. Only XRDs
  * are read: no claims, composites or Secrets.
  */
-export class XrdOffersService {
-  private readonly cache: ResultCache;
-
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      options: HealthServiceOptions;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
-  }
-
+export class XrdOffersService extends ClusterReadService {
   offers(
     cluster: string,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<XrdOffersClustersResponse> {
-    return this.cache.forUser(
+    return this.cached(
       request,
       `crossplane-xrds:${cluster}`,
-      () => this.compute(cluster, request),
+      async () => ({
+        cluster,
+        clusters: [
+          await this.readCluster(request, cluster, reader => this.read(reader)),
+        ],
+      }),
       // A cluster's failure is answered, not kept: the next ask tries again.
       { keep: answer => answer.clusters.every(c => c.ok) },
     );
   }
 
-  private async compute(
-    cluster: string,
-    request: HealthRequest,
-  ): Promise<XrdOffersClustersResponse> {
-    const { access, options } = this.deps;
-    const known = await access.listClusters(request);
-    assertKnownCluster(cluster, known);
-    // One cluster, but the same per-cluster timeout and abort as the others.
-    const clusters = await fanOut(
-      [cluster],
-      options.clusterTimeoutMs,
-      request,
-      (_cluster, ctx) => this.read(cluster, known, ctx),
-    );
-    return { cluster, clusters };
-  }
-
-  private async read(
-    cluster: string,
-    known: readonly string[],
-    ctx: CallContext,
-  ): Promise<Answer> {
-    const { access, options } = this.deps;
-    const get = (path: string) => access.get(cluster, known, path, ctx);
+  private async read(reader: ClusterReader): Promise<Answer> {
+    const { cluster } = reader;
+    const get = (path: string) => reader.get(path);
     const absent = (why: string): Answer => ({
       crossplane: false,
       offers: [],
@@ -114,17 +81,12 @@ export class XrdOffersService {
     }
 
     const offers: XrdOffer[] = [];
-    await access.list(
-      cluster,
-      known,
+    await reader.list(
       listPath(CROSSPLANE_GROUP, served.version, served.plural),
-      {},
-      options.pageSize,
       item => {
         const offer = xrdOffer(item);
         if (offer) offers.push(offer);
       },
-      ctx,
     );
     offers.sort(
       (a, b) => a.title.localeCompare(b.title) || a.name.localeCompare(b.name),

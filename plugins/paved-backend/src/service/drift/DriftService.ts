@@ -1,10 +1,8 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DriftClusterResult,
   DriftResponse,
@@ -17,17 +15,13 @@ import {
   renderClusterBaseline,
   TenantEntity,
 } from '@paved/plugin-scaffolder-backend-module-paved';
+import { assertKnownCluster, clustersToRead } from '../clusters/ClusterAccess';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
 import {
-  assertKnownCluster,
-  CallContext,
-  ClusterAccess,
-  clustersToRead,
-} from '../clusters/ClusterAccess';
-import { fanOut } from '../clusters/fanOut';
-import { HealthServiceOptions } from '../clusters/options';
-import { ResultCache } from '../clusters/ResultCache';
+  ClusterReadDeps,
+  ClusterReadService,
+} from '../clusters/ClusterReadService';
 import { entityAsUser } from '../entityAsUser';
-import { HealthRequest } from '../health/HealthService';
 import { compareLive } from './compareLive';
 import { LiveReader } from './liveReader';
 import { driftSubjectOf } from './subject';
@@ -44,33 +38,21 @@ export type DriftObserver = (cluster: string, requests: number) => void;
  * over what the render sets, with who changed each field. GET only, as
  * the user's request allows; Secrets are never read.
  */
-export class DriftService {
-  private readonly cache: ResultCache;
-
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: HealthServiceOptions;
-      observe?: DriftObserver;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
-  }
-
+export class DriftService extends ClusterReadService<
+  ClusterReadDeps & { observe?: DriftObserver }
+> {
   entityDrift(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<DriftResponse> {
-    return this.cache.forUser(request, `drift:${stringifyEntityRef(ref)}`, () =>
+    return this.cached(request, `drift:${stringifyEntityRef(ref)}`, () =>
       this.compute(ref, request),
     );
   }
 
   private async compute(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<DriftResponse> {
     const { access, catalog } = this.deps;
     const entity = await entityAsUser(catalog, ref, request.credentials);
@@ -131,21 +113,19 @@ export class DriftService {
 
   private async perCluster(
     clusters: string[],
-    request: HealthRequest,
+    request: ClusterReadRequest,
     work: (reader: LiveReader) => Promise<DriftSummary>,
   ): Promise<DriftClusterResult[]> {
-    const { access, options, observe } = this.deps;
-    const known = await access.listClusters(request);
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
+    const { observe } = this.deps;
+    const { results } = await this.readClusters(
       request,
-      async (cluster, ctx: CallContext) => {
-        const reader = new LiveReader(access, cluster, known, ctx);
+      () => clusters,
+      async clusterReader => {
+        const reader = new LiveReader(clusterReader);
         try {
           return await work(reader);
         } finally {
-          observe?.(cluster, reader.requests);
+          observe?.(clusterReader.cluster, reader.requests);
         }
       },
     );

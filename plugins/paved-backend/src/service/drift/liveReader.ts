@@ -1,6 +1,6 @@
-import { NotAllowedError } from '@backstage/errors';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
-import { ClusterRequestError } from '../clusters/errors';
+import { CustomErrorBase, NotAllowedError } from '@backstage/errors';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { clusterStatusOf } from '../clusters/errors';
 
 /** An object's kind and where it lives, as a manifest names it. */
 export type ObjectAddress = {
@@ -9,18 +9,19 @@ export type ObjectAddress = {
   metadata: { name?: string; namespace?: string };
 };
 
-/** A read that gave no object, and why: the object's "not compared" reason. */
-export class UnreadableError extends Error {
-  readonly name = 'UnreadableError';
+/**
+ * A read that gave no object, and why: the object's "not compared" reason.
+ * Kept as a class: it carries the refusal's `statusCode`, which a tenant's
+ * namespace read passes on as its cluster's error.
+ */
+export class UnreadableError extends CustomErrorBase {
+  readonly name = 'UnreadableError' as const;
   constructor(message: string, readonly statusCode?: number) {
     super(message);
   }
 }
 
 type Served = { plural: string; namespaced: boolean };
-
-const statusOf = (e: unknown) =>
-  e instanceof ClusterRequestError ? e.statusCode : undefined;
 
 /**
  * GETs live objects on one cluster through ClusterAccess, as the user's
@@ -31,16 +32,11 @@ export class LiveReader {
   private readonly discovery = new Map<string, Promise<Map<string, Served>>>();
   requests = 0;
 
-  constructor(
-    private readonly access: ClusterAccess,
-    private readonly cluster: string,
-    private readonly known: string[],
-    private readonly ctx: CallContext,
-  ) {}
+  constructor(private readonly reader: ClusterReader) {}
 
   private call(path: string): Promise<any> {
     this.requests++;
-    return this.access.get(this.cluster, this.known, path, this.ctx);
+    return this.reader.get(path);
   }
 
   private kinds(apiVersion: string): Promise<Map<string, Served>> {
@@ -62,7 +58,7 @@ export class LiveReader {
         },
         error => {
           // A group the cluster does not serve: none of its kinds exist.
-          if (statusOf(error) === 404) return new Map<string, Served>();
+          if (clusterStatusOf(error) === 404) return new Map<string, Served>();
           throw error;
         },
       );
@@ -102,7 +98,7 @@ export class LiveReader {
     try {
       return await this.call(path);
     } catch (error) {
-      const status = statusOf(error);
+      const status = clusterStatusOf(error);
       if (status === 404) return undefined;
       if (error instanceof NotAllowedError)
         throw new UnreadableError(

@@ -12,16 +12,15 @@ import {
   EvidenceResponse,
   PreviousLog,
 } from '@paved/plugin-paved-common';
+import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
 import {
-  assertKnownCluster,
   CallContext,
-  ClusterAccess,
-} from '../clusters/ClusterAccess';
+  ClusterReadRequest,
+} from '../clusters/ClusterReadRequest';
+import { entityInClusters } from '../clusters/entityClusterRead';
 import { ClusterTimeoutError, toClusterError } from '../clusters/errors';
 import { listPath } from '../clusters/paths';
 import { withTimeout } from '../clusters/withTimeout';
-import { entityAsUser } from '../entityAsUser';
-import { HealthRequest } from '../health/HealthService';
 import {
   ANNOTATION_KUBERNETES_CLUSTER,
   ANNOTATION_KUBERNETES_NAMESPACE,
@@ -65,13 +64,15 @@ export class EvidenceService {
   async evidence(
     ref: CompoundEntityRef,
     query: EvidenceQuery,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<EvidenceResponse> {
-    const { access, catalog, options } = this.deps;
-    const entity = await entityAsUser(catalog, ref, request.credentials);
+    const { options } = this.deps;
+    const {
+      entity,
+      scope: selection,
+      known,
+    } = await entityInClusters(this.deps, ref, request, componentSelection);
     const entityRef = stringifyEntityRef(entity);
-    const selection = componentSelection(entity);
-    const known = await access.listClusters(request);
     assertKnownCluster(query.cluster, known);
     if (selection.cluster && selection.cluster !== query.cluster) {
       throw new NotFoundError(
@@ -187,17 +188,17 @@ export class EvidenceService {
     const [events, previousLog] = await Promise.all([
       part(async (): Promise<EvidenceEvent[]> => {
         const items: any[] = [];
-        await access.list(
-          query.cluster,
-          known,
-          listPath('', 'v1', 'events', query.namespace),
-          {
+        await access.list({
+          cluster: query.cluster,
+          knownClusters: known,
+          apiPath: listPath('', 'v1', 'events', query.namespace),
+          query: {
             fieldSelector: `involvedObject.kind=${query.kind},involvedObject.name=${query.name}`,
           },
-          500,
-          item => items.push(item),
+          pageSize: 500,
+          onItem: item => items.push(item),
           ctx,
-        );
+        });
         return eventsOf(items, options.maxEvents);
       }),
       picked

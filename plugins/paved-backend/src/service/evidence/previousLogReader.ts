@@ -4,7 +4,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { PreviousLog, redactLogLines } from '@paved/plugin-paved-common';
-import { assertKnownCluster, CallContext } from '../clusters/ClusterAccess';
+import { assertKnownCluster } from '../clusters/ClusterAccess';
+import { CallContext } from '../clusters/ClusterReadRequest';
 import { ClusterRequestError } from '../clusters/errors';
 import { assertReadablePath } from '../clusters/paths';
 import { isAllowedRead } from '../clusters/readAllowList';

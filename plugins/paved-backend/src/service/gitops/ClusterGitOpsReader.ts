@@ -11,8 +11,8 @@ import {
   trackingRefsOf,
   uniqueRefs,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
-import { ClusterRequestError } from '../clusters/errors';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { clusterStatusOf } from '../clusters/errors';
 
 /** The workload kinds whose tracking labels name a component's GitOps objects. */
 const WORKLOADS = ['deployments', 'statefulsets', 'daemonsets'] as const;
@@ -49,11 +49,7 @@ function inNamespaces(kind: GitOpsKind, obj: any, namespaces: Set<string>) {
  */
 export class ClusterGitOpsReader {
   constructor(
-    private readonly access: ClusterAccess,
-    private readonly cluster: string,
-    private readonly known: readonly string[],
-    private readonly ctx: CallContext,
-    private readonly pageSize: number,
+    private readonly reader: ClusterReader,
     private readonly runbookEntityRef?: string,
   ) {}
 
@@ -62,24 +58,14 @@ export class ClusterGitOpsReader {
     path: string,
     query: Record<string, string> = {},
   ): Promise<any[] | undefined> {
-    const items: any[] = [];
     try {
-      await this.access.list(
-        this.cluster,
-        this.known,
-        path,
-        query,
-        this.pageSize,
-        item => items.push(item),
-        this.ctx,
-      );
+      return await this.reader.listAll(path, query);
     } catch (error) {
-      if (error instanceof ClusterRequestError && error.statusCode === 404) {
+      if (clusterStatusOf(error) === 404) {
         return undefined;
       }
       throw error;
     }
-    return items;
   }
 
   private kindPath(kind: GitOpsKind, namespace?: string) {
@@ -111,20 +97,10 @@ export class ClusterGitOpsReader {
     const found = await Promise.all(
       namespaces.map(async ns => {
         const path = `/api/v1/namespaces/${encodeURIComponent(ns)}`;
-            try {
-          return await this.access.get(
-            this.cluster,
-            this.known,
-            path,
-            this.ctx,
-          );
+        try {
+          return await this.reader.get(path);
         } catch (error) {
-          if (
-            error instanceof ClusterRequestError &&
-            error.statusCode === 404
-          ) {
-            return undefined;
-          }
+          if (clusterStatusOf(error) === 404) return undefined;
           throw error;
         }
       }),

@@ -1,11 +1,9 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GitOpsAnnotationError,
   GitOpsEntityResponse,
@@ -14,12 +12,8 @@ import {
   readArgoCdAnnotations,
   TENANT_ENTITY_TYPE,
 } from '@paved/plugin-paved-common';
-import { clustersToRead, ClusterAccess } from '../clusters/ClusterAccess';
-import { fanOut } from '../clusters/fanOut';
-import { HealthServiceOptions } from '../clusters/options';
-import { ResultCache } from '../clusters/ResultCache';
-import { entityAsUser } from '../entityAsUser';
-import { HealthRequest } from '../health/HealthService';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { ClusterReadService } from '../clusters/ClusterReadService';
 import {
   ANNOTATION_KUBERNETES_CLUSTER,
   componentSelection,
@@ -70,77 +64,52 @@ export function gitopsScopeOf(
  * each cluster the user may see, through the Kubernetes backend, as that
  * user; no Argo CD API and no credentials of its own.
  */
-export class GitOpsService {
-  private readonly cache: ResultCache;
-
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: HealthServiceOptions;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
-  }
-
+export class GitOpsService extends ClusterReadService {
   entityStatus(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<GitOpsEntityResponse> {
-    return this.cache.forUser(
+    return this.entityRead(
+      'gitops',
+      ref,
       request,
-      `gitops:${stringifyEntityRef(ref)}`,
-      () => this.compute(ref, request),
+      {
+        scope: gitopsScopeOf,
+        pin: scope => scope.cluster,
+        via: ANNOTATION_KUBERNETES_CLUSTER,
+        read: (reader, { scope: { namespace, cluster, ...scope } }) =>
+          new ClusterGitOpsReader(reader).read({
+            ...scope,
+            ...(namespace ? { namespace } : {}),
+          }),
+      },
+      ({ entity, scope: { namespace, cluster, ...scope }, results }) => {
+        // An app the entity names that no cluster that answered has: the
+        // annotation (or the Application) is wrong, which the card says.
+        const answered = results.flatMap(r => (r.ok ? r.data.objects : []));
+        const notFound: GitOpsObjectRef[] = results.some(r => r.ok)
+          ? scope.appNames
+              .filter(
+                name =>
+                  !answered.some(
+                    o => o.kind === 'Application' && o.name === name,
+                  ),
+              )
+              .map(name => ({
+                kind: 'Application' as const,
+                ...(scope.appNamespace
+                  ? { namespace: scope.appNamespace }
+                  : {}),
+                name,
+              }))
+          : [];
+        return {
+          entityRef: stringifyEntityRef(entity),
+          ...scope,
+          notFound,
+          clusters: results,
+        };
+      },
     );
-  }
-
-  private async compute(
-    ref: CompoundEntityRef,
-    request: HealthRequest,
-  ): Promise<GitOpsEntityResponse> {
-    const { access, catalog, options } = this.deps;
-    const entity = await entityAsUser(catalog, ref, request.credentials);
-    const { namespace, cluster, ...scope } = gitopsScopeOf(entity);
-    const known = await access.listClusters(request);
-    const clusters = clustersToRead(
-      known,
-      cluster,
-      ANNOTATION_KUBERNETES_CLUSTER,
-    );
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
-      request,
-      (name, ctx) =>
-        new ClusterGitOpsReader(
-          access,
-          name,
-          known,
-          ctx,
-          options.pageSize,
-        ).read({ ...scope, ...(namespace ? { namespace } : {}) }),
-    );
-    // An app the entity names that no cluster that answered has: the
-    // annotation (or the Application) is wrong, which the card says.
-    const answered = results.flatMap(r => (r.ok ? r.data.objects : []));
-    const notFound: GitOpsObjectRef[] = results.some(r => r.ok)
-      ? scope.appNames
-          .filter(
-            name =>
-              !answered.some(o => o.kind === 'Application' && o.name === name),
-          )
-          .map(name => ({
-            kind: 'Application' as const,
-            ...(scope.appNamespace ? { namespace: scope.appNamespace } : {}),
-            name,
-          }))
-      : [];
-    return {
-      entityRef: stringifyEntityRef(entity),
-      ...scope,
-      notFound,
-      clusters: results,
-    };
   }
 }

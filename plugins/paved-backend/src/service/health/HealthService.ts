@@ -1,13 +1,7 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterHealthResponse,
   ComponentHealthResponse,
@@ -16,158 +10,116 @@ import {
   createSchedulingLatencyAccumulator,
   withSchedulingLatency,
 } from '@paved/plugin-paved-common';
-import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { ClusterReadService } from '../clusters/ClusterReadService';
 import {
   COMPONENT_WORKLOAD_KINDS,
+  ComponentSelection,
   componentSelection,
 } from './componentSelection';
-import { fanOut } from '../clusters/fanOut';
-import { HealthServiceOptions } from '../clusters/options';
 import { listPath } from '../clusters/paths';
 import { readComponentPods } from './podTableRead';
-import { ResultCache } from '../clusters/ResultCache';
-import { entityAsUser } from '../entityAsUser';
 
-/** Who is asking, and the cluster credentials their request carried. */
-export interface HealthRequest {
-  credentials: BackstageCredentials<BackstageUserPrincipal>;
-  clusterAuthHeaders: Record<string, string>;
-}
+/**
+ * Who is asking, and the cluster credentials their request carried.
+ * @deprecated Use {@link ClusterReadRequest}, the one request type of every cluster read.
+ */
+export type HealthRequest = ClusterReadRequest;
 
 export type { ClusterHealthResponse, ComponentHealthResponse };
 
 /** Computes health summaries from live clusters, as the requesting user. */
-export class HealthService {
-  private readonly cache: ResultCache;
-
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: HealthServiceOptions;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
-  }
-
+export class HealthService extends ClusterReadService {
   componentHealth(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<ComponentHealthResponse> {
-    return this.cache.forUser(
+    return this.entityRead(
+      'entity',
+      ref,
       request,
-      `entity:${stringifyEntityRef(ref)}`,
-      () => this.computeComponentHealth(ref, request),
+      {
+        scope: componentSelection,
+        // A pinned cluster the user may not list is no cluster, not a 404.
+        clusters: (known, selection) =>
+          selection.cluster
+            ? known.filter(c => c === selection.cluster)
+            : known,
+        read: (reader, { scope }) => this.componentHealthIn(reader, scope),
+      },
+      ({ entity, scope: selection, results }) => ({
+        entityRef: stringifyEntityRef(entity),
+        labelSelector: selection.labelSelector,
+        ...(selection.namespace ? { namespace: selection.namespace } : {}),
+        clusters: results,
+      }),
     );
   }
 
   clusterHealth(
     name: string,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<ClusterHealthResponse> {
-    return this.cache.forUser(request, `cluster:${name}`, () =>
-      this.computeClusterHealth(name, request),
-    );
+    return this.cached(request, `cluster:${name}`, async () => ({
+      cluster: await this.readCluster(request, name, reader =>
+        this.clusterHealthIn(reader),
+      ),
+    }));
   }
 
-  private async computeComponentHealth(
-    ref: CompoundEntityRef,
-    request: HealthRequest,
-  ): Promise<ComponentHealthResponse> {
-    const { access, catalog, options } = this.deps;
-    const entity = await entityAsUser(catalog, ref, request.credentials);
-    const selection = componentSelection(entity);
-    const known = await access.listClusters(request);
-    const clusters = selection.cluster
-      ? known.filter(c => c === selection.cluster)
-      : known;
+  private async componentHealthIn(
+    reader: ClusterReader,
+    selection: ComponentSelection,
+  ) {
+    // Also measures M3 on the Pods read in full (schedulingLatency.ts).
+    const acc = withSchedulingLatency(createComponentHealthAccumulator());
+    await Promise.all([
+      // Pods are most of the bytes: Table rows first, full objects only
+      // for the Pods that are not plainly healthy.
+      readComponentPods({
+        access: reader.access,
+        cluster: reader.cluster,
+        knownClusters: reader.known,
+        namespace: selection.namespace,
+        labelSelector: selection.labelSelector,
+        pageSize: reader.pageSize,
+        inspectLimit: this.deps.options.inspectLimit,
+        ctx: reader.ctx,
+        acc,
+      }),
+      ...COMPONENT_WORKLOAD_KINDS.map(k =>
+        reader.list(
+          listPath(k.group, k.version, k.plural, selection.namespace),
+          item => acc.add(item),
+          { labelSelector: selection.labelSelector },
+        ),
+      ),
+    ]);
+    return acc.result();
+  }
 
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
-      request,
-      async (cluster, ctx) => {
-        // Also measures M3 on the Pods read in full (schedulingLatency.ts).
-        const acc = withSchedulingLatency(createComponentHealthAccumulator());
-        await Promise.all([
-          // Pods are most of the bytes: Table rows first, full objects only
-          // for the Pods that are not plainly healthy.
-          readComponentPods({
-            access,
-            cluster,
-            knownClusters: known,
-            namespace: selection.namespace,
-            labelSelector: selection.labelSelector,
-            pageSize: options.pageSize,
-            inspectLimit: options.inspectLimit,
-            ctx,
-            acc,
-          }),
-          ...COMPONENT_WORKLOAD_KINDS.map(k =>
-            access.list(
-              cluster,
-              known,
-              listPath(k.group, k.version, k.plural, selection.namespace),
-              { labelSelector: selection.labelSelector },
-              options.pageSize,
-              item => acc.add(item),
-              ctx,
-            ),
-          ),
-        ]);
-        return acc.result();
-      },
-    );
+  private async clusterHealthIn(reader: ClusterReader) {
+    const version = await reader.get('/version');
+    const acc = createClusterHealthAccumulator({
+      controlPlaneVersion: version?.gitVersion,
+    });
+    const scheduling = createSchedulingLatencyAccumulator();
+    await Promise.all([
+      reader.list('/api/v1/nodes', n => acc.addNode(n)),
+      reader.list('/api/v1/pods', p => {
+        acc.addPod(p);
+        scheduling.add(p);
+      }),
+      // Only Warning events travel; Normal ones are most of the volume.
+      reader.list('/api/v1/events', e => acc.addEvent(e), {
+        fieldSelector: 'type=Warning',
+      }),
+    ]);
+    const schedulingLatency = scheduling.result();
     return {
-      entityRef: stringifyEntityRef(entity),
-      labelSelector: selection.labelSelector,
-      ...(selection.namespace ? { namespace: selection.namespace } : {}),
-      clusters: results,
+      ...acc.result(),
+      ...(schedulingLatency ? { schedulingLatency } : {}),
     };
-  }
-
-  private async computeClusterHealth(
-    name: string,
-    request: HealthRequest,
-  ): Promise<ClusterHealthResponse> {
-    const { access, options } = this.deps;
-    const known = await access.listClusters(request);
-    assertKnownCluster(name, known);
-    const [cluster] = await fanOut(
-      [name],
-      options.clusterTimeoutMs,
-      request,
-      async (_cluster, ctx) => {
-        const version = await access.get(name, known, '/version', ctx);
-        const acc = createClusterHealthAccumulator({
-          controlPlaneVersion: version?.gitVersion,
-        });
-        const scheduling = createSchedulingLatencyAccumulator();
-        const list = (
-          path: string,
-          query: Record<string, string>,
-          onItem: (item: any) => void,
-        ) =>
-          access.list(name, known, path, query, options.pageSize, onItem, ctx);
-        await Promise.all([
-          list('/api/v1/nodes', {}, n => acc.addNode(n)),
-          list('/api/v1/pods', {}, p => {
-            acc.addPod(p);
-            scheduling.add(p);
-          }),
-          // Only Warning events travel; Normal ones are most of the volume.
-          list('/api/v1/events', { fieldSelector: 'type=Warning' }, e =>
-            acc.addEvent(e),
-          ),
-        ]);
-        const schedulingLatency = scheduling.result();
-        return {
-          ...acc.result(),
-          ...(schedulingLatency ? { schedulingLatency } : {}),
-        };
-      },
-    );
-    return { cluster };
   }
 }

@@ -101,15 +101,15 @@ describe('two-phase Pod read gives the full-list summary', () => {
   ): Promise<ComponentHealthSummary> {
     const acc = createComponentHealthAccumulator({ now });
     for (const k of COMPONENT_KINDS) {
-      await access.list(
+      await access.list({
         cluster,
-        known,
-        listPath(k.group, k.version, k.plural, namespace),
-        { labelSelector },
+        knownClusters: known,
+        apiPath: listPath(k.group, k.version, k.plural, namespace),
+        query: { labelSelector },
         pageSize,
-        item => acc.add(item),
+        onItem: item => acc.add(item),
         ctx,
-      );
+      });
     }
     return acc.result();
   }
@@ -136,15 +136,15 @@ describe('two-phase Pod read gives the full-list summary', () => {
       inspectLimit,
     });
     for (const k of COMPONENT_WORKLOAD_KINDS) {
-      await access.list(
+      await access.list({
         cluster,
-        known,
-        listPath(k.group, k.version, k.plural, namespace),
-        { labelSelector },
+        knownClusters: known,
+        apiPath: listPath(k.group, k.version, k.plural, namespace),
+        query: { labelSelector },
         pageSize,
-        item => acc.add(item),
+        onItem: item => acc.add(item),
         ctx,
-      );
+      });
     }
     return { summary: acc.result(), stats };
   }
@@ -361,15 +361,15 @@ describe('bounded Pod read (an inspection limit per STATUS)', () => {
     namespace: string | undefined,
   ) {
     const acc = createComponentHealthAccumulator({ now });
-    await access.list(
+    await access.list({
       cluster,
-      known,
-      listPath('', 'v1', 'pods', namespace),
-      { labelSelector },
-      500,
-      item => acc.add(item),
+      knownClusters: known,
+      apiPath: listPath('', 'v1', 'pods', namespace),
+      query: { labelSelector },
+      pageSize: 500,
+      onItem: item => acc.add(item),
       ctx,
-    );
+    });
     return acc.result();
   }
 

@@ -4,8 +4,9 @@ import {
   podRowVerdict,
   podTableColumns,
 } from '@paved/plugin-paved-common';
-import { CallContext, ClusterAccess } from '../clusters/ClusterAccess';
-import { ClusterRequestError } from '../clusters/errors';
+import { ClusterAccess } from '../clusters/ClusterAccess';
+import { CallContext } from '../clusters/ClusterReadRequest';
+import { ClusterRequestError, clusterStatusOf } from '../clusters/errors';
 import { listPath } from '../clusters/paths';
 
 /** A server-side Table, as kubectl asks for it; every kube-apiserver serves it for Pods. */
@@ -181,11 +182,7 @@ function podReader(options: ReadComponentPodsOptions, stats: PodReadStats) {
               return asPod(await get(`/api/v1/namespaces/${ns}/pods/${name}`));
             } catch (error) {
               // Deleted since the Table was listed: no longer there to count.
-              if (
-                error instanceof ClusterRequestError &&
-                error.statusCode === 404
-              )
-                return undefined;
+              if (clusterStatusOf(error) === 404) return undefined;
               throw error;
             }
           }),

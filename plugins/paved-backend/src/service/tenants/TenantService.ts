@@ -1,9 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   rbacPolicy,
   TenantClusterSummary,
@@ -13,18 +11,11 @@ import {
   tenantQuotaOf,
   tenantWhoCan,
 } from '@paved/plugin-paved-common';
-import {
-  clustersToRead,
-  CallContext,
-  ClusterAccess,
-} from '../clusters/ClusterAccess';
-import { ClusterRequestError } from '../clusters/errors';
-import { fanOut } from '../clusters/fanOut';
-import { HealthServiceOptions } from '../clusters/options';
+import { ClusterReader } from '../clusters/ClusterReader';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { ClusterReadService } from '../clusters/ClusterReadService';
+import { ClusterRequestError, clusterStatusOf } from '../clusters/errors';
 import { listPath } from '../clusters/paths';
-import { ResultCache } from '../clusters/ResultCache';
-import { entityAsUser } from '../entityAsUser';
-import { HealthRequest } from '../health/HealthService';
 import { tenantScope } from './tenantScope';
 
 export type { TenantPageResponse };
@@ -35,9 +26,6 @@ const POLICY_REPORTS = {
   version: 'v1alpha2',
   plural: 'policyreports',
 };
-
-const statusOf = (error: unknown) =>
-  error instanceof ClusterRequestError ? error.statusCode : undefined;
 
 /**
  * Runs a read whose refusal is an answer, not a failure: on one of `statuses`
@@ -52,7 +40,7 @@ async function optional<T>(
   try {
     return await read();
   } catch (error) {
-    const status = statusOf(error);
+    const status = clusterStatusOf(error);
     if (status !== undefined && statuses.includes(status)) {
       return { available: false, reason: reason(error as ClusterRequestError) };
     }
@@ -66,95 +54,45 @@ async function optional<T>(
  * Paved's evaluator) and its guardrail violations (Kyverno PolicyReports).
  * Reads no Secret: RBAC objects name them, nothing here fetches one.
  */
-export class TenantService {
-  private readonly cache: ResultCache;
-
-  constructor(
-    private readonly deps: {
-      access: ClusterAccess;
-      catalog: CatalogService;
-      logger: LoggerService;
-      options: HealthServiceOptions;
-    },
-  ) {
-    this.cache = new ResultCache(deps.options.cacheTtlMs);
-  }
-
+export class TenantService extends ClusterReadService {
   tenantPage(
     ref: CompoundEntityRef,
-    request: HealthRequest,
+    request: ClusterReadRequest,
   ): Promise<TenantPageResponse> {
-    return this.cache.forUser(
+    return this.entityRead(
+      'tenant',
+      ref,
       request,
-      `tenant:${stringifyEntityRef(ref)}`,
-      () => this.compute(ref, request),
+      {
+        scope: tenantScope,
+        pin: scope => scope.cluster,
+        via: 'annotation backstage.io/kubernetes-cluster',
+        read: (reader, { scope }) =>
+          this.clusterSummary(reader, scope.namespaces),
+      },
+      ({ entity, scope, results }) => ({
+        entityRef: stringifyEntityRef(entity),
+        tenant: scope.tenant,
+        ...(scope.tier !== undefined ? { tier: scope.tier } : {}),
+        ...(scope.isolation ? { isolation: scope.isolation } : {}),
+        namespaces: scope.namespaces,
+        clusters: results,
+      }),
     );
-  }
-
-  private async compute(
-    ref: CompoundEntityRef,
-    request: HealthRequest,
-  ): Promise<TenantPageResponse> {
-    const { access, catalog, options } = this.deps;
-    const entity = await entityAsUser(catalog, ref, request.credentials);
-    const scope = tenantScope(entity);
-    const known = await access.listClusters(request);
-    const clusters = clustersToRead(
-      known,
-      scope.cluster,
-      'annotation backstage.io/kubernetes-cluster',
-    );
-    const results = await fanOut(
-      clusters,
-      options.clusterTimeoutMs,
-      request,
-      (cluster, ctx) =>
-        this.clusterSummary(cluster, known, scope.namespaces, ctx),
-    );
-    return {
-      entityRef: stringifyEntityRef(entity),
-      tenant: scope.tenant,
-      ...(scope.tier !== undefined ? { tier: scope.tier } : {}),
-      ...(scope.isolation ? { isolation: scope.isolation } : {}),
-      namespaces: scope.namespaces,
-      clusters: results,
-    };
   }
 
   private async clusterSummary(
-    cluster: string,
-    known: string[],
+    reader: ClusterReader,
     namespaces: string[],
-    ctx: CallContext,
   ): Promise<TenantClusterSummary> {
-    const { access, options } = this.deps;
-    const listAll = async (path: string) => {
-      const items: unknown[] = [];
-      await access.list(
-        cluster,
-        known,
-        path,
-        {},
-        options.pageSize,
-        item => items.push(item),
-        ctx,
-      );
-      return items;
-    };
-
     const present = await Promise.all(
       namespaces.map(async ns => {
         try {
-          await access.get(
-            cluster,
-            known,
-            `/api/v1/namespaces/${encodeURIComponent(ns)}`,
-            ctx,
-          );
+          await reader.get(`/api/v1/namespaces/${encodeURIComponent(ns)}`);
           return true;
         } catch (error) {
           // Absent here: named as missing, and nothing more to read in it.
-          if (statusOf(error) === 404) return false;
+          if (clusterStatusOf(error) === 404) return false;
           throw error;
         }
       }),
@@ -177,16 +115,18 @@ export class TenantService {
 
     const [quotas, accessPart, guardrails] = await Promise.all([
       Promise.all(
-        found.map(ns => listAll(listPath('', 'v1', 'resourcequotas', ns))),
+        found.map(ns =>
+          reader.listAll(listPath('', 'v1', 'resourcequotas', ns)),
+        ),
       ).then(lists => lists.flat().map(tenantQuotaOf)),
       optional(
         async () => {
           const lists = await Promise.all([
-            listAll(listPath(RBAC, 'v1', 'clusterroles')),
-            listAll(listPath(RBAC, 'v1', 'clusterrolebindings')),
+            reader.listAll(listPath(RBAC, 'v1', 'clusterroles')),
+            reader.listAll(listPath(RBAC, 'v1', 'clusterrolebindings')),
             ...found.flatMap(ns => [
-              listAll(listPath(RBAC, 'v1', 'roles', ns)),
-              listAll(listPath(RBAC, 'v1', 'rolebindings', ns)),
+              reader.listAll(listPath(RBAC, 'v1', 'roles', ns)),
+              reader.listAll(listPath(RBAC, 'v1', 'rolebindings', ns)),
             ]),
           ]);
           return {
@@ -202,7 +142,7 @@ export class TenantService {
         async () => {
           const lists = await Promise.all(
             found.map(ns =>
-              listAll(
+              reader.listAll(
                 listPath(
                   POLICY_REPORTS.group,
                   POLICY_REPORTS.version,
