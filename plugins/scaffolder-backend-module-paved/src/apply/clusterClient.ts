@@ -79,6 +79,17 @@ export interface ClusterClient {
   readonly discovery: ApiDiscovery;
   /** GET of one object; rejects with the ApiException of a non-2xx answer. */
   read(o: KubeManifest): Promise<any>;
+  /** The objects of a kind (in one namespace, by label selector), as the server lists them. */
+  list(
+    apiVersion: string,
+    kind: string,
+    options: { namespace?: string; labelSelector?: string },
+  ): Promise<any>;
+  /** DELETE of one object; rejects with the ApiException of a non-2xx answer. */
+  delete(
+    o: KubeManifest,
+    options: { propagationPolicy: 'Background' | 'Foreground' | 'Orphan' },
+  ): Promise<any>;
   /** Server-side apply of one object, sent exactly as given. */
   serverSideApply(
     o: KubeManifest,
@@ -255,6 +266,30 @@ export async function connectCluster(
         kind: o.kind,
         metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
       }),
+    list: (apiVersion, kind, options) =>
+      objects.list(
+        apiVersion,
+        kind,
+        options.namespace,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        options.labelSelector,
+      ),
+    delete: (o, options) =>
+      objects.delete(
+        {
+          apiVersion: o.apiVersion,
+          kind: o.kind,
+          metadata: { name: o.metadata.name, namespace: o.metadata.namespace },
+        },
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        options.propagationPolicy,
+      ),
     serverSideApply: (o, options) => objects.serverSideApply(o, options),
     readCrd: name => crds.readCustomResourceDefinition({ name }),
     readClusterCustomObject: ref => customObjects.getClusterCustomObject(ref),
