@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
 import type { SharedLists } from '../fleet/SharedLists';
 
 /**
@@ -34,3 +35,12 @@ export interface CallContext extends ClusterReadRequest {
    */
   sharedLists?: Pick<SharedLists, 'list'>;
 }
+
+/**
+ * A route's permission check, as the router gives it to a feature's routes:
+ * who is asking, once they hold `permission` (a 403 otherwise).
+ */
+export type AuthorizeRead<P> = (
+  req: Request,
+  permission: P,
+) => Promise<ClusterReadRequest>;

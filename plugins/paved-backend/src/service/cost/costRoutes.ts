@@ -4,15 +4,12 @@ import {
 } from '@paved/plugin-paved-common';
 import { Request, Router } from 'express';
 import { singleQueryParam } from '../http/queryParams';
-import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { AuthorizeRead } from '../clusters/ClusterReadRequest';
 import { CostParams, CostService } from './CostService';
 
-type Authorize = (
-  req: Request,
-  permission:
-    | typeof pavedCostReadPermission
-    | typeof pavedCostLabelReadPermission,
-) => Promise<ClusterReadRequest>;
+type Authorize = AuthorizeRead<
+  typeof pavedCostReadPermission | typeof pavedCostLabelReadPermission
+>;
 
 /**
  * `window`, `tz`, `start`, `end` and `compare`, each given at most once: a

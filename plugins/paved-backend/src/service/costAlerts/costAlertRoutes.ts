@@ -14,15 +14,13 @@ import {
   pavedCostReadPermission,
 } from '@paved/plugin-paved-common';
 import express, { Request, Router } from 'express';
+import { AuthorizeRead } from '../clusters/ClusterReadRequest';
 import { entityAsUser } from '../entityAsUser';
 import { CostAlertStore, StoredCostAlert } from './CostAlertStore';
 
-type Authorize = (
-  req: Request,
-  permission:
-    | typeof pavedCostReadPermission
-    | typeof pavedCostAlertManagePermission,
-) => Promise<{ credentials: BackstageCredentials<BackstageUserPrincipal> }>;
+type Authorize = AuthorizeRead<
+  typeof pavedCostReadPermission | typeof pavedCostAlertManagePermission
+>;
 
 const publicRecord = ({
   version: _version,

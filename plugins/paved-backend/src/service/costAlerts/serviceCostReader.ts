@@ -2,7 +2,8 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_TENANT } from '@paved/plugin-paved-common';
-import { CostRequest, CostService } from '../cost/CostService';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { CostService } from '../cost/CostService';
 import { CostReader } from './CostAlertEvaluator';
 
 // `CATALOG_FILTER_EXISTS` of @backstage/catalog-client (a registered symbol),
@@ -31,7 +32,7 @@ export function serviceCostReader(deps: {
   catalog: CatalogService;
   cost: CostService;
 }): CostReader {
-  const credentials = async (): Promise<CostRequest['credentials']> => {
+  const credentials = async (): Promise<ClusterReadRequest['credentials']> => {
     const own = await deps.auth.getOwnServiceCredentials();
     // The cost service is typed for users: its answer cache keys on
     // `principal.userEntityRef`. The service principal gets a name there;
@@ -39,7 +40,7 @@ export function serviceCostReader(deps: {
     return {
       ...own,
       principal: { ...own.principal, userEntityRef: COST_ALERTS_ACTOR },
-    } as unknown as CostRequest['credentials'];
+    } as unknown as ClusterReadRequest['credentials'];
   };
   return {
     async tenants(): Promise<Entity[]> {

@@ -25,10 +25,11 @@ import {
 import { ClusterAccess } from '../clusters/ClusterAccess';
 import { toClusterError } from '../clusters/errors';
 import { withTimeout } from '../clusters/withTimeout';
-import { HealthServiceOptions } from '../clusters/options';
+import { ClusterReadOptions } from '../clusters/options';
 import { ConformanceService } from '../conformance/ConformanceService';
 import { CostService } from '../cost/CostService';
-import { HealthRequest, HealthService } from '../health/HealthService';
+import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
+import { HealthService } from '../health/HealthService';
 import { listPath } from '../clusters/paths';
 import { SharedLists } from './SharedLists';
 import { CompletedCache } from './CompletedCache';
@@ -38,7 +39,7 @@ import { ResultCache } from '../clusters/ResultCache';
 const POD_LIST = listPath('', 'v1', 'pods');
 
 /** The user's request, with the reads its services share. */
-type FleetRequest = HealthRequest & { sharedLists: SharedLists };
+type FleetRequest = ClusterReadRequest & { sharedLists: SharedLists };
 
 /**
  * Past the per-cluster timeout each service keeps itself, a row waits this
@@ -91,7 +92,7 @@ export class FleetService {
       conformance: ConformanceService;
       cost: CostService;
       logger: LoggerService;
-      options: HealthServiceOptions;
+      options: ClusterReadOptions;
     },
   ) {
     this.answers = new CompletedCache(deps.options.cacheTtlMs);
@@ -100,7 +101,7 @@ export class FleetService {
   /** Whole answers per user; see CompletedCache. */
   private readonly answers: CompletedCache<FleetResponse>;
 
-  async fleet(asked: HealthRequest): Promise<FleetResponse> {
+  async fleet(asked: ClusterReadRequest): Promise<FleetResponse> {
     const { access, catalog, permissions } = this.deps;
     // One object for the whole request: the services share its cluster list
     // and the Pod lists announced below.
@@ -226,7 +227,7 @@ export class FleetService {
   private async conformanceOf(
     cluster: string,
     info: FleetClusterInfo,
-    request: HealthRequest,
+    request: ClusterReadRequest,
     limit: number,
   ): Promise<FleetConformance> {
     try {
@@ -256,7 +257,7 @@ export class FleetService {
 
   private async costOf(
     cluster: string,
-    request: HealthRequest,
+    request: ClusterReadRequest,
     limit: number,
   ): Promise<FleetCost> {
     try {
