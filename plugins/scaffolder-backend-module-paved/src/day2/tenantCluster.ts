@@ -1,7 +1,17 @@
 import { ConfiguredCluster } from '../clusters/configuredClusters';
-import { kubeRequest, KubeResponse } from '../apply/kubeClient';
+import {
+  ClusterClient,
+  connectCluster,
+  KubeResponse,
+  responseOf,
+} from '../apply/clusterClient';
 import { KubeObject } from '../render/types';
-import { TENANT_LABEL } from '@paved/plugin-paved-common';
+import {
+  groupVersionPath,
+  KindNotServedError,
+  objectPath,
+  TENANT_LABEL,
+} from '@paved/plugin-paved-common';
 import { MANAGED_BY } from '../render/labels';
 import { MONITORING_NAMESPACE } from '../render/tenant/observability';
 import {
@@ -9,10 +19,6 @@ import {
   tenantParentNamespace,
 } from '../render/tenant/aggregateQuota';
 
-/**
- * The kinds onboarding writes that day 2 reads back (see recoverTenant.ts).
- * Secrets are deliberately absent: day 2 never reads them.
- */
 /**
  * The kinds onboarding labels for a tenant, read back to recover its inputs
  * (day 2) and to compare it with its render (drift). Secrets are absent.
@@ -59,38 +65,56 @@ function statusText(res: KubeResponse): string {
   return `${res.status}`;
 }
 
-/** Plural and scope per kind through discovery, cached per group version. */
+/**
+ * Day 2's reads and deletes on one configured cluster, through the
+ * scaffolder's cluster client (@kubernetes/client-node, ADR 0005) and its
+ * discovery, cached per group version for the instance's life.
+ */
 export class TenantCluster {
-  private readonly groups = new Map<
-    string,
-    Map<string, { plural: string; namespaced: boolean }>
-  >();
+  private client?: Promise<ClusterClient>;
 
   constructor(readonly cluster: ConfiguredCluster) {}
 
-  private async resource(apiVersion: string, kind: string) {
-    let kinds = this.groups.get(apiVersion);
-    if (!kinds) {
-      const res = await kubeRequest(
-        this.cluster,
-        'GET',
-        apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`,
+  private connect(): Promise<ClusterClient> {
+    this.client ??= connectCluster(this.cluster);
+    return this.client;
+  }
+
+  /**
+   * Runs a request; a 404 answer resolves to undefined, any other error
+   * answer rejects with a ClusterReadError naming `what` (network errors and
+   * timeouts reject as they are).
+   */
+  private async answer<T>(
+    what: string,
+    call: (client: ClusterClient) => Promise<T>,
+  ): Promise<T | undefined> {
+    try {
+      return await call(await this.connect());
+    } catch (error) {
+      const res = responseOf(error);
+      if (!res) throw error;
+      if (res.status === 404) return undefined;
+      throw new ClusterReadError(
+        `${what} on ${this.cluster.name} failed: ${statusText(res)}`,
       );
-      kinds = new Map();
-      if (res.status === 200) {
-        for (const r of res.body?.resources ?? [])
-          if (!r.name.includes('/'))
-            kinds.set(r.kind, { plural: r.name, namespaced: r.namespaced });
-      } else if (res.status !== 404) {
-        throw new ClusterReadError(
-          `discovery of ${apiVersion} on ${
-            this.cluster.name
-          } failed: ${statusText(res)}`,
-        );
-      }
-      this.groups.set(apiVersion, kinds);
     }
-    return kinds.get(kind);
+  }
+
+  private async resource(apiVersion: string, kind: string) {
+    try {
+      const { discovery } = await this.connect();
+      return await discovery.byApiVersion(apiVersion, kind);
+    } catch (error) {
+      if (error instanceof KindNotServedError) return undefined;
+      const res = responseOf(error);
+      if (!res) throw error;
+      throw new ClusterReadError(
+        `discovery of ${apiVersion} on ${
+          this.cluster.name
+        } failed: ${statusText(res)}`,
+      );
+    }
   }
 
   /** The object's URL path, or undefined when the cluster does not serve its kind. */
@@ -101,27 +125,37 @@ export class TenantCluster {
   ): Promise<string | undefined> {
     const r = await this.resource(o.apiVersion, o.kind);
     if (!r) return undefined;
-    const prefix = o.apiVersion.includes('/')
-      ? `/apis/${o.apiVersion}`
-      : `/api/${o.apiVersion}`;
+    if (o.metadata.name)
+      return objectPath(r, o.metadata.name, o.metadata.namespace);
     const ns =
       r.namespaced && o.metadata.namespace
         ? `/namespaces/${encodeURIComponent(o.metadata.namespace)}`
         : '';
-    const name = o.metadata.name
-      ? `/${encodeURIComponent(o.metadata.name)}`
-      : '';
-    return `${prefix}${ns}/${r.plural}${name}`;
+    return `${groupVersionPath(r.group, r.version)}${ns}/${r.plural}`;
   }
 
-  private async get(path: string): Promise<any | undefined> {
-    const res = await kubeRequest(this.cluster, 'GET', path);
-    if (res.status === 404) return undefined;
-    if (res.status !== 200)
-      throw new ClusterReadError(
-        `GET ${path} on ${this.cluster.name} failed: ${statusText(res)}`,
-      );
-    return res.body;
+  /** GET of one object; undefined when it is absent or its kind is not served. */
+  private async read(o: KubeObject): Promise<any | undefined> {
+    const path = await this.path(o);
+    if (!path) return undefined;
+    return this.answer(`GET ${path}`, client => client.read(o));
+  }
+
+  /** A kind's objects in one namespace; undefined when its kind is not served there. */
+  private async list(
+    apiVersion: string,
+    kind: string,
+    namespace: string,
+    labelSelector?: string,
+  ): Promise<any | undefined> {
+    const path = await this.path({ apiVersion, kind, metadata: { namespace } });
+    if (!path) return undefined;
+    const query = labelSelector
+      ? `?${new URLSearchParams({ labelSelector })}`
+      : '';
+    return this.answer(`GET ${path}${query}`, client =>
+      client.list(apiVersion, kind, { namespace, labelSelector }),
+    );
   }
 
   /**
@@ -133,27 +167,26 @@ export class TenantCluster {
     tenant: string,
     namespaces: string[],
   ): Promise<KubeObject[]> {
-    const selector = new URLSearchParams({
-      labelSelector: `${TENANT_LABEL}=${tenant},app.kubernetes.io/managed-by=${MANAGED_BY}`,
-    });
+    const labelSelector = `${TENANT_LABEL}=${tenant},app.kubernetes.io/managed-by=${MANAGED_BY}`;
     const out: KubeObject[] = [];
     for (const name of namespaces) {
-      const ns = await this.get(
-        `/api/v1/namespaces/${encodeURIComponent(name)}`,
-      );
+      const ns = await this.read({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      });
       if (ns) out.push({ apiVersion: 'v1', kind: 'Namespace', ...ns });
     }
     const present = out.map(o => o.metadata.name);
     for (const k of TENANT_KINDS) {
       const only = typeof k.in === 'function' ? k.in(tenant) : k.in;
       for (const namespace of only ? [only] : present) {
-        const path = await this.path({
-          apiVersion: k.apiVersion,
-          kind: k.kind,
-          metadata: { namespace },
-        });
-        if (!path) continue;
-        const list = await this.get(`${path}?${selector}`);
+        const list = await this.list(
+          k.apiVersion,
+          k.kind,
+          namespace,
+          labelSelector,
+        );
         for (const item of list?.items ?? [])
           out.push({ apiVersion: k.apiVersion, kind: k.kind, ...item });
       }
@@ -163,17 +196,14 @@ export class TenantCluster {
 
   /** Whether the object exists (a kind the cluster does not serve: no). */
   async exists(o: KubeObject): Promise<boolean> {
-    const path = await this.path(o);
-    return path ? (await this.get(path)) !== undefined : false;
+    return (await this.read(o)) !== undefined;
   }
 
   /** Pods in the namespaces, names and phases only as the list returns them. */
   async pods(namespaces: string[]): Promise<any[]> {
     const out: any[] = [];
     for (const ns of namespaces) {
-      const list = await this.get(
-        `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`,
-      );
+      const list = await this.list('v1', 'Pod', ns);
       out.push(...(list?.items ?? []));
     }
     return out;
@@ -183,16 +213,10 @@ export class TenantCluster {
   async delete(o: KubeObject): Promise<'deleted' | 'absent'> {
     const path = await this.path(o);
     if (!path) return 'absent';
-    const res = await kubeRequest(
-      this.cluster,
-      'DELETE',
-      `${path}?propagationPolicy=Background`,
-    );
-    if (res.status === 404) return 'absent';
-    if (res.status !== 200 && res.status !== 202)
-      throw new ClusterReadError(
-        `DELETE ${path} on ${this.cluster.name} failed: ${statusText(res)}`,
-      );
-    return 'deleted';
+    const done = await this.answer(`DELETE ${path}`, async client => {
+      await client.delete(o, { propagationPolicy: 'Background' });
+      return true;
+    });
+    return done ? 'deleted' : 'absent';
   }
 }
