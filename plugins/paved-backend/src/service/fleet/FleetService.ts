@@ -26,6 +26,7 @@ import { ClusterAccess } from '../clusters/ClusterAccess';
 import { toClusterError } from '../clusters/errors';
 import { withTimeout } from '../clusters/withTimeout';
 import { ClusterReadOptions } from '../clusters/options';
+import { limiter } from '../clusters/limiter';
 import { ConformanceService } from '../conformance/ConformanceService';
 import { CostService } from '../cost/CostService';
 import { ClusterReadRequest } from '../clusters/ClusterReadRequest';
@@ -54,24 +55,6 @@ const ROW_GRACE_MS = 1000;
  * +400 MB heap and four at +125 to +180 MB, with the same backend CPU.
  */
 const ROWS_AT_ONCE = 4;
-
-/** Runs at most `limit` of the calls given to it at once, in order. */
-function limiter(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <R>(fn: () => Promise<R>): Promise<R> => {
-    if (running >= limit) {
-      await new Promise<void>(resolve => waiting.push(resolve));
-    }
-    running += 1;
-    try {
-      return await fn();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
 
 /** A part of a row that hangs anywhere (even before its cluster is asked) times out on its own. */
 const within = <T>(ms: number, what: string, work: Promise<T>) =>

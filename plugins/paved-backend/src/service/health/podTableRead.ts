@@ -7,6 +7,7 @@ import {
 import { ClusterAccess } from '../clusters/ClusterAccess';
 import { CallContext } from '../clusters/ClusterReadRequest';
 import { ClusterRequestError, clusterStatusOf } from '../clusters/errors';
+import { limiter } from '../clusters/limiter';
 import { listPath } from '../clusters/paths';
 
 /** A server-side Table, as kubectl asks for it; every kube-apiserver serves it for Pods. */
@@ -62,24 +63,6 @@ export interface ReadComponentPodsOptions {
    * full list cost (measured on the benchmark).
    */
   maxOneByOnePerPage?: number;
-}
-
-/** Runs at most `limit` of the calls it is given at once, in the order given. */
-function limiter(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <R>(fn: () => Promise<R>): Promise<R> => {
-    if (running >= limit) {
-      await new Promise<void>(resolve => waiting.push(resolve));
-    }
-    running += 1;
-    try {
-      return await fn();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
-    }
-  };
 }
 
 const isTableRefusal = (error: unknown) =>
