@@ -11,7 +11,7 @@ import {
 } from '@backstage/errors';
 import { CallContext, ClusterReadRequest } from './ClusterReadRequest';
 import { ClusterRequestError } from './errors';
-import { MAX_RESPONSE_BYTES, readCapped } from './readCapped';
+import { MAX_RESPONSE_BYTES, readCapped, readUpTo } from './readCapped';
 
 export { MAX_RESPONSE_BYTES };
 export type { CallContext };
@@ -312,6 +312,43 @@ export class ClusterAccess {
       },
       ctx,
     );
+  }
+
+  /**
+   * GET one API path as text, holding at most `maxBytes` of the body
+   * (`maxErrorBytes` of an error's): a cluster that ignores the path's own
+   * limits is cut off there, not read to the end. The status comes back with
+   * the text for the caller to judge. The allow-list admits one text read,
+   * the evidence feature's bounded previous-container log.
+   */
+  async getText(
+    cluster: string,
+    knownClusters: readonly string[],
+    apiPath: string,
+    ctx: CallContext,
+    limits: { maxBytes: number; maxErrorBytes: number },
+  ): Promise<{ status: number; ok: boolean; bytes: Buffer; cut: boolean }> {
+    assertReadablePath(apiPath);
+    this.assertRead(apiPath);
+    assertKnownCluster(cluster, knownClusters);
+    const base = await this.deps.discovery.getBaseUrl('kubernetes');
+    const headers = {
+      ...(await this.headers(ctx)),
+      [HEADER_CLUSTER]: cluster,
+      Accept: 'text/plain, application/json',
+    };
+    const started = performance.now();
+    const response = await fetch(`${base}/proxy${apiPath}`, {
+      method: 'GET',
+      headers,
+      signal: ctx.signal,
+    });
+    const { bytes, cut } = await readUpTo(
+      response,
+      response.ok ? limits.maxBytes : limits.maxErrorBytes,
+    );
+    ctx.onLatency?.(performance.now() - started);
+    return { status: response.status, ok: response.ok, bytes, cut };
   }
 
   /**

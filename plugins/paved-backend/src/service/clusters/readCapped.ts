@@ -35,3 +35,31 @@ export async function readCapped(
   }
   return Buffer.concat(chunks, size).toString('utf8');
 }
+
+/**
+ * Reads at most `maxBytes` of a body and stops there, for text a caller
+ * shows in part (a log's tail) rather than refuses when it runs long.
+ */
+export async function readUpTo(
+  response: Response,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; cut: boolean }> {
+  if (!response.body) return { bytes: Buffer.alloc(0), cut: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      return {
+        bytes: Buffer.concat(chunks, size).subarray(0, maxBytes),
+        cut: true,
+      };
+    }
+  }
+  return { bytes: Buffer.concat(chunks, size), cut: false };
+}

@@ -4,7 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { PreviousLog, redactLogLines } from '@paved/plugin-paved-common';
-import { assertKnownCluster } from '../clusters/ClusterAccess';
+import { assertKnownCluster, ClusterAccess } from '../clusters/ClusterAccess';
 import { CallContext } from '../clusters/ClusterReadRequest';
 import { ClusterRequestError } from '../clusters/errors';
 import { assertReadablePath } from '../clusters/paths';
@@ -40,18 +40,23 @@ const NO_PREVIOUS = /previous terminated container .* not found/;
  * ClusterAccess reads everything else: through the Kubernetes backend's
  * proxy with Paved's own identity, carrying the user's cluster credentials
  * where the cluster wants them, only from a configured cluster, after the
- * route checked `paved.logs.read` for the user. ClusterAccess reads JSON;
- * a log is text, hence this reader beside it. Lines are redacted before
+ * route checked `paved.logs.read` for the user. The request itself is
+ * ClusterAccess's bounded text read; what the answer means (no previous
+ * log, an unreachable cluster) is decided here. Lines are redacted before
  * they leave.
  */
 export class PreviousLogReader {
+  private readonly access: ClusterAccess;
+
   constructor(
     private readonly deps: {
       auth: AuthService;
       discovery: DiscoveryService;
       logger?: LoggerService;
     },
-  ) {}
+  ) {
+    this.access = new ClusterAccess({ ...deps, feature: 'evidence' });
+  }
 
   async read(
     cluster: string,
@@ -65,28 +70,15 @@ export class PreviousLogReader {
       throw new ClusterRequestError(`Not a bounded log read: ${apiPath}`);
     }
     assertKnownCluster(cluster, knownClusters);
-    const base = await this.deps.discovery.getBaseUrl('kubernetes');
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'kubernetes',
-    });
-    const started = performance.now();
-    const response = await fetch(`${base}/proxy${apiPath}`, {
-      method: 'GET',
-      headers: {
-        ...ctx.clusterAuthHeaders,
-        Authorization: `Bearer ${token}`,
-        Accept: 'text/plain, application/json',
-        'Backstage-Kubernetes-Cluster': cluster,
-      },
-      signal: ctx.signal,
-    });
     // A cluster that ignores limitBytes is cut off at it, not read to the end.
-    const { bytes, cut } = await readUpTo(
-      response,
-      response.ok ? request.limitBytes : 64 * 1024,
+    const response = await this.access.getText(
+      cluster,
+      knownClusters,
+      apiPath,
+      ctx,
+      { maxBytes: request.limitBytes, maxErrorBytes: 64 * 1024 },
     );
-    ctx.onLatency?.(performance.now() - started);
+    const { bytes, cut } = response;
     const text = bytes.toString('utf8');
     if (!response.ok) {
       const message = this.errorMessage(response.status, text);
@@ -131,28 +123,4 @@ export class PreviousLogReader {
     }
     return message;
   }
-}
-
-async function readUpTo(
-  response: Response,
-  maxBytes: number,
-): Promise<{ bytes: Buffer; cut: boolean }> {
-  if (!response.body) return { bytes: Buffer.alloc(0), cut: false };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > maxBytes) {
-      reader.cancel().catch(() => {});
-      return {
-        bytes: Buffer.concat(chunks, size).subarray(0, maxBytes),
-        cut: true,
-      };
-    }
-  }
-  return { bytes: Buffer.concat(chunks, size), cut: false };
 }
