@@ -29,3 +29,7 @@ export * from './drift';
 export * from './gitops';
 export * from './kubernetes';
 export * from './secrets';
+// drift's field comparison, also used by scaffolder day 2 to preview an apply.
+export { atomicListsOf, compareFields } from './drift/compare';
+export type { CompareOptions, FieldDifference } from './drift/compare';
+export type { PathSegment } from './drift/path';

@@ -1,4 +1,4 @@
-import { compareFields } from './compare';
+import { atomicListsOf, compareFields } from './compare';
 import { formatPath } from './path';
 
 /** A small deterministic generator: the same seed, the same objects. */
@@ -159,5 +159,115 @@ describe('formatPath', () => {
       'spec.hard["requests.cpu"]',
     );
     expect(formatPath(['subjects', 1])).toBe('subjects[1]');
+  });
+});
+
+describe('compareFields with atomic lists', () => {
+  const binding = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    subjects: [{ kind: 'Group', name: 'a' }],
+    roleRef: { kind: 'ClusterRole', name: 'edit' },
+  };
+  const handMade = { kind: 'User', name: 'mallory' };
+  const liveBinding = {
+    ...binding,
+    subjects: [
+      { kind: 'Group', name: 'a', apiGroup: 'rbac.authorization.k8s.io' },
+      handMade,
+    ],
+  };
+  const atomic = {
+    atomicList: atomicListsOf(binding.apiVersion, binding.kind),
+  };
+
+  it("takes a RoleBinding's subjects whole, as applying the binding replaces them", () => {
+    expect(compareFields(binding, liveBinding, atomic)).toEqual([
+      {
+        path: ['subjects'],
+        desired: binding.subjects,
+        live: liveBinding.subjects,
+      },
+    ]);
+    // Fields the server adds to an item are not a difference.
+    expect(
+      compareFields(
+        binding,
+        { ...liveBinding, subjects: [liveBinding.subjects[0]] },
+        atomic,
+      ),
+    ).toEqual([]);
+    // Without the option, as drift reads it: the extra item, by name.
+    expect(compareFields(binding, liveBinding)).toEqual([
+      { path: ['subjects', { name: 'mallory' }], live: handMade },
+    ]);
+  });
+
+  it('takes a list inside an atomic list whole too', () => {
+    const desired = {
+      spec: { rules: [{ name: 'r', match: [{ name: 'x' }] }] },
+    };
+    const live = {
+      spec: { rules: [{ name: 'r', match: [{ name: 'x' }, { name: 'y' }] }] },
+    };
+    expect(compareFields(desired, live, { atomicList: () => true })).toEqual([
+      {
+        path: ['spec', 'rules'],
+        desired: desired.spec.rules,
+        live: live.spec.rules,
+      },
+    ]);
+  });
+
+  it('knows the atomic lists of the kinds Paved writes', () => {
+    const rb = atomicListsOf('rbac.authorization.k8s.io/v1', 'RoleBinding');
+    expect(rb(['subjects'])).toBe(true);
+    expect(rb(['metadata', 'subjects'])).toBe(false);
+    expect(
+      atomicListsOf(
+        'rbac.authorization.k8s.io/v1',
+        'ClusterRoleBinding',
+      )(['subjects']),
+    ).toBe(true);
+    const sa = atomicListsOf('v1', 'ServiceAccount');
+    expect(sa(['imagePullSecrets'])).toBe(true);
+    expect(sa(['secrets'])).toBe(false);
+    // Lists Kubernetes merges by name stay matched by name.
+    const deployment = atomicListsOf('apps/v1', 'Deployment');
+    expect(deployment(['spec', 'template', 'spec', 'containers'])).toBe(false);
+    // A CRD's lists are atomic unless its schema says otherwise: Kyverno
+    // rules, Alertmanager receivers, Argo CD project roles.
+    for (const [apiVersion, kind, path] of [
+      ['kyverno.io/v1', 'Policy', ['spec', 'rules']],
+      [
+        'monitoring.coreos.com/v1alpha1',
+        'AlertmanagerConfig',
+        ['spec', 'receivers'],
+      ],
+      ['argoproj.io/v1alpha1', 'AppProject', ['spec', 'roles']],
+      ['hnc.x-k8s.io/v1alpha2', 'HierarchicalResourceQuota', ['spec', 'x']],
+    ] as const) {
+      expect(atomicListsOf(apiVersion, kind)([...path])).toBe(true);
+    }
+  });
+
+  it('still matches named items by name where the list is not atomic', () => {
+    const desired = { spec: { containers: [{ name: 'app', image: 'a:1' }] } };
+    const live = {
+      spec: {
+        containers: [
+          { name: 'app', image: 'a:2' },
+          { name: 'sidecar', image: 's:1' },
+        ],
+      },
+    };
+    expect(
+      compareFields(desired, live, {
+        atomicList: atomicListsOf('v1', 'Pod'),
+      }).map(d => formatPath(d.path)),
+    ).toEqual([
+      'spec.containers[name=app].image',
+      'spec.containers[name=sidecar]',
+    ]);
   });
 });
