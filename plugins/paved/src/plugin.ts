@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
+import {
+  kubernetesApiRef,
+  kubernetesAuthProvidersApiRef,
+} from '@backstage/plugin-kubernetes-react';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { PAVED_CLIENTS } from './api/pavedClients';
@@ -29,7 +32,11 @@ export const pavedPlugin = createPlugin({
         discoveryApi: discoveryApiRef,
         fetchApi: fetchApiRef,
         ...(client.clusterTokens
-          ? { kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef }
+          ? {
+              kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+              // Where the cluster list for the cluster tokens is read.
+              kubernetesApi: kubernetesApiRef,
+            }
           : {}),
       },
       factory: deps => client.create(deps),

@@ -10,7 +10,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { kubernetesAuthProvidersApiRef } from '@backstage/plugin-kubernetes-react';
+import {
+  kubernetesApiRef,
+  kubernetesAuthProvidersApiRef,
+} from '@backstage/plugin-kubernetes-react';
 import { PavedClientSpec } from '../api/pavedClients';
 import {
   isPavedFeatureOn,
@@ -40,7 +43,11 @@ export function pavedApi<T>(client: PavedClientSpec<T>) {
           discoveryApi: coreApis.discovery,
           fetchApi: coreApis.fetch,
           ...(client.clusterTokens
-            ? { kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef }
+            ? {
+                kubernetesAuthProvidersApi: kubernetesAuthProvidersApiRef,
+                // Where the cluster list for the cluster tokens is read.
+                kubernetesApi: kubernetesApiRef,
+              }
             : {}),
         },
         factory: deps => client.create(deps),
