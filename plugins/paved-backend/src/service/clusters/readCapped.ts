@@ -16,24 +16,14 @@ export async function readCapped(
   options: { maxBytes?: number; what?: string; statusCode?: number } = {},
 ): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ClusterRequestError(
-        `${options.what ?? 'Response'} larger than ${maxBytes} bytes refused`,
-        options.statusCode ?? response.status,
-      );
-    }
-    chunks.push(value);
+  const { bytes, cut } = await readUpTo(response, maxBytes);
+  if (cut) {
+    throw new ClusterRequestError(
+      `${options.what ?? 'Response'} larger than ${maxBytes} bytes refused`,
+      options.statusCode ?? response.status,
+    );
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return bytes.toString('utf8');
 }
 
 /**
