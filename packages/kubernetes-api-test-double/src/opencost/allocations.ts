@@ -330,7 +330,7 @@ export function queryAllocationsJson(
   o: AllocationQueryOptions,
 ): Buffer[] {
   const steps = allocationSteps(query, o);
-  const pieces = [BODY_START];
+  const pieces: Buffer[] = [BODY_START];
   steps.forEach((step, i) => {
     step.json ??= Buffer.from(JSON.stringify(setObject(step.set)));
     if (i > 0) pieces.push(COMMA);
