@@ -1,3 +1,8 @@
+import {
+  atomicListsOf,
+  compareFields,
+  PathSegment,
+} from '@paved/plugin-paved-common';
 import { KubeObject } from '../render/types';
 
 /** `Kind namespace/name`, as the apply step logs objects. */
@@ -90,33 +95,25 @@ export function describeDiff(diff: TenantDiff): string[] {
   ];
 }
 
+/** A live change's path as {@link fieldChanges} names it, so that both name one field alike. */
+const dotted = (path: readonly PathSegment[]) =>
+  path
+    .map(s => (typeof s === 'object' ? `[name=${s.name}]` : String(s)))
+    .join('.');
+
 /**
  * Where the cluster differs from what the new render will apply, on the
  * fields the render sets (fields others add, such as server defaults or
- * labels a controller writes, are not compared). Lists compare whole, as
- * server-side apply replaces them.
+ * labels a controller writes, are not compared). Atomic lists compare
+ * whole, as server-side apply replaces them.
  */
-export function liveFieldChanges(
-  rendered: unknown,
+function liveFieldChanges(
+  rendered: { apiVersion: string; kind: string },
   live: unknown,
-  path = '',
 ): FieldChange[] {
-  if (isObject(rendered)) {
-    if (!isObject(live)) return [{ path, before: live, after: rendered }];
-    return Object.keys(rendered).flatMap(k =>
-      liveFieldChanges(rendered[k], live[k], path ? `${path}.${k}` : k),
-    );
-  }
-  if (Array.isArray(rendered)) {
-    const same =
-      Array.isArray(live) &&
-      live.length === rendered.length &&
-      rendered.every((r, i) => liveFieldChanges(r, live[i]).length === 0);
-    return same ? [] : [{ path, before: live, after: rendered }];
-  }
-  return JSON.stringify(rendered) === JSON.stringify(live)
-    ? []
-    : [{ path, before: live, after: rendered }];
+  return compareFields(rendered, live, {
+    atomicList: atomicListsOf(rendered.apiVersion, rendered.kind),
+  }).map(d => ({ path: dotted(d.path), before: d.live, after: d.desired }));
 }
 
 /**
