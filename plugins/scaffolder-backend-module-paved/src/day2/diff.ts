@@ -108,7 +108,7 @@ const dotted = (path: readonly PathSegment[]) =>
  * whole, as server-side apply replaces them.
  */
 function liveFieldChanges(
-  rendered: { apiVersion: string; kind: string },
+  rendered: { apiVersion: string; kind: string; [field: string]: unknown },
   live: unknown,
 ): FieldChange[] {
   return compareFields(rendered, live, {
