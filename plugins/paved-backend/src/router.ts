@@ -39,7 +39,8 @@ import { addCostAlertRoutes } from './service/costAlerts/costAlertRoutes';
 import { CostAlertStore } from './service/costAlerts/CostAlertStore';
 import { CrossplaneService } from './service/crossplane/CrossplaneService';
 import { crossplaneAccess } from './service/crossplane/access';
-import { HealthRequest, HealthService } from './service/health/HealthService';
+import { HealthService } from './service/health/HealthService';
+import { ClusterReadRequest } from './service/clusters/ClusterReadRequest';
 import { TenantService } from './service/tenants/TenantService';
 import { DriftService } from './service/drift/DriftService';
 import { FleetService } from './service/fleet/FleetService';
@@ -128,7 +129,7 @@ export async function createRouter(deps: {
     permission:
       | ResourcePermission<'catalog-entity'>
       | BasicPermission = pavedHealthReadPermission,
-  ): Promise<HealthRequest> => {
+  ): Promise<ClusterReadRequest> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await authorizeRead(permissions, credentials, permission, () =>
       resourceRefOf(req),

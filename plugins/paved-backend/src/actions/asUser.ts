@@ -9,7 +9,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { authorizeRead } from '../router';
-import { HealthRequest } from '../service/health/HealthService';
+import { ClusterReadRequest } from '../service/clusters/ClusterReadRequest';
 
 /**
  * The caller as a person, or a 403: Paved's reads are for a signed-in user,
@@ -42,7 +42,7 @@ export async function authorizeAction(
   credentials: BackstageCredentials,
   permission: ResourcePermission<'catalog-entity'> | BasicPermission,
   resourceRef: string,
-): Promise<HealthRequest> {
+): Promise<ClusterReadRequest> {
   const user = userCredentials(credentials);
   await authorizeRead(permissions, user, permission, () => resourceRef);
   return { credentials: user, clusterAuthHeaders: {} };

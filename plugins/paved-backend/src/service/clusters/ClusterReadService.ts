@@ -18,7 +18,7 @@ import { ClusterReadOptions } from './options';
 import { ResultCache } from './ResultCache';
 
 /**
- * What every cluster-reading service is configured with: `paved.clusters`
+ * What every cluster-reading service is configured with: `paved.clusterAccess`
  * ({@link ClusterReadOptions}), or a feature's own timeout and cache (cost's).
  */
 export type ClusterReadSettings = Pick<

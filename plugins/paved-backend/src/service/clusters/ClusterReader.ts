@@ -2,7 +2,7 @@ import { ClusterAccess } from './ClusterAccess';
 import { CallContext } from './ClusterReadRequest';
 
 /**
- * Items per page where no `paved.clusters.pageSize` applies (cost's
+ * Items per page where no `paved.clusterAccess.pageSize` applies (cost's
  * workload list): the page the Kubernetes API's own clients ask for.
  */
 export const DEFAULT_LIST_PAGE_SIZE = 500;

@@ -270,7 +270,7 @@ export class CostService extends ClusterReadService<
         // A component's pin the user may not list is no cluster, not a 404.
         return only ? known.filter(c => c === only) : known;
       },
-      // Pages of DEFAULT_LIST_PAGE_SIZE: cost has no paved.clusters.pageSize.
+      // Pages of DEFAULT_LIST_PAGE_SIZE: cost has no paved.clusterAccess.pageSize.
       async (reader): Promise<ClusterWork> => {
         const { cluster, known, ctx } = reader;
         const target = options.target(cluster);
