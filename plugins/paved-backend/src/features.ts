@@ -2,21 +2,12 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
+import { PAVED_FEATURES, PavedFeature } from '@paved/plugin-paved-common';
 
-/** The features `paved.features.<feature>: false` switches off. */
-export const SWITCHABLE_FEATURES = [
-  'health',
-  'conformance',
-  'cost',
-  'crossplane',
-  'gitops',
-  'drift',
-  'evidence',
-  'fleet',
-  'tenants',
-] as const;
+/** The features `paved.features.<feature>: false` switches off (paved-common's list). */
+export const SWITCHABLE_FEATURES = PAVED_FEATURES;
 
-export type SwitchableFeature = (typeof SWITCHABLE_FEATURES)[number];
+export type SwitchableFeature = PavedFeature;
 
 /** Which features are on; each defaults to on. */
 export type FeatureSwitches = Readonly<Record<SwitchableFeature, boolean>>;

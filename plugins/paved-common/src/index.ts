@@ -18,6 +18,7 @@ export * from './runbooks';
 export * from './tenancy';
 export * from './rbac';
 export * from './clusters';
+export * from './features';
 export * from './health';
 export * from './conformance';
 export * from './crossplane';

@@ -173,7 +173,7 @@ describe('EntityConformanceCard', () => {
     // The other cluster's error sits beside paved-local's data.
     const eu = screen.getByRole('region', { name: 'Conformance of prod-eu-1' });
     expect(within(eu).getByRole('alert')).toHaveTextContent(
-      /did not answer within 10000 ms.*paved\.health\.clusterTimeout/,
+      /did not answer within 10000 ms.*paved\.clusterAccess\.clusterTimeout/,
     );
     expect(
       screen.getByText(/Tier 3 .* · namespaces payments$/),

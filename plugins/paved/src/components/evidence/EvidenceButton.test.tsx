@@ -197,7 +197,7 @@ describe('EvidenceButton', () => {
     });
     const alerts = await within(dialog).findAllByRole('alert');
     expect(alerts[0]).toHaveTextContent('500 · HTTP 500: kubelet said no');
-    expect(alerts[1]).toHaveTextContent('paved.health.clusterTimeout');
+    expect(alerts[1]).toHaveTextContent('paved.clusterAccess.clusterTimeout');
 
     const none = await open({
       getEvidence: async () =>

@@ -139,7 +139,7 @@ describe('FleetPage', () => {
     expect(within(edge).getByRole('alert')).toHaveTextContent(
       "Cluster 'edge-1' did not answer within 10000 ms",
     );
-    expect(edge).toHaveTextContent('paved.health.clusterTimeout');
+    expect(edge).toHaveTextContent('paved.clusterAccess.clusterTimeout');
     expect(bodyRows()[1]).toHaveTextContent('2/3 ready');
   });
 

@@ -82,7 +82,7 @@ describe('EntityWorkloadHealthCard', () => {
     // The failing clusters show their errors beside paved-local's data.
     const timeout = screen.getByRole('region', { name: 'Cluster prod-eu-1' });
     expect(within(timeout).getByRole('alert')).toHaveTextContent(
-      /did not answer within 10000 ms.*paved\.health\.clusterTimeout/,
+      /did not answer within 10000 ms.*paved\.clusterAccess\.clusterTimeout/,
     );
     const denied = screen.getByRole('region', { name: 'Cluster prod-us-1' });
     expect(within(denied).getByRole('alert')).toHaveTextContent(

@@ -14,7 +14,7 @@ export function clusterErrorHint(error: PavedClusterError): string | undefined {
       break;
   }
   if (error.name === 'ClusterTimeoutError') {
-    return 'The cluster did not answer in time (paved.health.clusterTimeout).';
+    return 'The cluster did not answer in time (paved.clusterAccess.clusterTimeout).';
   }
   return undefined;
 }
