@@ -1,0 +1,1 @@
+export { redactedYaml, redactYamlText } from './redact';
