@@ -43,16 +43,12 @@ export function withClusterData<T>(
   result: ClusterResult<T> | LegacyClusterResult<T>,
 ): ClusterResult<T> {
   if (!result.ok || 'data' in result) return result as ClusterResult<T>;
-  const { health, ...rest } = result as LegacyOkResult<T>;
+  const { health, ...rest } = result as Extract<
+    LegacyClusterResult<T>,
+    { ok: true }
+  >;
   return { ...rest, data: health };
 }
-
-type LegacyOkResult<T> = {
-  cluster: string;
-  ok: true;
-  health: T;
-  apiLatency?: ApiLatencySummary;
-};
 
 /**
  * A cluster result as backends before the `data` rename sent it.
@@ -61,5 +57,5 @@ type LegacyOkResult<T> = {
  * @deprecated Kept while older backends are upgraded; use {@link ClusterResult}.
  */
 export type LegacyClusterResult<T> =
-  | LegacyOkResult<T>
+  | { cluster: string; ok: true; health: T; apiLatency?: ApiLatencySummary }
   | Extract<ClusterResult<T>, { ok: false }>;
