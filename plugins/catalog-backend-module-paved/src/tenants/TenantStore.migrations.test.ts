@@ -86,13 +86,4 @@ describe('TenantStore migrations', () => {
       expect(await knex(TENANT_MIGRATIONS_TABLE)).toHaveLength(1);
     },
   );
-
-  it('runs no migrations when the database says to skip them', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await TenantStore.create(databaseOf(knex, true));
-    expect(await knex.schema.hasTable(TENANT_MIGRATIONS_TABLE)).toBe(false);
-    // Nor later, on first use: whoever set `skip` runs them.
-    await expect(store.list()).rejects.toThrow(TENANT_TABLE);
-    expect(await knex.schema.hasTable(TENANT_TABLE)).toBe(false);
-  });
 });

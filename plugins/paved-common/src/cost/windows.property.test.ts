@@ -137,6 +137,20 @@ describe('cost windows tile time', () => {
     );
   });
 
+  it('ends the day before a day without midnight at its own start (Tehran sprang forward at 00:00)', () => {
+    // The counterexample fast-check found: 21 March 2020 began at 01:00
+    // +04:30, so "yesterday" ends then, and the day before it ends at
+    // 00:00 +03:30 on the 20th, not at 01:00.
+    const now = new Date('2020-03-20T20:30:00.000Z');
+    const yesterday = resolveCostWindow('yesterday', now, 'Asia/Tehran');
+    expect(Date.parse(yesterday.start)).toBe(
+      Date.parse('2020-03-19T20:30:00Z'),
+    );
+    const prev = previousCostWindow(yesterday);
+    expect(Date.parse(prev.end)).toBe(Date.parse(yesterday.start));
+    expect(Date.parse(prev.start)).toBe(Date.parse('2020-03-18T20:30:00Z'));
+  });
+
   it('yesterday and today meet, and whole-day periods and their previous ones abut', () => {
     fc.assert(
       fc.property(zone, anyInstant, (z, now) => {

@@ -307,9 +307,16 @@ export function previousCostWindow(w: ResolvedCostWindow): {
   const end = DateTime.fromISO(w.end, { zone: w.zone });
   if (start.equals(startOfLocal(start, 'day')) && w.days.length > 0) {
     const n = w.days.length;
+    // An end at the start of a day stays at the start of a day: in a zone
+    // whose day began at 01:00 (Tehran, 21 March 2020) the day before began
+    // at 00:00, not at 01:00.
+    const shiftedEnd = end.minus({ days: n });
     return {
       start: startOfLocal(start.minus({ days: n }), 'day').toISO()!,
-      end: end.minus({ days: n }).toISO()!,
+      end: (end.equals(startOfLocal(end, 'day'))
+        ? startOfLocal(shiftedEnd, 'day')
+        : shiftedEnd
+      ).toISO()!,
       label: n === 1 ? 'previous day' : `previous ${n} days`,
     };
   }
