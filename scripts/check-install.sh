@@ -403,13 +403,13 @@ clean_error() {
 }
 
 status="$(request health-entity /api/paved/health/entity/default/component/payments-api "${auth[@]}")"
-if [ "$status" = 200 ] && expect_json health-entity 'b.clusters.some(c => c.cluster === "prod-eu-1" && c.ok && c.health.pods.total > 0)'; then
+if [ "$status" = 200 ] && expect_json health-entity 'b.clusters.some(c => c.cluster === "prod-eu-1" && c.ok && c.data.pods.total > 0)'; then
   result PASS "GET /api/paved/health/entity/default/component/payments-api: 200 with pods from the double through the Kubernetes backend"
 else
   result FAIL "GET /api/paved/health/entity/default/component/payments-api" "status $status, body $(head -c 300 "$logs/http-health-entity.json")"
 fi
 status="$(request health-cluster /api/paved/health/cluster/prod-eu-1 "${auth[@]}")"
-if [ "$status" = 200 ] && expect_json health-cluster 'b.cluster.ok && b.cluster.health.nodes.total > 0'; then
+if [ "$status" = 200 ] && expect_json health-cluster 'b.cluster.ok && b.cluster.data.nodes.total > 0'; then
   result PASS "GET /api/paved/health/cluster/prod-eu-1: 200 with nodes from the double"
 else
   result FAIL "GET /api/paved/health/cluster/prod-eu-1" "status $status, body $(head -c 300 "$logs/http-health-cluster.json")"
