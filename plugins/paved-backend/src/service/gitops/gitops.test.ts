@@ -119,7 +119,18 @@ describe('paved backend GitOps status route', () => {
     await primary.close();
     await secondary.close();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    // A cluster that failed aborts its other reads, but the proxy may still
+    // deliver them after the answer: let them land before the log is
+    // cleared, so the next test's "nothing was read" sees only its own.
+    const deadline = Date.now() + 5_000;
+    let seen = -1;
+    while (Date.now() < deadline) {
+      const now = primary.requests.length + secondary.requests.length;
+      if (now === seen) break;
+      seen = now;
+      await new Promise(r => setTimeout(r, 250));
+    }
     for (const d of [primary, secondary]) {
       d.clearRequests();
       d.clearFaults();
