@@ -97,6 +97,12 @@ async function summaryLoaded(page: Page) {
 
 /** Axe over Paved's elements on the page; serious and critical fail. */
 async function checkAccessibility(page: Page, name: string) {
+  // A page is ready when its header shows; Paved's own element may render a
+  // moment later (the ADR tab's card did once in CI): wait for one of them.
+  await expect(
+    page.locator(PAVED.join(', ')).first(),
+    `a Paved element on ${name}`,
+  ).toBeVisible({ timeout: 60_000 });
   const present: string[] = [];
   for (const selector of PAVED) {
     if ((await page.locator(selector).count()) > 0) present.push(selector);
